@@ -1,0 +1,89 @@
+"""g287: the DHS/ICE 287(g) reimbursement and performance-award policy as exact, cited code.
+
+The policy was announced on 2025-09-18 and applies from 2025-10-01. Every figure is exact
+(``Decimal`` cents, ``Fraction`` rates), says which rule (``R-…``) and interpretation (``I-…``)
+produced it, and cites the source sentence.
+
+>>> import g287
+>>> g287.quarterly_award(located=45, provided=50, officers=3, quarter="FY2026 Q1").amount
+Decimal('3000.00')
+"""
+
+from __future__ import annotations
+
+from .award import AwardResult, award_tier, location_rate, quarterly_award
+from .calendar import DateRange, FiscalQuarter, FiscalYear
+from .errors import (
+    G287Error,
+    InvalidInputError,
+    InvalidTypeError,
+    NotInEffectError,
+    PolicyError,
+)
+from .explain import Explanation, Step
+from .policy import (
+    INTERPRETATIONS,
+    POLICY,
+    REGISTRY,
+    SOURCE,
+    AwardSchedule,
+    AwardTier,
+    BandRounding,
+    CapProration,
+    Citation,
+    Headcount,
+    Interpretation,
+    Model,
+    ModelScope,
+    NoLeads,
+    OvertimeCap,
+    Policy,
+    Rule,
+    Source,
+    policy_diff,
+    policy_in_force,
+)
+from .reimbursement import ReimbursementResult, annual_reimbursement, overtime_cap
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "INTERPRETATIONS",
+    "POLICY",
+    "REGISTRY",
+    "SOURCE",
+    "AwardResult",
+    "AwardSchedule",
+    "AwardTier",
+    "BandRounding",
+    "CapProration",
+    "Citation",
+    "DateRange",
+    "Explanation",
+    "FiscalQuarter",
+    "FiscalYear",
+    "G287Error",
+    "Headcount",
+    "Interpretation",
+    "InvalidInputError",
+    "InvalidTypeError",
+    "Model",
+    "ModelScope",
+    "NoLeads",
+    "NotInEffectError",
+    "OvertimeCap",
+    "Policy",
+    "PolicyError",
+    "ReimbursementResult",
+    "Rule",
+    "Source",
+    "Step",
+    "__version__",
+    "annual_reimbursement",
+    "award_tier",
+    "location_rate",
+    "overtime_cap",
+    "policy_diff",
+    "policy_in_force",
+    "quarterly_award",
+]

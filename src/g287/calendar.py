@@ -1,0 +1,275 @@
+"""The federal fiscal calendar: fiscal years, fiscal quarters and inclusive date ranges.
+
+The U.S. federal fiscal year runs from 1 October to 30 September and is named after the calendar
+year it ends in: FY2026 is 2025-10-01 … 2026-09-30, and its first quarter is October–December.
+R-EFF ties the policy to this calendar ("Starting October 1, 2025", ¶6), and the award is paid by
+quarter (R-AWD).
+
+>>> q = FiscalQuarter.parse("fy2026-q1")
+>>> q, str(q), q.start, q.end, q.days
+(FiscalQuarter(2026, 1), 'FY2026 Q1', datetime.date(2025, 10, 1), datetime.date(2025, 12, 31), 92)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from .errors import InvalidInputError, InvalidTypeError
+
+__all__ = ["DateRange", "FiscalQuarter", "FiscalYear", "to_date"]
+
+_ONE_DAY = dt.timedelta(days=1)
+# Fiscal year N starts on 1 October of N-1, so N-1 must be a valid year for `datetime.date`.
+_MIN_FY = dt.MINYEAR + 1
+_MAX_FY = dt.MAXYEAR
+_FY_RE = re.compile(r"\s*FY\s*(\d{1,4})\s*", re.IGNORECASE)
+_FQ_RE = re.compile(r"\s*FY\s*(\d{1,4})\s*[-\s]?\s*Q\s*(\d+)\s*", re.IGNORECASE)
+
+
+def to_date(value: object, field: str) -> dt.date:
+    """Return ``value`` if it is a plain ``date`` (not a ``datetime``); raise otherwise."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidTypeError(
+            f"{field}: {value!r} is a {type(value).__name__}; expected a datetime.date"
+        )
+    return value
+
+
+def _check_fiscal_year(field: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(f"{field}: {value!r} is a {type(value).__name__}; expected an int")
+    if not _MIN_FY <= value <= _MAX_FY:
+        raise InvalidInputError(f"{field}: {value!r}; expected a year {_MIN_FY}-{_MAX_FY}")
+    return value
+
+
+def _validate_fy(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    _check_fiscal_year(attribute.name, value)
+
+
+def _validate_quarter(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(f"quarter: {value!r} is a {type(value).__name__}; expected an int")
+    if not 1 <= value <= 4:
+        raise InvalidInputError(f"quarter: {value!r}; expected 1-4")
+
+
+@attrs.frozen(order=True, repr=False)
+class FiscalYear:
+    """A federal fiscal year, named by the calendar year in which it ends.
+
+    >>> FiscalYear(2026).start, FiscalYear(2026).end, FiscalYear(2026).days
+    (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30), 365)
+    """
+
+    year: int = attrs.field(validator=_validate_fy)
+
+    @classmethod
+    def containing(cls, day: dt.date) -> FiscalYear:
+        """Return the fiscal year that contains ``day``."""
+        day = to_date(day, "date")
+        return cls(day.year + 1 if day.month >= 10 else day.year)
+
+    @classmethod
+    def parse(cls, text: str) -> FiscalYear:
+        """Parse ``"FY2026"`` (any case, spaces allowed); the inverse of ``str()``."""
+        if not isinstance(text, str):
+            raise InvalidTypeError(f"fiscal year: {text!r} is not a string; expected 'FY2026'")
+        match = _FY_RE.fullmatch(text)
+        if match is None:
+            raise InvalidInputError(
+                f"Invalid fiscal year: {text!r} (expected a form like 'FY2026')"
+            )
+        try:
+            return cls(int(match[1]))
+        except InvalidInputError as exc:
+            raise InvalidInputError(f"Invalid fiscal year: {text!r} ({exc})") from None
+
+    @property
+    def start(self) -> dt.date:
+        """1 October of the previous calendar year."""
+        return dt.date(self.year - 1, 10, 1)
+
+    @property
+    def end(self) -> dt.date:
+        """30 September of the named calendar year."""
+        return dt.date(self.year, 9, 30)
+
+    @property
+    def days(self) -> int:
+        """The number of calendar days in the year (365 or 366)."""
+        return (self.end - self.start).days + 1
+
+    @property
+    def range(self) -> DateRange:
+        """The year as an inclusive :class:`DateRange`."""
+        return DateRange(self.start, self.end)
+
+    def quarters(self) -> tuple[FiscalQuarter, ...]:
+        """The year's four quarters, in order."""
+        return tuple(FiscalQuarter(self.year, q) for q in (1, 2, 3, 4))
+
+    def next(self) -> FiscalYear:
+        """The following fiscal year."""
+        return FiscalYear(self.year + 1)
+
+    def previous(self) -> FiscalYear:
+        """The preceding fiscal year."""
+        return FiscalYear(self.year - 1)
+
+    def __str__(self) -> str:
+        return f"FY{self.year}"
+
+    def __repr__(self) -> str:
+        return f"FiscalYear({self.year})"
+
+
+@attrs.frozen(order=True, repr=False)
+class FiscalQuarter:
+    """A quarter of a federal fiscal year: Q1 is October–December, Q4 is July–September.
+
+    >>> import datetime
+    >>> FiscalQuarter(2026, 4).start, FiscalQuarter(2026, 4).end
+    (datetime.date(2026, 7, 1), datetime.date(2026, 9, 30))
+    >>> FiscalQuarter.containing(datetime.date(2026, 1, 15))
+    FiscalQuarter(2026, 2)
+    """
+
+    fiscal_year: int = attrs.field(validator=_validate_fy)
+    quarter: int = attrs.field(validator=_validate_quarter)
+
+    @classmethod
+    def containing(cls, day: dt.date) -> FiscalQuarter:
+        """Return the fiscal quarter that contains ``day``."""
+        day = to_date(day, "date")
+        fiscal_year = day.year + 1 if day.month >= 10 else day.year
+        return cls(fiscal_year, (day.month - 10) % 12 // 3 + 1)
+
+    @classmethod
+    def parse(cls, text: str) -> FiscalQuarter:
+        """Parse ``"FY2026 Q1"``; also ``"FY2026Q1"``, ``"FY2026-Q1"``, in any case.
+
+        The inverse of ``str()``. Raises :class:`~g287.InvalidInputError` naming the text.
+        """
+        if not isinstance(text, str):
+            raise InvalidTypeError(
+                f"fiscal quarter: {text!r} is not a string; expected 'FY2026 Q1'"
+            )
+        match = _FQ_RE.fullmatch(text)
+        if match is None:
+            raise InvalidInputError(
+                f"Invalid fiscal quarter: {text!r} (expected a form like 'FY2026 Q1')"
+            )
+        if not 1 <= int(match[2]) <= 4:
+            raise InvalidInputError(f"Invalid fiscal quarter: {text!r} (quarter must be 1-4)")
+        try:
+            return cls(int(match[1]), int(match[2]))
+        except InvalidInputError as exc:
+            raise InvalidInputError(f"Invalid fiscal quarter: {text!r} ({exc})") from None
+
+    @property
+    def year(self) -> FiscalYear:
+        """The fiscal year the quarter belongs to."""
+        return FiscalYear(self.fiscal_year)
+
+    @property
+    def start(self) -> dt.date:
+        """The quarter's first day."""
+        return dt.date(self.fiscal_year - 1, 10, 1) + relativedelta(months=3 * (self.quarter - 1))
+
+    @property
+    def end(self) -> dt.date:
+        """The quarter's last day."""
+        return self.start + relativedelta(months=3) - _ONE_DAY
+
+    @property
+    def days(self) -> int:
+        """The number of calendar days in the quarter (90 to 92)."""
+        return (self.end - self.start).days + 1
+
+    @property
+    def range(self) -> DateRange:
+        """The quarter as an inclusive :class:`DateRange`."""
+        return DateRange(self.start, self.end)
+
+    def next(self) -> FiscalQuarter:
+        """The following quarter (Q4 is followed by Q1 of the next fiscal year)."""
+        if self.quarter == 4:
+            return FiscalQuarter(self.fiscal_year + 1, 1)
+        return FiscalQuarter(self.fiscal_year, self.quarter + 1)
+
+    def previous(self) -> FiscalQuarter:
+        """The preceding quarter (Q1 is preceded by Q4 of the previous fiscal year)."""
+        if self.quarter == 1:
+            return FiscalQuarter(self.fiscal_year - 1, 4)
+        return FiscalQuarter(self.fiscal_year, self.quarter - 1)
+
+    def __str__(self) -> str:
+        return f"FY{self.fiscal_year} Q{self.quarter}"
+
+    def __repr__(self) -> str:
+        return f"FiscalQuarter({self.fiscal_year}, {self.quarter})"
+
+
+def _validate_date(_instance: object, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
+    to_date(value, attribute.name)
+
+
+@attrs.frozen(repr=False)
+class DateRange:
+    """An inclusive range of calendar days, ``start`` … ``end``.
+
+    >>> import datetime
+    >>> r = DateRange(datetime.date(2025, 9, 28), datetime.date(2025, 10, 11))
+    >>> r.days, r.intersection(FiscalYear(2026).range)
+    (14, DateRange(2025-10-01, 2025-10-11))
+    """
+
+    start: dt.date = attrs.field(validator=_validate_date)
+    end: dt.date = attrs.field(validator=_validate_date)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidInputError(
+                f"end: {self.end.isoformat()} is before start {self.start.isoformat()}; "
+                "expected end >= start"
+            )
+
+    @property
+    def days(self) -> int:
+        """The number of days in the range, both ends included."""
+        return (self.end - self.start).days + 1
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.start <= day <= self.end
+
+    def __iter__(self) -> Iterator[dt.date]:
+        day = self.start
+        while day <= self.end:
+            yield day
+            day += _ONE_DAY
+
+    def intersection(self, other: DateRange) -> DateRange | None:
+        """The days both ranges share, or ``None`` if they share none."""
+        start = max(self.start, other.start)
+        end = min(self.end, other.end)
+        return DateRange(start, end) if start <= end else None
+
+    def fiscal_quarters(self) -> tuple[FiscalQuarter, ...]:
+        """The fiscal quarters the range touches, in order."""
+        quarters = [FiscalQuarter.containing(self.start)]
+        last = FiscalQuarter.containing(self.end)
+        while quarters[-1] < last:
+            quarters.append(quarters[-1].next())
+        return tuple(quarters)
+
+    def __repr__(self) -> str:
+        return f"DateRange({self.start.isoformat()}, {self.end.isoformat()})"
+
+    def __str__(self) -> str:
+        return f"{self.start.isoformat()} to {self.end.isoformat()}"

@@ -1,0 +1,202 @@
+"""The ``g287`` command: tier table, awards, overtime caps and reimbursements from the shell.
+
+Invalid input prints one line to stderr and exits 1; a usage error exits 2 (argparse's own).
+Every figure is printed with the rule ids behind it; ``--json`` gives the same as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from . import __version__
+from .award import quarterly_award
+from .errors import G287Error
+from .money import format_money
+from .policy import POLICY
+from .reimbursement import annual_reimbursement, overtime_cap
+
+
+def _count(text: str) -> int:
+    """argparse type for a count: a plain non-negative integer."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number >= 0")
+    return int(text)
+
+
+def _plain(value: Any) -> Any:
+    """Make a value JSON-ready without losing exactness: Decimal and Fraction become strings."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Fraction):
+        return f"{value.numerator}/{value.denominator}"
+    return value
+
+
+def _emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
+    if args.json:
+        print(json.dumps({k: _plain(v) for k, v in data.items()}, indent=2, ensure_ascii=False))
+    else:
+        print(text)
+
+
+def _tiers(args: argparse.Namespace) -> None:
+    schedule = POLICY.award_schedule
+    rows: list[dict[str, Any]] = [
+        {
+            "rule_id": t.rule_id,
+            "band": t.band,
+            "low": t.low,
+            "high": t.high,
+            "per_officer": t.amount,
+            "citation": str(POLICY.citation(t.rule_id)),
+        }
+        for t in schedule.tiers
+    ]
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "policy": POLICY.name,
+                    "band_rounding": schedule.band_rounding.value,
+                    "tiers": [{k: _plain(v) for k, v in r.items()} for r in rows],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    print(f"{POLICY.name}\nQuarterly performance award per eligible task force officer (R-AWD):")
+    print(f"  {'rule':<8} {'location rate':<14} {'per officer':>11}")
+    for r in rows:
+        print(f"  {r['rule_id']:<8} {r['band']:<14} {format_money(r['per_officer']):>11}")
+    print(
+        f"  below {schedule.lowest.low}%: no award (I-BELOW); "
+        f"bands are whole percents, rates {schedule.band_rounding.value} (I-BAND)"
+    )
+    print(f"Source: {POLICY.citation('R-AWD').source.id} {POLICY.citation('R-AWD').locator}")
+
+
+def _award(args: argparse.Namespace) -> None:
+    result = quarterly_award(
+        located=args.located,
+        provided=args.provided,
+        officers=args.officers,
+        quarter=args.quarter,
+        assistance_satisfactory=not args.assistance_unsatisfactory,
+    )
+    _emit(
+        args,
+        {
+            "quarter": str(result.quarter),
+            "located": result.located,
+            "provided": result.provided,
+            "officers": result.officers,
+            "rate": result.rate,
+            "percent": result.percent,
+            "rule_id": result.tier.rule_id if result.tier else None,
+            "per_officer": result.per_officer,
+            "amount": result.amount,
+            "reason": result.reason,
+            "rule_ids": list(result.explanation.rule_ids),
+        },
+        str(result.explanation),
+    )
+
+
+def _cap(args: argparse.Namespace) -> None:
+    cap = overtime_cap(args.salary)
+    _emit(
+        args,
+        {
+            "annual_salary": Decimal(args.salary),
+            "overtime_cap": cap,
+            "rule_id": "R-OT",
+            "fraction": POLICY.overtime_cap.fraction,
+        },
+        f"Overtime cap (R-OT, I-CAPBASE, I-CENT): {POLICY.overtime_cap.percent}% of "
+        f"{format_money(Decimal(args.salary))} = {format_money(cap)} per fiscal year",
+    )
+
+
+def _reimburse(args: argparse.Namespace) -> None:
+    r = annual_reimbursement(
+        annual_salary=args.salary,
+        benefits=args.benefits,
+        overtime=args.overtime,
+        fiscal_year=args.fiscal_year,
+    )
+    _emit(
+        args,
+        {
+            "fiscal_year": str(r.fiscal_year),
+            "salary": r.salary,
+            "benefits": r.benefits,
+            "overtime_claimed": r.overtime_claimed,
+            "overtime_cap": r.overtime_cap,
+            "overtime_reimbursed": r.overtime_reimbursed,
+            "overtime_not_reimbursed": r.overtime_not_reimbursed,
+            "total": r.total,
+            "rule_ids": list(r.explanation.rule_ids),
+        },
+        str(r.explanation),
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``g287`` command."""
+    parser = argparse.ArgumentParser(
+        prog="g287",
+        description="The DHS/ICE 287(g) reimbursement and performance-award policy, exactly.",
+    )
+    parser.add_argument("--version", action="version", version=f"g287 {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--json", action="store_true", help="print JSON instead of text")
+        return p
+
+    command("tiers", "print the award tier table (R-AWD-1 to R-AWD-3)").set_defaults(run=_tiers)
+
+    p = command("award", "compute one quarter's performance award (R-AWD)")
+    p.add_argument("--located", type=_count, required=True, help="leads located in the quarter")
+    p.add_argument("--provided", type=_count, required=True, help="leads ICE provided")
+    p.add_argument(
+        "--officers", type=_count, required=True, help="eligible task force officers (I-HEAD)"
+    )
+    p.add_argument("--quarter", required=True, help='fiscal quarter, e.g. "FY2026 Q1"')
+    p.add_argument(
+        "--assistance-unsatisfactory",
+        action="store_true",
+        help="ICE judged overall assistance unsatisfactory (I-ASSIST)",
+    )
+    p.set_defaults(run=_award)
+
+    p = command("cap", "compute the annual overtime cap for a salary (R-OT)")
+    p.add_argument("--salary", required=True, help="annual base salary, e.g. 60000.00")
+    p.set_defaults(run=_cap)
+
+    p = command("reimburse", "compute a fiscal year's reimbursement for one officer (R-SAL, R-OT)")
+    p.add_argument("--salary", required=True, help="annual base salary")
+    p.add_argument("--benefits", required=True, help="benefits for the year")
+    p.add_argument("--overtime", required=True, help="overtime paid in the year")
+    p.add_argument("--fiscal-year", required=True, help='fiscal year, e.g. 2026 or "FY2026"')
+    p.set_defaults(run=_reimburse)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 1 invalid input, 2 usage)."""
+    args = build_parser().parse_args(argv)
+    try:
+        args.run(args)
+    except G287Error as exc:
+        print(f"g287 {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+    return 0

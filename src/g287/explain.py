@@ -1,0 +1,72 @@
+"""Explanations: the audit trail every g287 result carries.
+
+An :class:`Explanation` is an ordered tuple of :class:`Step` s. Each step names the rule (``R-…``)
+or interpretation (``I-…``) that applied, cites the source passage behind it, lists the inputs it
+used and states the figure it produced. ``str()`` gives a short audit trail that can be pasted
+into a memo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from .policy import Citation
+
+__all__ = ["Explanation", "Step"]
+
+
+def _pairs(value: object) -> tuple[tuple[str, str], ...]:
+    if isinstance(value, dict):
+        return tuple((str(k), str(v)) for k, v in value.items())
+    return tuple((str(k), str(v)) for k, v in value)  # type: ignore[attr-defined]
+
+
+def _steps(value: Iterable[Step]) -> tuple[Step, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Step:
+    """One step of a calculation: which rule applied, to what, with what result."""
+
+    #: The rule or interpretation id, e.g. ``"R-OT"`` or ``"I-BAND"``.
+    rule_id: str
+    #: What the step did, in a sentence.
+    text: str
+    #: The figure the step produced, as text (``"$750.00"``, ``"9/10"``, ``"no award"``).
+    figure: str
+    #: The source passage behind the rule (for an interpretation: the passage it reads).
+    citation: Citation
+    #: The inputs the step used, as ``(name, value)`` pairs.
+    inputs: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
+
+    def __str__(self) -> str:
+        used = ", ".join(f"{k}={v}" for k, v in self.inputs)
+        used = f" ({used})" if used else ""
+        return f"[{self.rule_id}] {self.text}{used} -> {self.figure}  ({self.citation.locator})"
+
+
+@attrs.frozen
+class Explanation:
+    """An ordered audit trail: a title, the steps, and the figure they arrive at."""
+
+    title: str
+    figure: str
+    steps: tuple[Step, ...] = attrs.field(converter=_steps)
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        """Every rule and interpretation id used, in order of first use."""
+        return tuple(dict.fromkeys(step.rule_id for step in self.steps))
+
+    def __str__(self) -> str:
+        lines = [f"{self.title}: {self.figure}"]
+        lines += [f"  {i}. {step}" for i, step in enumerate(self.steps, 1)]
+        cited = dict.fromkeys(
+            (s.citation.source.id, s.citation.locator, s.citation.quote) for s in self.steps
+        )
+        lines.append("  Sources:")
+        lines += [f"    {src} {loc}: \u201c{quote}\u201d" for src, loc, quote in cited]
+        return "\n".join(lines)
