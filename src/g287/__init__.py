@@ -13,6 +13,16 @@ from __future__ import annotations
 
 from .award import AwardResult, award_tier, location_rate, quarterly_award
 from .calendar import DateRange, FiscalQuarter, FiscalYear
+from .claims import (
+    Agency,
+    Claim,
+    LeadReport,
+    Officer,
+    OfficerLine,
+    PayRecord,
+    claim,
+    quarterly_claim,
+)
 from .errors import (
     G287Error,
     InvalidInputError,
@@ -44,6 +54,7 @@ from .policy import (
     policy_in_force,
 )
 from .reimbursement import ReimbursementResult, annual_reimbursement, overtime_cap
+from .serialize import SCHEMA, dumps, fingerprint, from_dict, loads, to_dict
 
 __version__ = "0.1.0"
 
@@ -51,13 +62,16 @@ __all__ = [
     "INTERPRETATIONS",
     "POLICY",
     "REGISTRY",
+    "SCHEMA",
     "SOURCE",
+    "Agency",
     "AwardResult",
     "AwardSchedule",
     "AwardTier",
     "BandRounding",
     "CapProration",
     "Citation",
+    "Claim",
     "DateRange",
     "Explanation",
     "FiscalQuarter",
@@ -67,11 +81,15 @@ __all__ = [
     "Interpretation",
     "InvalidInputError",
     "InvalidTypeError",
+    "LeadReport",
     "Model",
     "ModelScope",
     "NoLeads",
     "NotInEffectError",
+    "Officer",
+    "OfficerLine",
     "OvertimeCap",
+    "PayRecord",
     "Policy",
     "PolicyError",
     "ReimbursementResult",
@@ -81,9 +99,16 @@ __all__ = [
     "__version__",
     "annual_reimbursement",
     "award_tier",
+    "claim",
+    "dumps",
+    "fingerprint",
+    "from_dict",
+    "loads",
     "location_rate",
     "overtime_cap",
     "policy_diff",
     "policy_in_force",
     "quarterly_award",
+    "quarterly_claim",
+    "to_dict",
 ]

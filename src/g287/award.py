@@ -1,8 +1,9 @@
 """The quarterly performance award (R-AWD and its tiers R-AWD-1 … R-AWD-3).
 
-¶7: agencies "will be eligible for quarterly monetary performance awards based on the successful
-location of illegal aliens provided by ICE and overall assistance": 90%-100% earns $1,000,
-80%-89% $750 and 70%-79% $500 "per eligible task force officer".
+¶8, the paragraph that carries the award sentence in full: agencies "will be eligible for
+quarterly monetary performance awards based on the successful location of illegal aliens
+provided by ICE and overall assistance": 90%-100% earns $1,000, 80%-89% $750 and 70%-79% $500
+"per eligible task force officer".
 
 >>> from g287 import quarterly_award
 >>> result = quarterly_award(located=45, provided=50, officers=12, quarter="FY2026 Q1")
@@ -84,6 +85,8 @@ class AwardResult:
 
     quarter: FiscalQuarter
     policy_name: str
+    #: :attr:`Policy.fingerprint` of the policy applied: which variant produced the figure.
+    policy_fingerprint: str
     located: int
     provided: int
     officers: int
@@ -252,6 +255,7 @@ def quarterly_award(
     return AwardResult(
         q,
         pol.name,
+        pol.fingerprint,
         located,
         provided,
         officers,

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import __version__
 from .award import quarterly_award
+from .calendar import FiscalQuarter
 from .errors import G287Error
 from .money import format_money
 from .policy import POLICY
@@ -148,6 +149,48 @@ def _reimburse(args: argparse.Namespace) -> None:
     )
 
 
+def _claim(args: argparse.Namespace) -> None:
+    from .claims import quarterly_claim  # noqa: PLC0415 - only this subcommand needs them
+    from .dataio import example_dir, load_dataset  # noqa: PLC0415
+    from .report import claim_csv, claim_table  # noqa: PLC0415
+    from .serialize import dumps  # noqa: PLC0415
+
+    if args.example:
+        folder = example_dir()
+        files = [
+            folder / name for name in ("officers.csv", "payroll.csv", "leads.csv", "agency.json")
+        ]
+        quarter = args.quarter or "FY2026 Q1"
+    else:
+        files = [args.officers, args.payroll, args.leads, args.agency]
+        missing = [
+            f"--{n}"
+            for n, f in zip(("officers", "payroll", "leads", "agency"), files, strict=True)
+            if f is None
+        ]
+        if missing or args.quarter is None:
+            missing += [] if args.quarter else ["--quarter"]
+            raise _UsageError(
+                f"the following arguments are required without --example: {', '.join(missing)}"
+            )
+        quarter = args.quarter
+    data = load_dataset(*files)
+    q = _parse_quarter(quarter)
+    result = quarterly_claim(
+        agency=data.agency,
+        officers=data.officers,
+        payroll=data.payroll,
+        leads=data.lead_report(q),
+        quarter=q,
+    )
+    if args.format == "json":
+        print(dumps(result, indent=2))
+    elif args.format == "csv":
+        print(claim_csv(result), end="")
+    else:
+        print(claim_table(result))
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``g287`` command."""
     parser = argparse.ArgumentParser(
@@ -188,14 +231,49 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--overtime", required=True, help="overtime paid in the year")
     p.add_argument("--fiscal-year", required=True, help='fiscal year, e.g. 2026 or "FY2026"')
     p.set_defaults(run=_reimburse)
+
+    p = sub.add_parser(
+        "claim",
+        help="compute an agency's quarterly claim from its files",
+        description="Compute an agency's quarterly claim (reimbursement and award) "
+        "from its roster, payroll and lead-report CSVs and agency JSON.",
+    )
+    p.add_argument(
+        "--example",
+        action="store_true",
+        help="use the example data set shipped with g287 (default quarter FY2026 Q1)",
+    )
+    p.add_argument("--officers", help="roster CSV")
+    p.add_argument("--payroll", help="payroll CSV")
+    p.add_argument("--leads", help="lead-report CSV")
+    p.add_argument("--agency", help="agency JSON")
+    p.add_argument("--quarter", help='fiscal quarter, e.g. "FY2026 Q1"')
+    p.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="output format (default: table)",
+    )
+    p.set_defaults(run=_claim, json=False)
     return parser
+
+
+class _UsageError(Exception):
+    """A usage problem found after parsing (reported like argparse's own, exit 2)."""
+
+
+def _parse_quarter(text: str) -> FiscalQuarter:
+    return FiscalQuarter.parse(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 invalid input, 2 usage)."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     try:
         args.run(args)
+    except _UsageError as exc:
+        parser.exit(2, f"{parser.prog} {args.command}: error: {exc}\n")
     except G287Error as exc:
         print(f"g287 {args.command}: error: {exc}", file=sys.stderr)
         return 1

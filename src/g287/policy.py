@@ -387,6 +387,10 @@ class Policy:
     model_scope: ModelScope = attrs.field(
         default=ModelScope.ALL_MODELS, validator=_require_type(ModelScope, "a ModelScope")
     )
+    # Computed on first use by `fingerprint` and kept: not part of equality, hashing or JSON.
+    _fingerprint: str | None = attrs.field(
+        init=False, default=None, repr=False, eq=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.effective_until is not None and self.effective_until < self.effective_from:
@@ -411,6 +415,16 @@ class Policy:
                 raise PolicyError(
                     f"rules: {rule_id} has no rule with a citation; every rule needs one"
                 )
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable hash of the policy's canonical JSON: which variant produced a figure."""
+        if self._fingerprint is None:
+            from .serialize import fingerprint  # noqa: PLC0415 - JSON sits at the edge
+
+            object.__setattr__(self, "_fingerprint", fingerprint(self))
+        assert self._fingerprint is not None
+        return self._fingerprint
 
     # -- lookups --
 

@@ -53,6 +53,8 @@ class ReimbursementResult:
 
     fiscal_year: FiscalYear
     policy_name: str
+    #: :attr:`Policy.fingerprint` of the policy applied: which variant produced the figure.
+    policy_fingerprint: str
     salary: Decimal
     benefits: Decimal
     overtime_claimed: Decimal
@@ -154,5 +156,15 @@ def annual_reimbursement(
     ]
     explanation = Explanation(f"{fy} reimbursement", money(total), steps)
     return ReimbursementResult(
-        fy, pol.name, salary, benefit, claimed, cap, reimbursed, not_reimbursed, total, explanation
+        fy,
+        pol.name,
+        pol.fingerprint,
+        salary,
+        benefit,
+        claimed,
+        cap,
+        reimbursed,
+        not_reimbursed,
+        total,
+        explanation,
     )

@@ -1,0 +1,320 @@
+"""Reading an agency's files: the roster, payroll and lead-report CSVs and the agency JSON.
+
+This module does I/O, at the edge; the rules core never does. A problem in a file is reported
+as :class:`DataError` with ``file:line: column: problem``, and nothing is returned.
+
+CSV columns (a header row is required; column order is free; extra columns are refused):
+
+``officers.csv``
+    ``officer_id``, ``model`` (``JEM``, ``TFM`` or ``WSO``), ``trained_on`` (ISO date),
+    ``annual_salary`` (dollars and cents, e.g. ``72000.00``), ``separated_on`` (ISO date or empty).
+``payroll.csv``
+    ``officer_id``, ``period_start``, ``period_end`` (ISO dates, inclusive), ``salary``,
+    ``benefits``, ``overtime`` (amounts paid for the period).
+``leads.csv``
+    ``quarter`` (``FY2026 Q1``), ``provided``, ``located`` (whole numbers),
+    ``assistance_satisfactory`` (``yes``/``no``, ``true``/``false``; empty means yes).
+``agency.json``
+    ``{"id": ..., "name": ..., "agreement_date": "YYYY-MM-DD", "models": ["JEM", "TFM", "WSO"]}``
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import itertools
+import json
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from functools import partial
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+
+from .calendar import FiscalQuarter
+from .claims import Agency, LeadReport, Officer, PayRecord
+from .errors import G287Error, InvalidInputError
+from .money import to_money
+from .policy import Model
+
+__all__ = [
+    "AGENCY_FIELDS",
+    "LEAD_COLUMNS",
+    "OFFICER_COLUMNS",
+    "PAYROLL_COLUMNS",
+    "DataError",
+    "Dataset",
+    "example_dir",
+    "load_dataset",
+    "read_agency",
+    "read_leads",
+    "read_officers",
+    "read_payroll",
+]
+
+OFFICER_COLUMNS = ("officer_id", "model", "trained_on", "annual_salary", "separated_on")
+PAYROLL_COLUMNS = ("officer_id", "period_start", "period_end", "salary", "benefits", "overtime")
+LEAD_COLUMNS = ("quarter", "provided", "located", "assistance_satisfactory")
+AGENCY_FIELDS = ("id", "name", "agreement_date", "models")
+
+T = TypeVar("T")
+
+
+class DataError(InvalidInputError):
+    """A problem in an input file, located as ``file:line: column: problem``."""
+
+
+@attrs.frozen
+class Dataset:
+    """An agency's inputs, read and cross-checked."""
+
+    agency: Agency
+    officers: tuple[Officer, ...]
+    payroll: tuple[PayRecord, ...]
+    leads: tuple[LeadReport, ...]
+
+    def lead_report(self, quarter: object) -> LeadReport:
+        """The lead report of a quarter; :class:`DataError` if the file has none."""
+        for report in self.leads:
+            if report.quarter == quarter:
+                return report
+        raise DataError(f"leads: no lead report for {quarter}")
+
+
+def example_dir() -> Path:
+    """The folder of the bundled example data set (a fictional agency, FY2026)."""
+    return Path(str(resources.files("g287") / "data" / "example"))
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInputError(f"{text!r} is not a date; expected YYYY-MM-DD") from None
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or not text.isascii():
+        raise InvalidInputError(f"{text!r} is not a whole number >= 0")
+    return int(text)
+
+
+def _model(text: str) -> Model:
+    try:
+        return Model(text.upper())
+    except ValueError:
+        raise InvalidInputError(
+            f"{text!r} is not a 287(g) model; expected JEM, TFM or WSO"
+        ) from None
+
+
+def _yes_no(text: str) -> bool:
+    value = text.strip().lower()
+    if value in {"", "yes", "y", "true", "1"}:
+        return True
+    if value in {"no", "n", "false", "0"}:
+        return False
+    raise InvalidInputError(f"{text!r} is not yes or no")
+
+
+def _rows(
+    path: Path, columns: tuple[str, ...], required: set[str]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise DataError(f"{path}: not UTF-8 text") from None
+    reader = csv.reader(text.splitlines())
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        raise DataError(f"{path}:1: the file is empty; expected a header row") from None
+    except csv.Error as exc:
+        raise DataError(f"{path}:1: {exc}") from None
+    unknown = [h for h in header if h not in columns]
+    missing = [c for c in required if c not in header]
+    if unknown or missing or len(set(header)) != len(header):
+        raise DataError(
+            f"{path}:1: header {header}; expected the columns {list(columns)}"
+            + (f" (missing {sorted(missing)})" if missing else "")
+            + (f" (unknown {unknown})" if unknown else "")
+        )
+    try:
+        for line, values in enumerate(reader, start=2):
+            if not any(v.strip() for v in values):
+                continue
+            if len(values) != len(header):
+                raise DataError(
+                    f"{path}:{line}: row has {len(values)} fields; expected {len(header)}"
+                )
+            yield line, dict(zip(header, (v.strip() for v in values), strict=True))
+    except csv.Error as exc:
+        raise DataError(f"{path}:{reader.line_num}: {exc}") from None
+
+
+def _field(path: Path, line: int, row: dict[str, str], column: str, parse: Callable[[str], T]) -> T:
+    try:
+        return parse(row.get(column, ""))
+    except G287Error as exc:
+        raise DataError(f"{path}:{line}: {column}: {_bare(exc, column)}") from None
+
+
+def _bare(exc: Exception, column: str) -> str:
+    """An error message without a leading ``field:`` that repeats the column name."""
+    text = str(exc)
+    for prefix in (f"{column}: ", "amount: "):
+        if text.startswith(prefix):
+            return text[len(prefix) :]
+    return text
+
+
+def _build(path: Path, line: int, make: Callable[[], T]) -> T:
+    try:
+        return make()
+    except G287Error as exc:
+        raise DataError(f"{path}:{line}: {exc}") from None
+
+
+def read_officers(path: str | Path) -> tuple[Officer, ...]:
+    """Read a roster CSV (columns: :data:`OFFICER_COLUMNS`); officer ids must be unique."""
+    path = Path(path)
+    officers: list[Officer] = []
+    seen: dict[str, int] = {}
+    required = set(OFFICER_COLUMNS) - {"separated_on"}
+    for line, row in _rows(path, OFFICER_COLUMNS, required):
+        oid = _field(path, line, row, "officer_id", _text)
+        if oid in seen:
+            raise DataError(
+                f"{path}:{line}: officer_id: {oid!r} already appears on line {seen[oid]}"
+            )
+        seen[oid] = line
+        model = _field(path, line, row, "model", _model)
+        trained = _field(path, line, row, "trained_on", _date)
+        salary = _field(path, line, row, "annual_salary", _amount)
+        separated = _field(path, line, row, "separated_on", _optional_date)
+        officers.append(
+            _build(path, line, partial(Officer, oid, model, trained, salary, separated))
+        )
+    return tuple(officers)
+
+
+def read_payroll(path: str | Path) -> tuple[PayRecord, ...]:
+    """Read a payroll CSV (columns: :data:`PAYROLL_COLUMNS`)."""
+    path = Path(path)
+    records: list[PayRecord] = []
+    for line, row in _rows(path, PAYROLL_COLUMNS, set(PAYROLL_COLUMNS)):
+        oid = _field(path, line, row, "officer_id", _text)
+        start = _field(path, line, row, "period_start", _date)
+        end = _field(path, line, row, "period_end", _date)
+        amounts = [_field(path, line, row, c, _amount) for c in ("salary", "benefits", "overtime")]
+        records.append(_build(path, line, partial(PayRecord, oid, start, end, *amounts)))
+    return tuple(records)
+
+
+def read_leads(path: str | Path) -> tuple[LeadReport, ...]:
+    """Read a lead-report CSV (columns: :data:`LEAD_COLUMNS`); one report per quarter."""
+    path = Path(path)
+    reports: list[LeadReport] = []
+    seen: dict[object, int] = {}
+    required = set(LEAD_COLUMNS) - {"assistance_satisfactory"}
+    for line, row in _rows(path, LEAD_COLUMNS, required):
+        quarter = _field(path, line, row, "quarter", _quarter)
+        if quarter in seen:
+            raise DataError(
+                f"{path}:{line}: quarter: {quarter} already reported on line {seen[quarter]}"
+            )
+        seen[quarter] = line
+        provided = _field(path, line, row, "provided", _count)
+        located = _field(path, line, row, "located", _count)
+        satisfied = _field(path, line, row, "assistance_satisfactory", _yes_no)
+        reports.append(
+            _build(path, line, partial(LeadReport, quarter, provided, located, satisfied))
+        )
+    return tuple(reports)
+
+
+def read_agency(path: str | Path) -> Agency:
+    """Read an agency JSON file (fields: :data:`AGENCY_FIELDS`)."""
+    path = Path(path)
+    try:
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read ({exc.strerror})") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: not JSON ({exc})") from None
+    if not isinstance(data, dict) or sorted(data) != sorted(AGENCY_FIELDS):
+        raise DataError(f"{path}: expected an object with exactly the fields {list(AGENCY_FIELDS)}")
+    for name in ("id", "name", "agreement_date"):
+        if not isinstance(data[name], str):
+            raise DataError(f"{path}: {name}: {data[name]!r}; expected a string")
+    if not isinstance(data["models"], list) or not all(isinstance(m, str) for m in data["models"]):
+        raise DataError(f"{path}: models: {data['models']!r}; expected a list such as ['TFM']")
+    try:
+        return Agency(
+            data["id"],
+            data["name"],
+            _date(data["agreement_date"]),
+            frozenset(_model(m) for m in data["models"]),
+        )
+    except G287Error as exc:
+        raise DataError(f"{path}: {exc}") from None
+
+
+def load_dataset(
+    officers: str | Path, payroll: str | Path, leads: str | Path, agency: str | Path
+) -> Dataset:
+    """Read and cross-check an agency's four files.
+
+    Beyond each file's own checks: every pay record's officer is on the roster, one officer's
+    pay records do not overlap (a double claim), and every officer's model is one the agency
+    signed. Each problem is reported at the line that causes it.
+    """
+    ag = read_agency(agency)
+    roster = read_officers(officers)
+    records = read_payroll(payroll)
+    reports = read_leads(leads)
+    ids = {o.id for o in roster}
+    for officer, (line, _row) in zip(
+        roster, _rows(Path(officers), OFFICER_COLUMNS, set()), strict=True
+    ):
+        if officer.model not in ag.models:
+            raise DataError(
+                f"{officers}:{line}: model: {officer.model.value} is not among the models "
+                f"agency {ag.id} signed"
+            )
+    lines = [line for line, _ in _rows(Path(payroll), PAYROLL_COLUMNS, set())]
+    for record, line in zip(records, lines, strict=True):
+        if record.officer_id not in ids:
+            raise DataError(
+                f"{payroll}:{line}: officer_id: {record.officer_id!r} is not in {officers}"
+            )
+    numbered = sorted(zip(records, lines, strict=True), key=lambda p: (p[0].officer_id, p[0].start))
+    for (a, _), (b, line) in itertools.pairwise(numbered):
+        if a.officer_id == b.officer_id and b.start <= a.end:
+            raise DataError(
+                f"{payroll}:{line}: period_start: {b.officer_id}'s period {b.start}..{b.end} "
+                f"overlaps {a.start}..{a.end} (a double claim)"
+            )
+    return Dataset(ag, roster, records, reports)
+
+
+def _text(text: str) -> str:
+    if not text:
+        raise InvalidInputError("is empty; expected an id")
+    return text
+
+
+def _amount(text: str) -> Decimal:
+    return to_money(text, "amount")
+
+
+def _optional_date(text: str) -> dt.date | None:
+    return _date(text) if text else None
+
+
+def _quarter(text: str) -> FiscalQuarter:
+    return FiscalQuarter.parse(text)

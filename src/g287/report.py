@@ -1,0 +1,108 @@
+"""Plain rows and printable reports of claims: the table the CLI prints, CSV, and ``rows()``.
+
+``claim_rows`` gives one dict per officer line with exact values (``Decimal``, ``int``, ``str``),
+ready for ``csv.DictWriter`` or ``pandas.DataFrame(rows)`` without g287 depending on pandas.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from typing import Any
+
+from .claims import Claim
+from .money import format_money
+
+__all__ = ["LINE_COLUMNS", "claim_csv", "claim_rows", "claim_table"]
+
+#: The columns of a claim line, in order, with the header the table prints.
+LINE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("officer_id", "officer"),
+    ("model", "model"),
+    ("eligible_days", "days"),
+    ("salary", "salary"),
+    ("benefits", "benefits"),
+    ("overtime_claimed", "OT claimed"),
+    ("overtime_reimbursed", "OT paid"),
+    ("overtime_over_cap", "OT over cap"),
+    ("cap", "FY cap"),
+    ("cap_used", "cap used"),
+    ("not_eligible", "not eligible"),
+    ("total", "total"),
+)
+
+
+def claim_rows(claim: Claim) -> list[dict[str, Any]]:
+    """One plain dict per officer line: the columns of :data:`LINE_COLUMNS`."""
+    rows = []
+    for line in claim.lines:
+        row: dict[str, Any] = {name: getattr(line, name) for name, _ in LINE_COLUMNS}
+        row["model"] = line.model.value
+        rows.append(row)
+    return rows
+
+
+def _cell(value: object) -> str:
+    return format_money(value) if isinstance(value, Decimal) else str(value)
+
+
+def claim_table(claim: Claim) -> str:
+    """A claim as a fixed-width text report: lines, totals, award and the rules applied."""
+    headers = [h for _, h in LINE_COLUMNS]
+    body = [[_cell(v) for v in row.values()] for row in claim_rows(claim)]
+    totals = ["TOTAL", "", str(sum(line.eligible_days for line in claim.lines))] + [
+        _cell(getattr(claim, name, None)) if hasattr(claim, name) else ""
+        for name, _ in LINE_COLUMNS[3:]
+    ]
+    totals[-1] = _cell(claim.reimbursement)
+    widths = [max(len(r[i]) for r in [headers, *body, totals]) for i in range(len(headers))]
+
+    def fmt(cells: list[str]) -> str:
+        return "  ".join(
+            c.ljust(w) if i < 2 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    title = f"Claim of agency {claim.agency_id} for {claim.quarter or claim.period}"
+    out = [
+        title,
+        f"Period {claim.period} ({claim.fiscal_year}); policy: {claim.policy_name}",
+        f"Policy fingerprint: {claim.policy_fingerprint}",
+        "",
+        fmt(headers),
+        fmt(["-" * w for w in widths]),
+        *(fmt(r) for r in body),
+        fmt(["-" * w for w in widths]),
+        fmt(totals),
+        "",
+        (
+            "Salary and benefits for eligible days are reimbursed in full "
+            "(R-SAL, I-WIN, I-MODEL, I-DAYS);"
+        ),
+        (
+            "overtime up to each officer's fiscal-year cap "
+            "(R-OT, I-CAPBASE, I-CAPYEAR, I-CAPPRO, I-CENT)."
+        ),
+    ]
+    if claim.award is not None:
+        out += [
+            "",
+            f"Counted toward the award (I-HEAD): {', '.join(claim.award_officers) or 'none'}",
+            str(claim.award.explanation),
+            "",
+            (
+                f"Reimbursement {format_money(claim.reimbursement)} + award "
+                f"{format_money(claim.award.amount)} = claim total {format_money(claim.total)}"
+            ),
+        ]
+    return "\n".join(out)
+
+
+def claim_csv(claim: Claim) -> str:
+    """A claim's officer lines as CSV, amounts in plain dollars and cents (``1234.50``)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, [name for name, _ in LINE_COLUMNS], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(claim_rows(claim))
+    return buffer.getvalue()
