@@ -106,6 +106,27 @@ class AwardResult:
     def __str__(self) -> str:
         return str(self.explanation)
 
+    def as_dict(self) -> dict[str, object]:
+        """The result as one plain row (exact values; for ``pandas.DataFrame([...])``)."""
+        return {
+            "quarter": str(self.quarter),
+            "located": self.located,
+            "provided": self.provided,
+            "officers": self.officers,
+            "rate": self.rate,
+            "percent": self.percent,
+            "rule_id": self.tier.rule_id if self.tier else None,
+            "per_officer": self.per_officer,
+            "amount": self.amount,
+            "reason": self.reason,
+            "policy": self.policy_name,
+        }
+
+    def _repr_html_(self) -> str:
+        from .html import award_html  # noqa: PLC0415 - HTML sits at the edge
+
+        return award_html(self)
+
 
 def quarterly_award(
     *,

@@ -273,6 +273,17 @@ class Claim:
         """The reimbursement plus the award, if any."""
         return self.reimbursement + (self.award.amount if self.award is not None else ZERO)
 
+    def rows(self) -> list[dict[str, Any]]:
+        """One plain dict per officer line (for ``pandas.DataFrame(claim.rows())``)."""
+        from .report import claim_rows  # noqa: PLC0415 - report renders claims
+
+        return claim_rows(self)
+
+    def _repr_html_(self) -> str:
+        from .html import claim_html  # noqa: PLC0415 - HTML sits at the edge
+
+        return claim_html(self)
+
     def line(self, officer_id: str) -> OfficerLine:
         """The line of one officer."""
         for line in self.lines:
@@ -307,6 +318,8 @@ class _Record(NamedTuple):
 
     def part(self, lo: int, hi: int) -> tuple[int, int, int] | None:
         """Salary, benefits and overtime cents on the record's days within ordinals lo … hi."""
+        if lo <= self.start and self.end <= hi:  # the common case: the whole record
+            return self.salary, self.benefits, self.overtime
         first, last = max(lo, self.start), min(hi, self.end)
         if first > last:
             return None

@@ -56,6 +56,24 @@ class Explanation:
     figure: str
     steps: tuple[Step, ...] = attrs.field(converter=_steps)
 
+    def rows(self) -> list[dict[str, str]]:
+        """One plain dict per step (for ``pandas.DataFrame(explanation.rows())``)."""
+        return [
+            {
+                "rule_id": s.rule_id,
+                "text": s.text,
+                "figure": s.figure,
+                "locator": s.citation.locator,
+                "quote": s.citation.quote,
+            }
+            for s in self.steps
+        ]
+
+    def _repr_html_(self) -> str:
+        from .html import explanation_html  # noqa: PLC0415 - HTML sits at the edge
+
+        return explanation_html(self)
+
     @property
     def rule_ids(self) -> tuple[str, ...]:
         """Every rule and interpretation id used, in order of first use."""

@@ -416,6 +416,11 @@ class Policy:
                     f"rules: {rule_id} has no rule with a citation; every rule needs one"
                 )
 
+    def _repr_html_(self) -> str:
+        from .html import policy_html  # noqa: PLC0415 - HTML sits at the edge
+
+        return policy_html(self)
+
     @property
     def fingerprint(self) -> str:
         """A stable hash of the policy's canonical JSON: which variant produced a figure."""

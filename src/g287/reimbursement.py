@@ -67,6 +67,25 @@ class ReimbursementResult:
     def __str__(self) -> str:
         return str(self.explanation)
 
+    def as_dict(self) -> dict[str, object]:
+        """The result as one plain row (exact values; for ``pandas.DataFrame([...])``)."""
+        return {
+            "fiscal_year": str(self.fiscal_year),
+            "salary": self.salary,
+            "benefits": self.benefits,
+            "overtime_claimed": self.overtime_claimed,
+            "overtime_cap": self.overtime_cap,
+            "overtime_reimbursed": self.overtime_reimbursed,
+            "overtime_not_reimbursed": self.overtime_not_reimbursed,
+            "total": self.total,
+            "policy": self.policy_name,
+        }
+
+    def _repr_html_(self) -> str:
+        from .html import reimbursement_html  # noqa: PLC0415 - HTML sits at the edge
+
+        return reimbursement_html(self)
+
 
 def annual_reimbursement(
     *,
