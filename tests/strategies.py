@@ -106,10 +106,7 @@ def leads(draw: st.DrawFn) -> tuple[int, int]:
             # rates at and next to a band edge: 70%, 80%, 90% and 100%
             st.sampled_from([70, 80, 90, 100]).flatmap(
                 lambda pct: st.sampled_from(
-                    [
-                        min(provided, max(0, (pct * provided + 99) // 100 + d))
-                        for d in (-1, 0, 1)
-                    ]
+                    [min(provided, max(0, (pct * provided + 99) // 100 + d)) for d in (-1, 0, 1)]
                 )
             ),
         )
@@ -126,9 +123,7 @@ fiscal_year_numbers = st.integers(min_value=FIRST_FY, max_value=LAST_FY)
 fiscal_years = st.builds(FiscalYear, fiscal_year_numbers)
 fiscal_quarters = st.builds(FiscalQuarter, fiscal_year_numbers, st.integers(1, 4))
 #: Days on which the policy is in force, FY2026 to FY2100.
-dates = st.dates(
-    min_value=dt.date(FIRST_FY - 1, 10, 1), max_value=dt.date(LAST_FY, 9, 30)
-)
+dates = st.dates(min_value=dt.date(FIRST_FY - 1, 10, 1), max_value=dt.date(LAST_FY, 9, 30))
 #: Days before the policy starts (R-EFF).
 dates_before = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2025, 9, 30))
 
@@ -187,7 +182,6 @@ def with_cap(policy: Policy, fraction: Fraction) -> Policy:
 def with_tier_amounts(policy: Policy, *amounts: str) -> Policy:
     """``policy`` with other per-officer amounts, highest tier first."""
     tiers = tuple(
-        attrs.evolve(t, amount=a)
-        for t, a in zip(policy.award_schedule.tiers, amounts, strict=True)
+        attrs.evolve(t, amount=a) for t, a in zip(policy.award_schedule.tiers, amounts, strict=True)
     )
     return attrs.evolve(policy, award_schedule=attrs.evolve(policy.award_schedule, tiers=tiers))

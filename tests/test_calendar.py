@@ -5,15 +5,16 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import itertools
+import re
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import dates, fiscal_quarters, fiscal_years, quarter_texts
 
 from g287 import DateRange, FiscalQuarter, FiscalYear, InvalidInputError, InvalidTypeError
 from g287.calendar import to_date
+from strategies import dates, fiscal_quarters, fiscal_years, quarter_texts
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -57,7 +58,9 @@ class TestFiscalQuarterValidation:
         with pytest.raises(InvalidInputError, match=rf"quarter: {quarter}; expected 1-4"):
             FiscalQuarter(2026, quarter)
 
-    @pytest.mark.parametrize(("year", "quarter"), [(2026, True), (2026, 1.0), ("2026", 1), (2026.0, 1)])
+    @pytest.mark.parametrize(
+        ("year", "quarter"), [(2026, True), (2026, 1.0), ("2026", 1), (2026.0, 1)]
+    )
     def test_wrong_types(self, year: Any, quarter: Any) -> None:
         """A bool, float or str as year or quarter is an InvalidTypeError."""
         with pytest.raises(InvalidTypeError, match="expected an int"):
@@ -110,7 +113,8 @@ class TestFiscalQuarterParse:
             FiscalQuarter.parse("FY2026 Q5")
 
     @pytest.mark.parametrize(
-        "text", ["", "FY2026", "2026 Q1", "Q1 FY2026", "FY2026 Q", "FY2026 H1", "FY-2026 Q1", "FY2026 Q1x"]
+        "text",
+        ["", "FY2026", "2026 Q1", "Q1 FY2026", "FY2026 Q", "FY2026 H1", "FY-2026 Q1", "FY2026 Q1x"],
     )
     def test_malformed(self, text: str) -> None:
         """Text not shaped like 'FY2026 Q1' is refused, quoting it."""
@@ -159,7 +163,7 @@ class TestFiscalQuarterContaining:
     )
     def test_refuses_non_dates(self, value: Any) -> None:
         """Only a plain ``datetime.date`` is a day (a datetime is refused too)."""
-        with pytest.raises(InvalidTypeError, match="expected a datetime.date"):
+        with pytest.raises(InvalidTypeError, match=r"expected a datetime\.date"):
             FiscalQuarter.containing(value)
 
 
@@ -234,9 +238,9 @@ class TestFiscalYear:
             assert b.start == a.end + ONE_DAY
         assert sum(q.days for q in quarters) == fy.days
 
-    @pytest.mark.parametrize("text", ["FY2026", "fy2026", " FY 2026 ", "Fy2026"])
+    @pytest.mark.parametrize("text", ["FY2026", "fy2026", " FY 2026 ", "Fy2026", "2026"])
     def test_parse(self, text: str) -> None:
-        """'FY2026' parses in any case and with spaces."""
+        """'FY2026' parses in any case and with spaces; the bare year '2026' too."""
         assert FiscalYear.parse(text) == FiscalYear(2026)
 
     @given(fiscal_years)
@@ -244,7 +248,7 @@ class TestFiscalYear:
         """``parse`` is the inverse of ``str``."""
         assert FiscalYear.parse(str(fy)) == fy
 
-    @pytest.mark.parametrize("text", ["", "2026", "FY", "FY2026 Q1", "FY20265", "CY2026"])
+    @pytest.mark.parametrize("text", ["", "FY", "FY2026 Q1", "FY20265", "CY2026", "\uff12\uff10\uff12\uff16"])
     def test_parse_malformed(self, text: str) -> None:
         """Text not shaped like 'FY2026' is refused, quoting it."""
         with pytest.raises(InvalidInputError, match="Invalid fiscal year") as info:
@@ -291,7 +295,7 @@ class TestFiscalYear:
 
     def test_containing_refuses_datetime(self) -> None:
         """A datetime is not a day."""
-        with pytest.raises(InvalidTypeError, match="expected a datetime.date"):
+        with pytest.raises(InvalidTypeError, match=r"expected a datetime\.date"):
             FiscalYear.containing(dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
 
     @given(fiscal_years)
@@ -349,7 +353,7 @@ class TestDateRange:
     )
     def test_non_dates_refused(self, start: Any, end: Any) -> None:
         """Both ends must be plain dates."""
-        with pytest.raises(InvalidTypeError, match="expected a datetime.date"):
+        with pytest.raises(InvalidTypeError, match=r"expected a datetime\.date"):
             DateRange(start, end)
 
     def test_intersection(self) -> None:
@@ -410,3 +414,39 @@ class TestToDate:
         """A datetime, a string or None is refused, naming the field and the type."""
         with pytest.raises(InvalidTypeError, match=r"^day: .* is a \w+; expected a datetime.date"):
             to_date(value, "day")
+
+
+class TestFuzz:
+    @given(st.text())
+    def test_quarter_parse_raises_only_invalid_input(self, text: str) -> None:
+        """Random text parses to a quarter that round-trips, or raises InvalidInputError only."""
+        try:
+            q = FiscalQuarter.parse(text)
+        except InvalidInputError:
+            return
+        assert FiscalQuarter.parse(str(q)) == q
+
+    @given(
+        st.from_regex(
+            re.compile(r"\s*[Ff][Yy]\s*[0-9]{1,4}\s*-?\s*[Qq]\s*[0-9]{1,2}\s*", re.ASCII),
+            fullmatch=True,
+        )
+    )
+    def test_quarter_shaped_text(self, text: str) -> None:
+        """Text shaped like a quarter parses to its numbers, or names why it cannot."""
+        year, quarter = (int(n) for n in re.findall(r"[0-9]+", text))
+        if 2 <= year <= 9999 and 1 <= quarter <= 4:
+            q = FiscalQuarter.parse(text)
+            assert (q.fiscal_year, q.quarter) == (year, quarter)
+        else:
+            with pytest.raises(InvalidInputError, match=re.escape(repr(text))):
+                FiscalQuarter.parse(text)
+
+    @given(st.text())
+    def test_year_parse_raises_only_invalid_input(self, text: str) -> None:
+        """Random text parses to a fiscal year that round-trips, or raises InvalidInputError."""
+        try:
+            fy = FiscalYear.parse(text)
+        except InvalidInputError:
+            return
+        assert FiscalYear.parse(str(fy)) == fy

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -12,7 +13,6 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import OPTIONS, chosen_policies, dates, dates_before, policies, with_cap
 
 import g287
 from g287 import (
@@ -38,12 +38,14 @@ from g287 import (
     Policy,
     PolicyError,
     Rule,
-    Source,
     policy_diff,
     policy_in_force,
 )
+from strategies import OPTIONS, chosen_policies, dates, dates_before, policies, with_cap
 
 TIERS = POLICY.award_schedule.tiers
+#: A float a quarter, typed ``Any`` so that the type checker lets the test pass it on.
+FLOAT_QUARTER: Any = 0.25
 
 
 def tier(rule_id: str, low: Any, high: Any, amount: Any = "100") -> AwardTier:
@@ -181,9 +183,7 @@ class TestBuiltInPolicy:
     def test_citation_str(self) -> None:
         """A citation reads as source, locator and the quote in typographic quotes."""
         text = str(POLICY.citation("R-AWD-2"))
-        assert text == (
-            "DHS-2025-09-18 ¶8: “80% - 89% - $750 per eligible task force officer”"
-        )
+        assert text == ("DHS-2025-09-18 ¶8: “80% - 89% - $750 per eligible task force officer”")
 
     def test_award_tier_membership(self) -> None:
         """A tier holds the whole percents of its band, both ends included."""
@@ -217,7 +217,9 @@ class TestInterpretations:
     def test_every_interpretation_reads_a_rule_of_the_policy(self) -> None:
         """Every interpretation names a rule the policy has, so it can be cited."""
         for interpretation in INTERPRETATIONS.values():
-            assert POLICY.citation(interpretation.id) == POLICY.rule(interpretation.rule_id).citation
+            assert (
+                POLICY.citation(interpretation.id) == POLICY.rule(interpretation.rule_id).citation
+            )
 
     def test_selectable_ones_have_alternatives(self) -> None:
         """An interpretation with an option lists its alternatives; the others have none."""
@@ -240,7 +242,12 @@ class TestChoose:
             ("I-BELOW", "error", ("award_schedule", "no_leads"), NoLeads.ERROR),
             ("I-HEAD", "any-day", ("award_schedule", "headcount"), Headcount.ANY_DAY),
             ("I-MODEL", "task-force-only", ("model_scope",), ModelScope.TASK_FORCE_ONLY),
-            ("I-CAPPRO", "by-eligible-days", ("overtime_cap", "proration"), CapProration.BY_ELIGIBLE_DAYS),
+            (
+                "I-CAPPRO",
+                "by-eligible-days",
+                ("overtime_cap", "proration"),
+                CapProration.BY_ELIGIBLE_DAYS,
+            ),
         ],
     )
     def test_choose_sets_the_option(
@@ -384,7 +391,7 @@ class TestScheduleValidation:
         ("field", "value"),
         [("band_rounding", "half-up"), ("no_leads", None), ("headcount", "last-day")],
     )
-    def test_options_must_be_enum_members(self, field: str, value: object) -> None:
+    def test_options_must_be_enum_members(self, field: str, value: Any) -> None:
         """An option given as text instead of its enum member is an InvalidTypeError."""
         with pytest.raises(InvalidTypeError, match=field):
             attrs.evolve(POLICY.award_schedule, **{field: value})
@@ -418,7 +425,7 @@ class TestOvertimeCapValidation:
     def test_float_by_evolve(self) -> None:
         """A float cap is refused by ``attrs.evolve`` too."""
         with pytest.raises(InvalidTypeError, match="Fraction"):
-            attrs.evolve(POLICY.overtime_cap, fraction=0.25)
+            attrs.evolve(POLICY.overtime_cap, fraction=FLOAT_QUARTER)
 
     def test_proration_must_be_an_option(self) -> None:
         """The proration option is a CapProration member."""
@@ -488,7 +495,7 @@ class TestPolicyValidation:
             ("model_scope", "all-models", InvalidTypeError),
         ],
     )
-    def test_bad_fields(self, field: str, value: object, error: type[G287Error]) -> None:
+    def test_bad_fields(self, field: str, value: Any, error: type[G287Error]) -> None:
         """Every field is checked on ``attrs.evolve``: wrong types and empty names refused."""
         with pytest.raises(error, match=field):
             attrs.evolve(POLICY, **{field: value})
@@ -504,7 +511,7 @@ class TestPartsValidation:
             ("url", " ", PolicyError),
         ],
     )
-    def test_source(self, field: str, value: object, error: type[G287Error]) -> None:
+    def test_source(self, field: str, value: Any, error: type[G287Error]) -> None:
         """A source needs non-empty text fields and a plain date."""
         with pytest.raises(error, match=field):
             attrs.evolve(SOURCE, **{field: value})
@@ -519,7 +526,7 @@ class TestPartsValidation:
             ("source", "DHS-2025-09-18", InvalidTypeError),
         ],
     )
-    def test_citation(self, field: str, value: object, error: type[G287Error]) -> None:
+    def test_citation(self, field: str, value: Any, error: type[G287Error]) -> None:
         """A citation needs a Source, a '¶N' locator and a quote."""
         with pytest.raises(error, match=field):
             attrs.evolve(POLICY.citation("R-OT"), **{field: value})
@@ -533,7 +540,7 @@ class TestPartsValidation:
             ("citation", "¶7", InvalidTypeError),
         ],
     )
-    def test_rule(self, field: str, value: object, error: type[G287Error]) -> None:
+    def test_rule(self, field: str, value: Any, error: type[G287Error]) -> None:
         """A rule needs an 'R-…' id, a statement and a Citation."""
         with pytest.raises(error, match=field):
             attrs.evolve(POLICY.rule("R-OT"), **{field: value})
@@ -611,7 +618,7 @@ class TestValueObjects:
         ],
         ids=lambda o: type(o).__name__,
     )
-    def test_hashable_picklable_frozen(self, obj: object) -> None:
+    def test_hashable_picklable_frozen(self, obj: Any) -> None:
         """Value objects hash, survive a pickle round trip equal, and cannot be changed."""
         assert hash(obj) == hash(obj)
         copy = pickle.loads(pickle.dumps(obj))
@@ -666,7 +673,8 @@ class TestPolicyInForce:
 
     @given(dates_before)
     def test_no_day_before_the_start(self, day: dt.date) -> None:
-        """R-EFF: no day before 2025-10-01 has a policy."""
+        """R-EFF: “Starting October 1, 2025, participating law enforcement will have these
+        reimbursement opportunities” — no earlier day has a policy."""
         assert not POLICY.covers(day)
         with pytest.raises(NotInEffectError, match="R-EFF"):
             policy_in_force(day)
@@ -676,12 +684,10 @@ class TestPolicyInForce:
         with pytest.raises(ValueError, match="before 2025-10-01"):
             policy_in_force(dt.date(2020, 1, 1))
 
-    @pytest.mark.parametrize(
-        "value", ["2025-10-01", dt.datetime(2025, 10, 1, tzinfo=dt.UTC), None]
-    )
+    @pytest.mark.parametrize("value", ["2025-10-01", dt.datetime(2025, 10, 1, tzinfo=dt.UTC), None])
     def test_refuses_non_dates(self, value: Any) -> None:
         """Only a plain date is looked up."""
-        with pytest.raises(InvalidTypeError, match="expected a datetime.date"):
+        with pytest.raises(InvalidTypeError, match=r"expected a datetime\.date"):
             policy_in_force(value)
 
     def test_later_policy_takes_over(self) -> None:
@@ -717,3 +723,57 @@ class TestPolicyInForce:
         """Oracle: a bounded policy covers exactly the days from its start to its end."""
         bounded = attrs.evolve(POLICY, effective_until=dt.date(2028, 3, 31))
         assert bounded.covers(day) == (dt.date(2025, 10, 1) <= day <= dt.date(2028, 3, 31))
+
+
+class TestFingerprint:
+    def test_form(self) -> None:
+        """A fingerprint is a sha256 hex digest, tagged."""
+        assert re.fullmatch(r"sha256:[0-9a-f]{64}", POLICY.fingerprint)
+
+    def test_stable_and_content_based(self) -> None:
+        """Equal policies built separately have one fingerprint; any change gives another."""
+        assert attrs.evolve(POLICY).fingerprint == POLICY.fingerprint
+        prints = {
+            POLICY.fingerprint,
+            POLICY.choose("I-BAND", "half-up").fingerprint,
+            POLICY.choose("I-BAND", "half-even").fingerprint,
+            POLICY.choose("I-HEAD", "any-day").fingerprint,
+            with_cap(POLICY, Fraction(1, 5)).fingerprint,
+            attrs.evolve(POLICY, name="other").fingerprint,
+        }
+        assert len(prints) == 6
+
+    @given(policies())
+    def test_same_policy_same_fingerprint(self, variant: Policy) -> None:
+        """Fingerprints agree exactly when policies are equal."""
+        rebuilt = pickle.loads(pickle.dumps(attrs.evolve(variant)))
+        assert rebuilt.fingerprint == variant.fingerprint
+        assert (variant.fingerprint == POLICY.fingerprint) == (variant == POLICY)
+
+    def test_cache_does_not_touch_equality(self) -> None:
+        """Computing the fingerprint does not change equality, hashing or the repr."""
+        fresh = attrs.evolve(POLICY)
+        before = (hash(fresh), repr(fresh))
+        _ = fresh.fingerprint
+        assert (hash(fresh), repr(fresh)) == before
+        assert fresh == attrs.evolve(POLICY)
+        assert "fingerprint" not in repr(fresh)
+
+
+class TestPolicyHtml:
+    def test_shows_tiers_cap_and_choices(self) -> None:
+        """The notebook view lists each tier, the 25% cap and every interpretation choice."""
+        html = POLICY._repr_html_()
+        for t in TIERS:
+            assert f"<td>{t.rule_id}</td><td>{t.band}</td>" in html
+        assert "$1,000.00" in html
+        assert "overtime cap 25% of annual base salary" in html
+        for interpretation_id, option in POLICY.choices.items():
+            assert f"<td>{interpretation_id}</td><td>{option}</td>" in html
+        assert "from 2025-10-01" in html
+
+    def test_escapes_the_name(self) -> None:
+        """A policy name with markup is escaped."""
+        html = attrs.evolve(POLICY, name="<script>x</script>")._repr_html_()
+        assert "<script>" not in html
+        assert "&lt;script&gt;" in html

@@ -62,6 +62,13 @@ def _check_rate(rate: object) -> Fraction:
     return rate
 
 
+def _check_policy(policy: object) -> None:
+    if not isinstance(policy, Policy):
+        raise InvalidTypeError(
+            f"policy: {policy!r} is a {type(policy).__name__}; expected a g287.Policy"
+        )
+
+
 def award_tier(rate: Fraction, policy: Policy = POLICY) -> AwardTier | None:
     """The award tier a location rate earns under ``policy`` (I-BAND), or ``None`` below every
     band (I-BELOW).
@@ -75,6 +82,8 @@ def award_tier(rate: Fraction, policy: Policy = POLICY) -> AwardTier | None:
     """
     if type(rate) is not Fraction or not 0 <= rate.numerator <= rate.denominator:
         rate = _check_rate(rate)
+    if type(policy) is not Policy:
+        _check_policy(policy)
     schedule = policy.award_schedule
     return schedule.tier_for_percent(schedule.percent(rate))
 
@@ -185,6 +194,13 @@ def quarterly_award(
             pol.citation("R-EFF"),
             {"quarter": q},
         ),
+        Step(
+            "R-AWD",
+            "quarterly award on the location of the leads ICE provided and overall assistance",
+            str(q),
+            pol.citation("R-AWD"),
+            {"quarter": q},
+        ),
     ]
     rate: Fraction | None = None
     percent: int | None = None
@@ -292,8 +308,16 @@ def quarterly_award(
 
 
 def _pct(rate: Fraction) -> str:
-    """A rate as a percent for reading, exact where it can be: ``9/10`` -> ``90%``."""
+    """A rate as a percent for reading, computed exactly: ``9/10`` -> ``90%``,
+    ``447/500`` -> ``89.4%``, ``2/3`` -> ``66.666…%`` (cut, never rounded)."""
     scaled = rate * 100
-    if scaled.denominator == 1:
-        return f"{scaled.numerator}%"
-    return f"{scaled.numerator}/{scaled.denominator}%"
+    whole, rest = divmod(scaled.numerator, scaled.denominator)
+    if rest == 0:
+        return f"{whole}%"
+    digits = ""
+    for _ in range(3):
+        digit, rest = divmod(rest * 10, scaled.denominator)
+        digits += str(digit)
+        if rest == 0:
+            return f"{whole}.{digits}%"
+    return f"{whole}.{digits}\u2026%"

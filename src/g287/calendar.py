@@ -27,8 +27,8 @@ _ONE_DAY = dt.timedelta(days=1)
 # Fiscal year N starts on 1 October of N-1, so N-1 must be a valid year for `datetime.date`.
 _MIN_FY = dt.MINYEAR + 1
 _MAX_FY = dt.MAXYEAR
-_FY_RE = re.compile(r"\s*FY\s*(\d{1,4})\s*", re.IGNORECASE)
-_FQ_RE = re.compile(r"\s*FY\s*(\d{1,4})\s*[-\s]?\s*Q\s*(\d+)\s*", re.IGNORECASE)
+_FY_RE = re.compile(r"\s*(?:FY\s*)?([0-9]{1,4})\s*", re.IGNORECASE | re.ASCII)
+_FQ_RE = re.compile(r"\s*FY\s*([0-9]{1,4})\s*[-\s]?\s*Q\s*([0-9]+)\s*", re.IGNORECASE | re.ASCII)
 
 
 def to_date(value: object, field: str) -> dt.date:
@@ -77,7 +77,7 @@ class FiscalYear:
 
     @classmethod
     def parse(cls, text: str) -> FiscalYear:
-        """Parse ``"FY2026"`` (any case, spaces allowed); the inverse of ``str()``."""
+        """Parse ``"FY2026"`` (any case, spaces allowed) or ``"2026"``; the inverse of ``str()``."""
         if not isinstance(text, str):
             raise InvalidTypeError(f"fiscal year: {text!r} is not a string; expected 'FY2026'")
         match = _FY_RE.fullmatch(text)
@@ -246,7 +246,11 @@ class DateRange:
         return (self.end - self.start).days + 1
 
     def __contains__(self, day: object) -> bool:
-        return isinstance(day, dt.date) and self.start <= day <= self.end
+        return (
+            isinstance(day, dt.date)
+            and not isinstance(day, dt.datetime)
+            and self.start <= day <= self.end
+        )
 
     def __iter__(self) -> Iterator[dt.date]:
         day = self.start

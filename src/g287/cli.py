@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
@@ -18,7 +19,7 @@ from . import __version__
 from .award import quarterly_award
 from .calendar import FiscalQuarter
 from .errors import G287Error
-from .money import format_money
+from .money import format_money, to_money
 from .policy import POLICY
 from .reimbursement import annual_reimbursement, overtime_cap
 
@@ -111,17 +112,18 @@ def _award(args: argparse.Namespace) -> None:
 
 
 def _cap(args: argparse.Namespace) -> None:
-    cap = overtime_cap(args.salary)
+    salary = to_money(args.salary, "annual_salary")
+    cap = overtime_cap(salary)
     _emit(
         args,
         {
-            "annual_salary": Decimal(args.salary),
+            "annual_salary": salary,
             "overtime_cap": cap,
             "rule_id": "R-OT",
             "fraction": POLICY.overtime_cap.fraction,
         },
         f"Overtime cap (R-OT, I-CAPBASE, I-CENT): {POLICY.overtime_cap.percent}% of "
-        f"{format_money(Decimal(args.salary))} = {format_money(cap)} per fiscal year",
+        f"{format_money(salary)} = {format_money(cap)} per fiscal year",
     )
 
 
@@ -274,6 +276,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.run(args)
     except _UsageError as exc:
         parser.exit(2, f"{parser.prog} {args.command}: error: {exc}\n")
+    except BrokenPipeError:  # the reader (e.g. `head`) stopped reading: not an error of ours
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except G287Error as exc:
         print(f"g287 {args.command}: error: {exc}", file=sys.stderr)
         return 1

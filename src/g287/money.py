@@ -15,8 +15,9 @@ Rounding helpers:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from typing import Final
 
@@ -24,6 +25,7 @@ from .errors import InvalidInputError, InvalidTypeError
 
 __all__ = [
     "CENT",
+    "MAX_COUNT",
     "MAX_MONEY",
     "ZERO",
     "cents_floor",
@@ -41,7 +43,11 @@ ZERO: Final = Decimal("0.00")
 #: refused so that every figure stays well inside Decimal's default 28-digit precision.
 MAX_MONEY: Final = Decimal("999999999999.99")
 
-MoneyInput = int | str | Decimal
+#: The largest count accepted (leads, officers): far above any agency's, small enough that
+#: every award stays exact.
+MAX_COUNT: Final = 10**9
+# Plain decimal notation in ASCII digits: no exponent, underscore, plus sign or other scripts.
+_AMOUNT: Final = re.compile(r"\s*-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*", re.ASCII)
 
 
 def to_money(value: object, field: str) -> Decimal:
@@ -73,12 +79,11 @@ def to_money(value: object, field: str) -> Decimal:
             "expected an amount as int, str or Decimal"
         )
     if isinstance(value, str):
-        try:
-            amount = Decimal(value.strip())
-        except InvalidOperation:
+        if _AMOUNT.fullmatch(value) is None:
             raise InvalidInputError(
                 f"{field}: {value!r} is not an amount; expected digits such as '1234.56'"
-            ) from None
+            )
+        amount = Decimal(value.strip())
     else:
         amount = Decimal(value)
     if not amount.is_finite():
@@ -108,6 +113,8 @@ def to_count(value: object, field: str) -> int:
         )
     if value < 0:
         raise InvalidInputError(f"{field}: {value!r} is negative; expected a whole number >= 0")
+    if value > MAX_COUNT:
+        raise InvalidInputError(f"{field}: {value!r} is too large; expected at most {MAX_COUNT}")
     return value
 
 

@@ -166,7 +166,10 @@ def _tuple_of(kind: type, what: str) -> Any:
 
 
 def _amount(value: object) -> Decimal:
-    return to_money(value, "amount")
+    try:
+        return to_money(value, "amount")
+    except InvalidInputError as exc:  # a bad tier amount makes the policy inconsistent
+        raise PolicyError(f"award tier {exc}") from None
 
 
 # --- sources, citations, rules ----------------------------------------------------------------
