@@ -248,7 +248,9 @@ class TestFiscalYear:
         """``parse`` is the inverse of ``str``."""
         assert FiscalYear.parse(str(fy)) == fy
 
-    @pytest.mark.parametrize("text", ["", "FY", "FY2026 Q1", "FY20265", "CY2026", "\uff12\uff10\uff12\uff16"])
+    @pytest.mark.parametrize(
+        "text", ["", "FY", "FY2026 Q1", "FY20265", "CY2026", "\uff12\uff10\uff12\uff16"]
+    )
     def test_parse_malformed(self, text: str) -> None:
         """Text not shaped like 'FY2026' is refused, quoting it."""
         with pytest.raises(InvalidInputError, match="Invalid fiscal year") as info:

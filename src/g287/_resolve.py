@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .calendar import FiscalQuarter, FiscalYear
-from .errors import InvalidTypeError
+from .calendar import DateRange, FiscalQuarter, FiscalYear
+from .errors import InvalidTypeError, NotInEffectError
 from .policy import Policy, policy_in_force
 
 
@@ -32,14 +32,17 @@ def fiscal_year_arg(value: object) -> FiscalYear:
     )
 
 
-def policy_for(policy: object, period: FiscalQuarter | FiscalYear) -> Policy:
+def policy_for(policy: object, period: FiscalQuarter | FiscalYear | DateRange) -> Policy:
     """The policy to apply to ``period``: the one given, or the one in force (R-EFF).
 
     Either way the policy must be in force on the period's first day, else
-    :class:`~g287.NotInEffectError`.
+    :class:`~g287.NotInEffectError` naming the period.
     """
     if policy is None:
-        return policy_in_force(period.start)
+        try:
+            return policy_in_force(period.start)
+        except NotInEffectError as exc:
+            raise NotInEffectError(f"{period}: {exc}") from None
     if not isinstance(policy, Policy):
         raise InvalidTypeError(
             f"policy: {policy!r} is a {type(policy).__name__}; expected a g287.Policy or None"

@@ -43,13 +43,13 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from ._resolve import quarter_arg
+from ._resolve import policy_for, quarter_arg
 from .award import AwardResult, quarterly_award
 from .calendar import DateRange, FiscalQuarter, FiscalYear, to_date
 from .errors import InvalidInputError, InvalidTypeError
 from .explain import Explanation, Step
 from .money import ZERO, cents_floor, format_money, from_cents, to_cents, to_count, to_money
-from .policy import CapProration, Headcount, Model, Policy, policy_in_force
+from .policy import CapProration, Headcount, Model, Policy
 
 __all__ = [
     "Agency",
@@ -417,17 +417,6 @@ def _period_arg(period: object) -> DateRange:
     )
 
 
-def _policy_for_range(policy: object, period: DateRange) -> Policy:
-    if policy is None:
-        return policy_in_force(period.start)
-    if not isinstance(policy, Policy):
-        raise InvalidTypeError(
-            f"policy: {policy!r} is a {type(policy).__name__}; expected a g287.Policy or None"
-        )
-    policy.require_in_force(period.start, f"period {period}")
-    return policy
-
-
 def _cap_cents(policy: Policy, officer: Officer, fy: FiscalYear, window: DateRange | None) -> int:
     """R-OT with I-CAPBASE, I-CAPPRO and I-CENT: the officer's cap for ``fy``, in cents."""
     share = Fraction(officer.annual_salary) * policy.overtime_cap.fraction
@@ -469,7 +458,8 @@ def _line(  # noqa: PLR0917 - a private helper called from one place
         earlier = rec.part(max(fy_lo, w_lo), min(p_lo - 1, w_hi))
         if earlier is not None:
             ot_before += earlier[2]
-    cap = _cap_cents(policy, officer, fy, window if reimbursable else None)
+    # An officer whose pay is not reimbursable (I-MODEL) has no overtime cap to use.
+    cap = _cap_cents(policy, officer, fy, window) if reimbursable else 0
     used_before = min(cap, ot_before)
     used = min(cap, ot_before + overtime)
     reimbursed = used - used_before
@@ -585,7 +575,7 @@ def claim(
         NotInEffectError: for a period starting before 2025-10-01 (R-EFF).
     """
     span = _period_arg(period)
-    pol = _policy_for_range(policy, span)
+    pol = policy_for(policy, span)
     fy = FiscalYear.containing(span.start)
     if span.end > fy.end:
         raise InvalidInputError(
@@ -654,7 +644,7 @@ def quarterly_claim(
         raise InvalidInputError(f"leads: the report is for {leads.quarter}, not the claimed {q}")
     roster = tuple(_each(officers, Officer, "officers"))
     base = claim(agency=agency, officers=roster, payroll=payroll, period=q, policy=policy)
-    pol = _policy_for_range(policy, q.range)
+    pol = policy_for(policy, q)
     counted = tuple(
         o.id for o in roster if o.model is Model.TASK_FORCE and _counts(pol, agency, o, q)
     )

@@ -157,6 +157,9 @@ def _claim(args: argparse.Namespace) -> None:
     from .report import claim_csv, claim_table  # noqa: PLC0415
     from .serialize import dumps  # noqa: PLC0415
 
+    given = [f"--{n}" for n in ("officers", "payroll", "leads", "agency") if getattr(args, n)]
+    if args.example and given:
+        raise _UsageError(f"--example uses the bundled files; do not also give {', '.join(given)}")
     if args.example:
         folder = example_dir()
         files = [

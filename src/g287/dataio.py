@@ -172,11 +172,12 @@ def _bare(exc: Exception, column: str) -> str:
     return text
 
 
-def _build(path: Path, line: int, make: Callable[[], T]) -> T:
+def _build(where: str, make: Callable[[], T]) -> T:
+    """``make()``, with any error it raises located at ``where`` (``file:line``)."""
     try:
         return make()
     except G287Error as exc:
-        raise DataError(f"{path}:{line}: {exc}") from None
+        raise DataError(f"{where}: {exc}") from None
 
 
 def read_officers(path: str | Path) -> tuple[Officer, ...]:
@@ -197,7 +198,7 @@ def read_officers(path: str | Path) -> tuple[Officer, ...]:
         salary = _field(path, line, row, "annual_salary", _amount)
         separated = _field(path, line, row, "separated_on", _optional_date)
         officers.append(
-            _build(path, line, partial(Officer, oid, model, trained, salary, separated))
+            _build(f"{path}:{line}", partial(Officer, oid, model, trained, salary, separated))
         )
     return tuple(officers)
 
@@ -211,7 +212,7 @@ def read_payroll(path: str | Path) -> tuple[PayRecord, ...]:
         start = _field(path, line, row, "period_start", _date)
         end = _field(path, line, row, "period_end", _date)
         amounts = [_field(path, line, row, c, _amount) for c in ("salary", "benefits", "overtime")]
-        records.append(_build(path, line, partial(PayRecord, oid, start, end, *amounts)))
+        records.append(_build(f"{path}:{line}", partial(PayRecord, oid, start, end, *amounts)))
     return tuple(records)
 
 
@@ -232,7 +233,7 @@ def read_leads(path: str | Path) -> tuple[LeadReport, ...]:
         located = _field(path, line, row, "located", _count)
         satisfied = _field(path, line, row, "assistance_satisfactory", _yes_no)
         reports.append(
-            _build(path, line, partial(LeadReport, quarter, provided, located, satisfied))
+            _build(f"{path}:{line}", partial(LeadReport, quarter, provided, located, satisfied))
         )
     return tuple(reports)
 
@@ -254,14 +255,14 @@ def read_agency(path: str | Path) -> Agency:
     if not isinstance(data["models"], list) or not all(isinstance(m, str) for m in data["models"]):
         raise DataError(f"{path}: models: {data['models']!r}; expected a list such as ['TFM']")
     try:
-        return Agency(
-            data["id"],
-            data["name"],
-            _date(data["agreement_date"]),
-            frozenset(_model(m) for m in data["models"]),
-        )
+        agreement = _date(data["agreement_date"])
     except G287Error as exc:
-        raise DataError(f"{path}: {exc}") from None
+        raise DataError(f"{path}: agreement_date: {exc}") from None
+    try:
+        models = frozenset(_model(m) for m in data["models"])
+    except G287Error as exc:
+        raise DataError(f"{path}: models: {exc}") from None
+    return _build(str(path), partial(Agency, data["id"], data["name"], agreement, models))
 
 
 def load_dataset(

@@ -60,7 +60,7 @@ _LOCATOR = re.compile(r"\u00b6[1-9][0-9]*")
 
 
 class BandRounding(enum.Enum):
-    """I-BAND: how a location rate is placed in the whole-percent bands of ¶7."""
+    """I-BAND: how a location rate is placed in the whole-percent bands of ¶8."""
 
     #: Drop the fraction of a percent: 89.6% is 89% (the default; the same as "rate >= 90%").
     TRUNCATE = "truncate"
@@ -789,7 +789,12 @@ def policy_in_force(day: dt.date, registry: tuple[Policy, ...] = REGISTRY) -> Po
     for policy in reversed(registry):
         if policy.covers(day):
             return policy
+    first = min((p.effective_from for p in registry), default=None)
+    if first is not None and day < first:
+        raise NotInEffectError(
+            f"date: {day.isoformat()} is before {first.isoformat()}, when the first policy "
+            "applies; nothing is payable (R-EFF)"
+        )
     raise NotInEffectError(
-        f"date: {day.isoformat()} is before 2025-10-01 or outside every known policy; "
-        "nothing is payable (R-EFF)"
+        f"date: {day.isoformat()} is outside every known policy; nothing is payable (R-EFF)"
     )

@@ -195,7 +195,7 @@ def from_dict(document: object) -> Any:
         raise _bad("schema", document.get("schema"), repr(SCHEMA))
     known = _types()
     name = document.get("type")
-    if name not in known:
+    if not isinstance(name, str) or name not in known:
         raise _bad("type", name, f"one of {sorted(known)}")
     if set(document) != {"schema", "type", "data"}:
         raise _bad("document", sorted(document), "exactly the keys data, schema, type")
@@ -210,6 +210,10 @@ def loads(text: str | bytes) -> Any:
         document = json.loads(text, parse_float=_no_float)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InvalidInputError(f"text: not JSON ({exc})") from None
+    except ValueError as exc:  # e.g. an integer longer than Python will convert
+        raise InvalidInputError(f"text: unreadable JSON ({exc})") from None
+    except RecursionError:
+        raise InvalidInputError("text: JSON nested too deeply to read") from None
     return from_dict(document)
 
 
