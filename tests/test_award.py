@@ -780,3 +780,26 @@ class TestFuzz:
             return
         assert 0 <= result.located <= result.provided
         assert result.amount >= 0
+
+
+class TestAwardTierPolicyArgument:
+    def test_not_a_policy_is_a_type_error(self) -> None:
+        """award_tier refuses a policy argument that is not a g287.Policy, naming it."""
+        with pytest.raises(
+            InvalidTypeError, match=r"policy: 'x' is a str; expected a g287\.Policy"
+        ):
+            award_tier(Fraction(9, 10), "x")  # type: ignore[arg-type]
+
+    def test_a_policy_subclass_is_a_policy(self) -> None:
+        """A subclass of Policy (an attrs subclass a user may define) is accepted."""
+
+        @attrs.frozen
+        class LocalPolicy(Policy):
+            pass
+
+        local = LocalPolicy(
+            **{f.name: getattr(POLICY, f.name) for f in attrs.fields(Policy) if f.init}
+        )
+        tier = award_tier(Fraction(8, 10), local)
+        assert tier is not None
+        assert tier.rule_id == "R-AWD-2"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import shutil
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -353,3 +355,15 @@ class TestReport:
         assert set(rule.replace(" ", "")) == {"-"}
         assert all(len(row) <= len(rule) for row in grid)
         assert max(len(row) for row in grid) == len(rule)
+
+
+class TestClosedOutput:
+    def test_a_reader_that_stops_early_is_not_a_traceback(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """When stdout's reader goes away (`g287 claim --example | head`), g287 exits 1 quietly."""
+        read_end, write_end = os.pipe()
+        os.close(read_end)
+        with os.fdopen(write_end, "w") as closed:
+            monkeypatch.setattr(sys, "stdout", closed)
+            assert main(["claim", "--example", "--format", "json"]) == 1

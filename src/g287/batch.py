@@ -18,6 +18,8 @@ Decimal('7000.00')
 
 from __future__ import annotations
 
+import contextlib
+import operator
 import sys
 from collections.abc import Iterable
 from typing import Any
@@ -71,12 +73,16 @@ def _column(values: object, name: str) -> list[int]:
         raise InvalidTypeError(f"{name}: {values!r}; expected a column (iterable) of int")
     column = list(values)
     for i, v in enumerate(column):
-        if type(v) is not int:
-            if isinstance(v, bool) or not isinstance(v, int):
+        if type(v) is not int:  # other integer types (NumPy's scalars) via __index__
+            whole = None
+            if not isinstance(v, bool) and type(v).__name__ != "bool_":
+                with contextlib.suppress(TypeError):
+                    whole = operator.index(v)
+            if whole is None:
                 raise InvalidTypeError(
                     f"{name}[{i}]: {v!r} is a {type(v).__name__}; expected a whole number (int)"
                 )
-            column[i] = int(v)
+            column[i] = whole
     return column
 
 
