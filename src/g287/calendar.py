@@ -19,6 +19,7 @@ from collections.abc import Iterator
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from ._validators import date, to_date
 from .errors import InvalidInputError, InvalidTypeError
 
 __all__ = ["DateRange", "FiscalQuarter", "FiscalYear", "to_date"]
@@ -29,15 +30,6 @@ _MIN_FY = dt.MINYEAR + 1
 _MAX_FY = dt.MAXYEAR
 _FY_RE = re.compile(r"\s*(?:FY\s*)?([0-9]{1,4})\s*", re.IGNORECASE | re.ASCII)
 _FQ_RE = re.compile(r"\s*FY\s*([0-9]{1,4})\s*[-\s]?\s*Q\s*([0-9]+)\s*", re.IGNORECASE | re.ASCII)
-
-
-def to_date(value: object, field: str) -> dt.date:
-    """Return ``value`` if it is a plain ``date`` (not a ``datetime``); raise otherwise."""
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise InvalidTypeError(
-            f"{field}: {value!r} is a {type(value).__name__}; expected a datetime.date"
-        )
-    return value
 
 
 def _check_fiscal_year(field: str, value: object) -> int:
@@ -216,10 +208,6 @@ class FiscalQuarter:
         return f"FiscalQuarter({self.fiscal_year}, {self.quarter})"
 
 
-def _validate_date(_instance: object, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
-    to_date(value, attribute.name)
-
-
 @attrs.frozen(repr=False)
 class DateRange:
     """An inclusive range of calendar days, ``start`` … ``end``.
@@ -230,8 +218,8 @@ class DateRange:
     (14, DateRange(2025-10-01, 2025-10-11))
     """
 
-    start: dt.date = attrs.field(validator=_validate_date)
-    end: dt.date = attrs.field(validator=_validate_date)
+    start: dt.date = attrs.field(validator=date)
+    end: dt.date = attrs.field(validator=date)
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:

@@ -43,9 +43,10 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from . import _validators as check
 from ._resolve import policy_for, quarter_arg
 from .award import AwardResult, quarterly_award
-from .calendar import DateRange, FiscalQuarter, FiscalYear, to_date
+from .calendar import DateRange, FiscalQuarter, FiscalYear
 from .errors import InvalidInputError, InvalidTypeError
 from .explain import Explanation, Step
 from .money import ZERO, cents_floor, format_money, from_cents, to_cents, to_count, to_money
@@ -64,31 +65,6 @@ __all__ = [
 
 
 # --- validators and converters ------------------------------------------------------------------
-
-
-def _text(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str):
-        raise InvalidTypeError(
-            f"{attribute.name}: {value!r} is a {type(value).__name__}; expected text"
-        )
-    if not value.strip():
-        raise InvalidInputError(f"{attribute.name}: {value!r} is empty; expected text")
-
-
-def _date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    to_date(value, attribute.name)
-
-
-def _optional_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        to_date(value, attribute.name)
-
-
-def _model(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, Model):
-        raise InvalidTypeError(
-            f"{attribute.name}: {value!r} is a {type(value).__name__}; expected a g287.Model"
-        )
 
 
 def _models(value: Iterable[Model]) -> frozenset[Model]:
@@ -130,13 +106,6 @@ def _located(value: object) -> int:
     return to_count(value, "located")
 
 
-def _flag(_instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
-    if not isinstance(value, bool):
-        raise InvalidTypeError(
-            f"{attribute.name}: {value!r} is a {type(value).__name__}; expected True or False"
-        )
-
-
 # --- inputs ------------------------------------------------------------------------------------
 
 
@@ -144,9 +113,9 @@ def _flag(_instance: object, attribute: attrs.Attribute[bool], value: object) ->
 class Agency:
     """A participating agency: its 287(g) agreement date and the models it signed."""
 
-    id: str = attrs.field(validator=_text)
-    name: str = attrs.field(validator=_text)
-    agreement_date: dt.date = attrs.field(validator=_date)
+    id: str = attrs.field(validator=check.text())
+    name: str = attrs.field(validator=check.text())
+    agreement_date: dt.date = attrs.field(validator=check.date)
     models: frozenset[Model] = attrs.field(converter=_models)
 
 
@@ -154,14 +123,14 @@ class Agency:
 class Officer:
     """An officer on the agency's 287(g) roster."""
 
-    id: str = attrs.field(validator=_text)
-    model: Model = attrs.field(validator=_model)
+    id: str = attrs.field(validator=check.text())
+    model: Model = attrs.field(validator=check.instance_of(Model, "a g287.Model"))
     #: The day the officer completed 287(g) training.
-    trained_on: dt.date = attrs.field(validator=_date)
+    trained_on: dt.date = attrs.field(validator=check.date)
     #: Annual base salary: the basis of the overtime cap (I-CAPBASE).
     annual_salary: Decimal = attrs.field(converter=_salary)
     #: The last day of service, if the officer has left (inclusive, I-WIN).
-    separated_on: dt.date | None = attrs.field(default=None, validator=_optional_date)
+    separated_on: dt.date | None = attrs.field(default=None, validator=check.optional_date)
 
     def __attrs_post_init__(self) -> None:
         if self.separated_on is not None and self.separated_on < self.trained_on:
@@ -175,9 +144,9 @@ class Officer:
 class PayRecord:
     """One officer's pay for one pay period, ``start`` … ``end`` inclusive."""
 
-    officer_id: str = attrs.field(validator=_text)
-    start: dt.date = attrs.field(validator=_date)
-    end: dt.date = attrs.field(validator=_date)
+    officer_id: str = attrs.field(validator=check.text())
+    start: dt.date = attrs.field(validator=check.date)
+    end: dt.date = attrs.field(validator=check.date)
     salary: Decimal = attrs.field(converter=_pay_salary)
     benefits: Decimal = attrs.field(converter=_benefits)
     overtime: Decimal = attrs.field(converter=_overtime)
@@ -203,7 +172,7 @@ class LeadReport:
     quarter: FiscalQuarter = attrs.field(converter=_quarter)
     provided: int = attrs.field(converter=_provided)
     located: int = attrs.field(converter=_located)
-    assistance_satisfactory: bool = attrs.field(default=True, validator=_flag)
+    assistance_satisfactory: bool = attrs.field(default=True, validator=check.boolean)
 
     def __attrs_post_init__(self) -> None:
         if self.located > self.provided:

@@ -24,7 +24,8 @@ from typing import Any, Final
 
 import attrs
 
-from .calendar import to_date
+from . import _validators as check
+from ._validators import to_date
 from .errors import InvalidInputError, InvalidTypeError, NotInEffectError, PolicyError
 from .money import to_money
 
@@ -123,26 +124,7 @@ class CapProration(enum.Enum):
 
 # --- validators -------------------------------------------------------------------------------
 
-
-def _require_type(kind: type | tuple[type, ...], expected: str) -> Any:
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
-            raise InvalidTypeError(f"{attribute.name}: {value!r} is a bool; expected {expected}")
-        if not isinstance(value, kind):
-            raise InvalidTypeError(
-                f"{attribute.name}: {value!r} is a {type(value).__name__}; expected {expected}"
-            )
-
-    return check
-
-
-def _non_empty_text(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str):
-        raise InvalidTypeError(
-            f"{attribute.name}: {value!r} is a {type(value).__name__}; expected text"
-        )
-    if not value.strip():
-        raise PolicyError(f"{attribute.name}: {value!r} is empty; expected text")
+_text = check.text(PolicyError)  # an empty name, title or quote makes the policy inconsistent
 
 
 def _matches(pattern: re.Pattern[str], expected: str) -> Any:
@@ -151,10 +133,6 @@ def _matches(pattern: re.Pattern[str], expected: str) -> Any:
             raise PolicyError(f"{attribute.name}: {value!r} is not {expected}")
 
     return check
-
-
-def _date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    to_date(value, attribute.name)
 
 
 def _tuple_of(kind: type, what: str) -> Any:
@@ -179,11 +157,11 @@ def _amount(value: object) -> Decimal:
 class Source:
     """A document the policy is taken from."""
 
-    id: str = attrs.field(validator=_non_empty_text)
-    title: str = attrs.field(validator=_non_empty_text)
-    publisher: str = attrs.field(validator=_non_empty_text)
-    date: dt.date = attrs.field(validator=_date)
-    url: str = attrs.field(validator=_non_empty_text)
+    id: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=_text)
+    publisher: str = attrs.field(validator=_text)
+    date: dt.date = attrs.field(validator=check.date)
+    url: str = attrs.field(validator=_text)
 
 
 @attrs.frozen
@@ -193,9 +171,9 @@ class Citation:
     Paragraphs are the source text's non-empty lines, counted from 1.
     """
 
-    source: Source = attrs.field(validator=_require_type(Source, "a Source"))
+    source: Source = attrs.field(validator=check.instance_of(Source, "a Source"))
     locator: str = attrs.field(validator=_matches(_LOCATOR, "a paragraph locator such as '¶7'"))
-    quote: str = attrs.field(validator=_non_empty_text)
+    quote: str = attrs.field(validator=_text)
 
     def __str__(self) -> str:
         return f"{self.source.id} {self.locator}: \u201c{self.quote}\u201d"
@@ -210,9 +188,9 @@ class Rule:
     """
 
     id: str = attrs.field(validator=_matches(_RULE_ID, "a rule id such as 'R-OT'"))
-    title: str = attrs.field(validator=_non_empty_text)
-    statement: str = attrs.field(validator=_non_empty_text)
-    citation: Citation = attrs.field(validator=_require_type(Citation, "a Citation"))
+    title: str = attrs.field(validator=_text)
+    statement: str = attrs.field(validator=_text)
+    citation: Citation = attrs.field(validator=check.instance_of(Citation, "a Citation"))
 
 
 @attrs.frozen
@@ -226,8 +204,8 @@ class Interpretation:
     id: str = attrs.field(
         validator=_matches(_INTERPRETATION_ID, "an interpretation id such as 'I-BAND'")
     )
-    question: str = attrs.field(validator=_non_empty_text)
-    default: str = attrs.field(validator=_non_empty_text)
+    question: str = attrs.field(validator=_text)
+    default: str = attrs.field(validator=_text)
     #: The rule whose passage this interpretation reads.
     rule_id: str = attrs.field(validator=_matches(_RULE_ID, "a rule id such as 'R-OT'"))
     alternatives: tuple[str, ...] = ()
@@ -245,8 +223,8 @@ class AwardTier:
     """
 
     rule_id: str = attrs.field(validator=_matches(_RULE_ID, "a rule id such as 'R-AWD-1'"))
-    low: int = attrs.field(validator=_require_type(int, "a whole percent (int)"))
-    high: int = attrs.field(validator=_require_type(int, "a whole percent (int)"))
+    low: int = attrs.field(validator=check.instance_of(int, "a whole percent (int)"))
+    high: int = attrs.field(validator=check.instance_of(int, "a whole percent (int)"))
     amount: Decimal = attrs.field(converter=_amount)
 
     def __attrs_post_init__(self) -> None:
@@ -273,13 +251,13 @@ class AwardSchedule:
 
     tiers: tuple[AwardTier, ...] = attrs.field(validator=_tuple_of(AwardTier, "AwardTier"))
     band_rounding: BandRounding = attrs.field(
-        default=BandRounding.TRUNCATE, validator=_require_type(BandRounding, "a BandRounding")
+        default=BandRounding.TRUNCATE, validator=check.instance_of(BandRounding, "a BandRounding")
     )
     no_leads: NoLeads = attrs.field(
-        default=NoLeads.NO_AWARD, validator=_require_type(NoLeads, "a NoLeads option")
+        default=NoLeads.NO_AWARD, validator=check.instance_of(NoLeads, "a NoLeads option")
     )
     headcount: Headcount = attrs.field(
-        default=Headcount.LAST_DAY, validator=_require_type(Headcount, "a Headcount option")
+        default=Headcount.LAST_DAY, validator=check.instance_of(Headcount, "a Headcount option")
     )
     # A lookup of whole percent (0-100) -> tier, derived from ``tiers``: the hot path of
     # award_tier is one index instead of a search.
@@ -357,7 +335,7 @@ class OvertimeCap:
 
     fraction: Fraction = attrs.field(validator=_cap_fraction)
     proration: CapProration = attrs.field(
-        default=CapProration.NONE, validator=_require_type(CapProration, "a CapProration")
+        default=CapProration.NONE, validator=check.instance_of(CapProration, "a CapProration")
     )
 
     @property
@@ -377,18 +355,20 @@ class Policy:
     policy's sources, and that the award tiers and the cap refer to rules the policy has.
     """
 
-    name: str = attrs.field(validator=_non_empty_text)
-    effective_from: dt.date = attrs.field(validator=_date)
-    effective_until: dt.date | None = attrs.field(validator=attrs.validators.optional(_date))
+    name: str = attrs.field(validator=_text)
+    effective_from: dt.date = attrs.field(validator=check.date)
+    effective_until: dt.date | None = attrs.field(validator=check.optional_date)
     sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source, "Source"))
     rules: tuple[Rule, ...] = attrs.field(validator=_tuple_of(Rule, "Rule"))
     award_schedule: AwardSchedule = attrs.field(
-        validator=_require_type(AwardSchedule, "an AwardSchedule")
+        validator=check.instance_of(AwardSchedule, "an AwardSchedule")
     )
-    overtime_cap: OvertimeCap = attrs.field(validator=_require_type(OvertimeCap, "an OvertimeCap"))
+    overtime_cap: OvertimeCap = attrs.field(
+        validator=check.instance_of(OvertimeCap, "an OvertimeCap")
+    )
     #: I-MODEL: whose pay is reimbursable.
     model_scope: ModelScope = attrs.field(
-        default=ModelScope.ALL_MODELS, validator=_require_type(ModelScope, "a ModelScope")
+        default=ModelScope.ALL_MODELS, validator=check.instance_of(ModelScope, "a ModelScope")
     )
     # Computed on first use by `fingerprint` and kept: not part of equality, hashing or JSON.
     _fingerprint: str | None = attrs.field(
