@@ -54,6 +54,7 @@ from g287 import (
     claim,
     quarterly_claim,
 )
+from g287.money import format_money
 from g287.report import claim_rows
 
 D = dt.date
@@ -1174,3 +1175,34 @@ class TestValueObjects:
         c = one_officer_claim([record], "FY2026 Q4")
         assert c.salary == Decimal("1.00")
         assert FY.start == POLICY_START
+
+
+class TestClaimExplanation:
+    @settings(max_examples=30)
+    @given(scenarios())
+    def test_totals_are_explained(self, s: Scenario) -> None:
+        """A claim's own audit trail names R-EFF, I-CAPYEAR, R-SAL and R-OT with its totals."""
+        result = run(s, FiscalYear(2026))
+        figures = {
+            (step.rule_id, step.text.split()[0]): step.figure for step in result.explanation.steps
+        }
+        assert result.explanation.rule_ids == ("R-EFF", "I-CAPYEAR", "R-SAL", "R-OT")
+        assert figures[("R-SAL", "salary")] == format_money(result.salary)
+        assert figures[("R-SAL", "benefits")] == format_money(result.benefits)
+        assert figures[("R-OT", "overtime")] == format_money(result.overtime_reimbursed)
+        assert result.explanation.figure == format_money(result.reimbursement)
+        assert str(result) == str(result.explanation)
+
+    @settings(max_examples=30)
+    @given(scenarios(), st.sampled_from(QUARTERS))
+    def test_award_closes_a_quarterly_claim(self, s: Scenario, quarter: FiscalQuarter) -> None:
+        """R-AWD: a quarterly claim's trail ends with the award's tier (or R-AWD without one)."""
+        leads = next(r for r in s.leads if r.quarter == quarter)
+        result = quarterly_claim(
+            agency=s.agency, officers=s.officers, payroll=s.payroll, leads=leads, quarter=quarter
+        )
+        assert result.award is not None
+        last = result.explanation.steps[-1]
+        assert last.rule_id == (result.award.tier.rule_id if result.award.tier else "R-AWD")
+        assert last.figure == format_money(result.award.amount)
+        assert result.explanation.figure == format_money(result.total)

@@ -236,11 +236,16 @@ class Claim:
     award: AwardResult | None = None
     #: The officers counted toward the award (I-HEAD).
     award_officers: tuple[str, ...] = ()
+    #: How the totals were reached, rule by rule (each line and the award explain themselves).
+    explanation: Explanation = attrs.field(repr=False, kw_only=True)
 
     @property
     def total(self) -> Decimal:
         """The reimbursement plus the award, if any."""
         return self.reimbursement + (self.award.amount if self.award is not None else ZERO)
+
+    def __str__(self) -> str:
+        return str(self.explanation)
 
     def rows(self) -> list[dict[str, Any]]:
         """One plain dict per officer line (for ``pandas.DataFrame(claim.rows())``)."""
@@ -555,20 +560,77 @@ def claim(
         _line(pol, ag, officer, _prepare(by_officer.get(officer.id, [])), span, fy)
         for officer in roster
     )
-    return _build(ag, pol, span, fy, lines)
+    return _build(ag, pol, span, fy, lines, None)
 
 
-def _build(
+def _build(  # noqa: PLR0917 - a private helper
     agency: Agency,
     policy: Policy,
     span: DateRange,
     fy: FiscalYear,
     lines: tuple[OfficerLine, ...],
-    **award: Any,
+    award: tuple[FiscalQuarter, AwardResult, tuple[str, ...]] | None,
 ) -> Claim:
     def total(name: str) -> Decimal:
         return sum((getattr(line, name) for line in lines), ZERO)
 
+    money = format_money
+    cite = policy.citation
+    salary, benefits = total("salary"), total("benefits")
+    claimed, reimbursed = total("overtime_claimed"), total("overtime_reimbursed")
+    reimbursement = total("total")
+    steps = [
+        Step(
+            "R-EFF",
+            f"period {span} begins inside the policy period",
+            "in force",
+            cite("R-EFF"),
+            {"period": span},
+        ),
+        Step(
+            "I-CAPYEAR",
+            "the period lies in one fiscal year, whose overtime caps apply",
+            str(fy),
+            cite("I-CAPYEAR"),
+            {"fiscal_year": fy},
+        ),
+        Step(
+            "R-SAL",
+            "salary for every officer's eligible days (I-WIN, I-MODEL, I-DAYS)",
+            money(salary),
+            cite("R-SAL"),
+            {"officers": len(lines)},
+        ),
+        Step(
+            "R-SAL",
+            "benefits for every officer's eligible days",
+            money(benefits),
+            cite("R-SAL"),
+            {"officers": len(lines)},
+        ),
+        Step(
+            "R-OT",
+            "overtime reimbursed within each officer's cap",
+            money(reimbursed),
+            cite("R-OT"),
+            {"overtime_claimed": money(claimed), "over_cap": money(total("overtime_over_cap"))},
+        ),
+    ]
+    quarter, result, counted = award if award is not None else (None, None, ())
+    figure = reimbursement
+    if result is not None:
+        figure += result.amount
+        rule = result.tier.rule_id if result.tier is not None else "R-AWD"
+        steps.append(
+            Step(
+                rule,
+                f"performance award: {result.reason}",
+                money(result.amount),
+                cite(rule),
+                {"officers_counted": len(counted)},
+            )
+        )
+    title = f"Claim of agency {agency.id} for {quarter or span}"
     return Claim(
         agency.id,
         span,
@@ -576,14 +638,17 @@ def _build(
         policy.name,
         policy.fingerprint,
         lines,
-        total("salary"),
-        total("benefits"),
-        total("overtime_claimed"),
-        total("overtime_reimbursed"),
+        salary,
+        benefits,
+        claimed,
+        reimbursed,
         total("overtime_over_cap"),
         total("not_eligible"),
-        total("total"),
-        **award,
+        reimbursement,
+        quarter,
+        result,
+        counted,
+        explanation=Explanation(title, money(figure), steps),
     )
 
 
@@ -625,7 +690,7 @@ def quarterly_claim(
         policy=pol,
         assistance_satisfactory=leads.assistance_satisfactory,
     )
-    return attrs.evolve(base, quarter=q, award=award, award_officers=counted)
+    return _build(agency, pol, base.period, base.fiscal_year, base.lines, (q, award, counted))
 
 
 def _counts(policy: Policy, agency: Agency, officer: Officer, q: FiscalQuarter) -> bool:

@@ -76,14 +76,7 @@ def claim_table(claim: Claim) -> str:
         fmt(["-" * w for w in widths]),
         fmt(totals),
         "",
-        (
-            "Salary and benefits for eligible days are reimbursed in full "
-            "(R-SAL, I-WIN, I-MODEL, I-DAYS);"
-        ),
-        (
-            "overtime up to each officer's fiscal-year cap "
-            "(R-OT, I-CAPBASE, I-CAPYEAR, I-CAPPRO, I-CENT)."
-        ),
+        str(claim.explanation),
     ]
     if claim.award is not None:
         out += [
