@@ -182,10 +182,13 @@ BENCHES = {"import": bench_import, "tier": bench_tier, "batch": bench_batch, "cl
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Measure g287 against DESIGN §7's budgets.")
-    parser.add_argument("which", nargs="*", choices=[*BENCHES, []], default=list(BENCHES))
+    parser.add_argument("which", nargs="*", metavar="{" + ",".join(BENCHES) + "}")
     args = parser.parse_args()
     print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
     rows = []
+    unknown = set(args.which) - set(BENCHES)
+    if unknown:
+        parser.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}")
     for name in args.which or BENCHES:
         rows += BENCHES[name]()
     print()
