@@ -16,6 +16,7 @@ from g287.money import (
     ZERO,
     cents_floor,
     format_money,
+    format_percent,
     from_cents,
     split_cents,
     to_cents,
@@ -339,3 +340,16 @@ class TestFuzz:
             assert value < 0 or value > 999_999_999_999
             return
         assert amount == dec(value * 100)
+
+
+class TestFormatPercent:
+    @given(st.integers(0, 10**6), st.integers(1, 10**6))
+    def test_shown_digits_are_a_true_prefix(self, n: int, d: int) -> None:
+        """The shown percent never rounds: it is the exact value cut after three places, with
+        "…" exactly when digits were cut."""
+        text = format_percent(Fraction(n, d))
+        cut = text.endswith("\u2026%")
+        shown = Fraction(Decimal(text.removesuffix("%").removesuffix("\u2026")))
+        exact = Fraction(100 * n, d)
+        assert shown <= exact < shown + Fraction(1, 1000)
+        assert cut == (shown != exact)

@@ -22,7 +22,7 @@ from ._resolve import policy_for, quarter_arg
 from .calendar import FiscalQuarter
 from .errors import InvalidInputError, InvalidTypeError
 from .explain import Explanation, Step
-from .money import ZERO, format_money, to_count
+from .money import ZERO, format_money, format_percent, to_count
 from .policy import POLICY, AwardTier, NoLeads, Policy
 
 __all__ = ["AwardResult", "award_tier", "location_rate", "quarterly_award"]
@@ -234,7 +234,7 @@ def quarterly_award(
             Step(
                 "I-RATE",
                 "location rate = located / provided",
-                f"{rate} ({_pct(rate)})",
+                f"{rate} ({format_percent(rate)})",
                 pol.citation("I-RATE"),
                 {"located": located, "provided": provided},
             )
@@ -246,7 +246,7 @@ def quarterly_award(
                 f"rate placed in whole-percent bands ({schedule.band_rounding.value})",
                 f"{percent}%",
                 pol.citation("I-BAND"),
-                {"rate": _pct(rate)},
+                {"rate": format_percent(rate)},
             )
         )
         tier = schedule.tier_for_percent(percent)
@@ -305,19 +305,3 @@ def quarterly_award(
         reason,
         explanation,
     )
-
-
-def _pct(rate: Fraction) -> str:
-    """A rate as a percent for reading, computed exactly: ``9/10`` -> ``90%``,
-    ``447/500`` -> ``89.4%``, ``2/3`` -> ``66.666…%`` (cut, never rounded)."""
-    scaled = rate * 100
-    whole, rest = divmod(scaled.numerator, scaled.denominator)
-    if rest == 0:
-        return f"{whole}%"
-    digits = ""
-    for _ in range(3):
-        digit, rest = divmod(rest * 10, scaled.denominator)
-        digits += str(digit)
-        if rest == 0:
-            return f"{whole}.{digits}%"
-    return f"{whole}.{digits}\u2026%"

@@ -30,6 +30,7 @@ __all__ = [
     "ZERO",
     "cents_floor",
     "format_money",
+    "format_percent",
     "from_cents",
     "split_cents",
     "to_cents",
@@ -162,6 +163,24 @@ def split_cents(total: Decimal, weights: Sequence[int]) -> list[Decimal]:
     for i in by_remainder[:left]:
         parts[i] += 1
     return [from_cents(p) for p in parts]
+
+
+def format_percent(share: Fraction) -> str:
+    """Format a share of the whole (``Fraction(9, 10)``) as a percent, exactly, for reading.
+
+    Up to three decimal places are shown; ``…`` marks digits cut off (never rounded), so what is
+    printed is always a true prefix of the exact value.
+
+    >>> [format_percent(Fraction(n, d)) for n, d in [(9, 10), (1, 8), (2, 3)]]
+    ['90%', '12.5%', '66.666…%']
+    """
+    whole, rest = divmod(share.numerator * 100, share.denominator)
+    digits = ""
+    while rest and len(digits) < 3:
+        digit, rest = divmod(rest * 10, share.denominator)
+        digits += str(digit)
+    shown = f"{whole}.{digits}" if digits else str(whole)
+    return f"{shown}\u2026%" if rest else f"{shown}%"
 
 
 def format_money(amount: Decimal) -> str:

@@ -41,8 +41,6 @@ import functools
 import importlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence, Set
-from decimal import Decimal
-from fractions import Fraction
 from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar, Final, cast
@@ -61,7 +59,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from . import __version__
 from .errors import InvalidInputError
-from .money import format_money
+from .money import format_money, format_percent
 from .policy import (
     _INTERPRETATION_ID,
     _RULE_ID,
@@ -104,26 +102,6 @@ def _paragraph_label(citation: Citation) -> str:
     """The label of the source paragraph a citation points at: ``dhs-2025-09-18-p7``."""
     number = citation.locator.removeprefix("¶")
     return f"{citation.source.id.lower()}-p{number}"
-
-
-def _percent(value: Fraction) -> str:
-    """A share in percent, exactly: ``25%``, ``12.5%``, or ``100/3%`` if it does not terminate.
-
-    >>> _percent(Fraction(25)), _percent(Fraction(25, 2)), _percent(Fraction(100, 3))
-    ('25%', '12.5%', '100/3%')
-    """
-    if value.denominator == 1:
-        return f"{value.numerator}%"
-    rest = value.denominator
-    for prime in (2, 5):
-        while rest % prime == 0:
-            rest //= prime
-    if rest == 1:
-        places = 0
-        while (value * 10**places).denominator != 1:
-            places += 1
-        return f"{Decimal(value.numerator) / Decimal(value.denominator):.{places}f}%"
-    return f"{value.numerator}/{value.denominator}%"
 
 
 # --- the domain: where ids are defined, and how links to them resolve ---------------------------
@@ -448,7 +426,7 @@ class _TiersDirective(_PolicyDirective):
         cap_anchor = f"{base}-r-ot"
         domain.note_target("R-OT", rank, docname, cap_anchor)
         basis = _text_cell(
-            f"{_percent(cap.percent)} of the officer's annual base salary (",
+            f"{format_percent(cap.fraction)} of the officer's annual base salary (",
             self.id_link("I-CAPBASE", base),
             "), per federal fiscal year (",
             self.id_link("I-CAPYEAR", base),
@@ -730,8 +708,7 @@ class _CliDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         from . import cli  # noqa: PLC0415 - only pages that show the CLI need it
 
-        if cli.__file__ is not None:
-            self.env.note_dependency(cli.__file__)
+        self.env.note_dependency(cli.__file__)
         parser = cli.build_parser()
         found: list[nodes.Node] = [self.help(parser)]
         for action in parser._actions:  # argparse lists subcommands only here
