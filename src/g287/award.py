@@ -85,7 +85,7 @@ def award_tier(rate: Fraction, policy: Policy = POLICY) -> AwardTier | None:
     if type(policy) is not Policy:
         _check_policy(policy)
     schedule = policy.award_schedule
-    return schedule.tier_for_percent(schedule.percent(rate))
+    return schedule._by_percent[schedule._percent(rate)]
 
 
 @attrs.frozen

@@ -130,7 +130,10 @@ def _python(located: object, provided: object, officers: object, policy: Policy)
 def _numpy(np: Any, located: Any, provided: Any, officers: Any, policy: Policy) -> Any:
     # Whole-column operations only: reductions to check, one integer division to band.
     def column(values: Any, name: str) -> Any:
-        array = np.asarray(values)
+        try:
+            array = np.asarray(values)
+        except ValueError as exc:  # ragged nesting, for one
+            raise InvalidTypeError(f"{name}: not a column of integers ({exc})") from None
         if array.ndim != 1 or array.dtype.kind not in "iu":
             raise InvalidTypeError(
                 f"{name}: an array of dtype {array.dtype} and shape {array.shape}; "

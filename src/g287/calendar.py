@@ -29,7 +29,9 @@ _ONE_DAY = dt.timedelta(days=1)
 _MIN_FY = dt.MINYEAR + 1
 _MAX_FY = dt.MAXYEAR
 _FY_RE = re.compile(r"\s*(?:FY\s*)?([0-9]{1,4})\s*", re.IGNORECASE | re.ASCII)
-_FQ_RE = re.compile(r"\s*FY\s*([0-9]{1,4})\s*[-\s]?\s*Q\s*([0-9]+)\s*", re.IGNORECASE | re.ASCII)
+_FQ_RE = re.compile(
+    r"\s*FY\s*([0-9]{1,4})\s*[-\s]?\s*Q\s*([0-9]{1,9})\s*", re.IGNORECASE | re.ASCII
+)
 
 
 def _check_fiscal_year(field: str, value: object) -> int:
@@ -248,6 +250,10 @@ class DateRange:
 
     def intersection(self, other: DateRange) -> DateRange | None:
         """The days both ranges share, or ``None`` if they share none."""
+        if not isinstance(other, DateRange):
+            raise InvalidTypeError(
+                f"other: {other!r} is a {type(other).__name__}; expected a DateRange"
+            )
         start = max(self.start, other.start)
         end = min(self.end, other.end)
         return DateRange(start, end) if start <= end else None

@@ -70,12 +70,10 @@ __all__ = [
 def _models(value: Iterable[Model]) -> frozenset[Model]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InvalidTypeError(f"models: {value!r}; expected a set of g287.Model")
-    models = frozenset(value)
-    if not models or not all(isinstance(m, Model) for m in models):
-        raise InvalidInputError(
-            f"models: {sorted(map(str, models))}; expected one or more g287.Model"
-        )
-    return models
+    items = list(value)
+    if not items or not all(isinstance(m, Model) for m in items):
+        raise InvalidInputError(f"models: {items!r}; expected one or more g287.Model")
+    return frozenset(items)
 
 
 def _salary(value: object) -> Decimal:

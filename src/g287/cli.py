@@ -284,6 +284,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     except G287Error as exc:
-        print(f"g287 {args.command}: error: {exc}", file=sys.stderr)
+        # One line, whatever the message holds (a file name may contain a newline).
+        message = str(exc).replace("\r", "\\r").replace("\n", "\\n")
+        print(f"g287 {args.command}: error: {message}", file=sys.stderr)
         return 1
     return 0

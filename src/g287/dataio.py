@@ -36,7 +36,7 @@ import attrs
 from .calendar import FiscalQuarter
 from .claims import Agency, LeadReport, Officer, PayRecord
 from .errors import G287Error, InvalidInputError
-from .money import to_money
+from .money import MAX_COUNT, to_money
 from .policy import Model
 
 __all__ = [
@@ -96,8 +96,9 @@ def _date(text: str) -> dt.date:
 
 
 def _count(text: str) -> int:
-    if not text.isdigit() or not text.isascii():
-        raise InvalidInputError(f"{text!r} is not a whole number >= 0")
+    # At most ten digits: enough for MAX_COUNT, which the record itself then checks.
+    if not text.isdigit() or not text.isascii() or len(text) > 10:
+        raise InvalidInputError(f"{text[:20]!r} is not a whole number from 0 to {MAX_COUNT}")
     return int(text)
 
 
@@ -126,6 +127,8 @@ def _rows(
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise DataError(f"{path}: cannot read ({exc.strerror})") from None
+    except ValueError as exc:  # e.g. a NUL byte in the path
+        raise DataError(f"{path!r}: cannot read ({exc})") from None
     except UnicodeDecodeError:
         raise DataError(f"{path}: not UTF-8 text") from None
     reader = csv.reader(text.splitlines())
@@ -242,11 +245,17 @@ def read_agency(path: str | Path) -> Agency:
     """Read an agency JSON file (fields: :data:`AGENCY_FIELDS`)."""
     path = Path(path)
     try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise DataError(f"{path}: cannot read ({exc.strerror})") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except ValueError as exc:  # a NUL byte in the path, or text that is not UTF-8
+        raise DataError(f"{path!r}: cannot read ({exc})") from None
+    try:
+        data: Any = json.loads(text)
+    except ValueError as exc:  # malformed JSON, or an integer too long to convert
         raise DataError(f"{path}: not JSON ({exc})") from None
+    except RecursionError:
+        raise DataError(f"{path}: JSON nested too deeply to read") from None
     if not isinstance(data, dict) or sorted(data) != sorted(AGENCY_FIELDS):
         raise DataError(f"{path}: expected an object with exactly the fields {list(AGENCY_FIELDS)}")
     for name in ("id", "name", "agreement_date"):

@@ -12,19 +12,30 @@ from collections.abc import Iterable
 
 import attrs
 
+from .errors import InvalidTypeError
 from .policy import Citation
 
 __all__ = ["Explanation", "Step"]
 
 
 def _pairs(value: object) -> tuple[tuple[str, str], ...]:
+    """Inputs as ``(name, value)`` text pairs, from a dict or from pairs."""
     if isinstance(value, dict):
         return tuple((str(k), str(v)) for k, v in value.items())
-    return tuple((str(k), str(v)) for k, v in value)  # type: ignore[attr-defined]
+    if isinstance(value, (tuple, list)) and all(
+        isinstance(p, (tuple, list)) and len(p) == 2 for p in value
+    ):
+        return tuple((str(k), str(v)) for k, v in value)
+    raise InvalidTypeError(f"inputs: {value!r}; expected a dict or (name, value) pairs")
 
 
 def _steps(value: Iterable[Step]) -> tuple[Step, ...]:
-    return tuple(value)
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidTypeError(f"steps: {value!r}; expected an iterable of Step")
+    steps = tuple(value)
+    if not all(isinstance(s, Step) for s in steps):
+        raise InvalidTypeError(f"steps: {steps!r}; expected only Step objects")
+    return steps
 
 
 @attrs.frozen

@@ -208,8 +208,10 @@ class Interpretation:
     default: str = attrs.field(validator=_text)
     #: The rule whose passage this interpretation reads.
     rule_id: str = attrs.field(validator=_matches(_RULE_ID, "a rule id such as 'R-OT'"))
-    alternatives: tuple[str, ...] = ()
-    option: str | None = None
+    alternatives: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str, "text"))
+    option: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(check.instance_of(str, "a dotted path"))
+    )
 
 
 # --- the award schedule -----------------------------------------------------------------------
@@ -288,12 +290,22 @@ class AwardSchedule:
         object.__setattr__(self, "_by_percent", tuple(table))
 
     def percent(self, rate: Fraction) -> int:
-        """The whole percent a rate falls in, per I-BAND.
+        """The whole percent a rate (a ``Fraction`` from 0 to 1) falls in, per I-BAND.
 
         >>> from g287 import POLICY
         >>> POLICY.award_schedule.percent(Fraction(179, 200))   # 89.5%
         89
         """
+        if isinstance(rate, bool) or not isinstance(rate, (Fraction, int)):
+            raise InvalidTypeError(
+                f"rate: {rate!r} is a {type(rate).__name__}; expected a fractions.Fraction 0 to 1"
+            )
+        if not 0 <= rate <= 1:
+            raise InvalidInputError(f"rate: {rate}; expected a location rate from 0 to 1")
+        return self._percent(Fraction(rate))
+
+    def _percent(self, rate: Fraction) -> int:
+        """:meth:`percent` for a rate already checked (the hot path of ``award_tier``)."""
         n, d = rate.numerator, rate.denominator
         if self.band_rounding is BandRounding.TRUNCATE:
             return 100 * n // d
@@ -303,6 +315,12 @@ class AwardSchedule:
 
     def tier_for_percent(self, percent: int) -> AwardTier | None:
         """The tier whose band holds a whole percent (0-100), or ``None`` below every band."""
+        if isinstance(percent, bool) or not isinstance(percent, int):
+            raise InvalidTypeError(
+                f"percent: {percent!r} is a {type(percent).__name__}; expected a whole percent"
+            )
+        if not 0 <= percent <= 100:
+            raise InvalidInputError(f"percent: {percent}; expected a whole percent from 0 to 100")
         return self._by_percent[percent]
 
     @property
@@ -418,6 +436,7 @@ class Policy:
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with this id; :class:`~g287.InvalidInputError` if there is none."""
+        _id_text(rule_id, "rule_id")
         for rule in self.rules:
             if rule.id == rule_id:
                 return rule
@@ -425,12 +444,14 @@ class Policy:
 
     def citation(self, rule_id: str) -> Citation:
         """The citation behind a rule id, or for an interpretation id the passage it reads."""
+        _id_text(rule_id, "rule_id")
         if rule_id in INTERPRETATIONS:
             rule_id = INTERPRETATIONS[rule_id].rule_id
         return self.rule(rule_id).citation
 
     def covers(self, day: dt.date) -> bool:
         """Whether the policy is in force on ``day``."""
+        day = to_date(day, "day")
         return self.effective_from <= day and (
             self.effective_until is None or day <= self.effective_until
         )
@@ -471,6 +492,7 @@ class Policy:
         'half-up'
         """
         selectable = [i.id for i in INTERPRETATIONS.values() if i.option is not None]
+        _id_text(interpretation_id, "interpretation_id")
         interpretation = INTERPRETATIONS.get(interpretation_id)
         if interpretation is None or interpretation.option is None:
             raise InvalidInputError(
@@ -488,6 +510,11 @@ class Policy:
             ) from None
         variant: Policy = _evolve_at(self, interpretation.option.split("."), chosen)
         return variant
+
+
+def _id_text(value: object, field: str) -> None:
+    if not isinstance(value, str):
+        raise InvalidTypeError(f"{field}: {value!r} is a {type(value).__name__}; expected an id")
 
 
 def _option_at(obj: object, path: str) -> enum.Enum:
@@ -766,6 +793,8 @@ def policy_in_force(day: dt.date, registry: tuple[Policy, ...] = REGISTRY) -> Po
     True
     """
     day = to_date(day, "date")
+    if not isinstance(registry, tuple) or not all(isinstance(p, Policy) for p in registry):
+        raise InvalidTypeError(f"registry: {registry!r}; expected a tuple of g287.Policy")
     for policy in reversed(registry):
         if policy.covers(day):
             return policy

@@ -27,7 +27,7 @@ from typing import Any, Final
 import attrs
 
 from . import award, calendar, claims, explain, policy, reimbursement
-from .errors import G287Error, InvalidInputError
+from .errors import G287Error, InvalidInputError, InvalidTypeError
 
 __all__ = ["SCHEMA", "dumps", "fingerprint", "from_dict", "loads", "to_dict"]
 
@@ -78,6 +78,10 @@ def to_dict(obj: object) -> dict[str, Any]:
 
 def dumps(obj: object, *, indent: int | None = None) -> str:
     """A g287 object as JSON text; :func:`loads` reads it back to an equal object."""
+    if indent is not None and (isinstance(indent, bool) or not isinstance(indent, int)):
+        raise InvalidTypeError(f"indent: {indent!r}; expected a whole number of spaces or None")
+    if indent is not None and not 0 <= indent <= 16:
+        raise InvalidInputError(f"indent: {indent!r}; expected 0 to 16 spaces or None")
     return json.dumps(to_dict(obj), indent=indent, ensure_ascii=False, sort_keys=True)
 
 
@@ -169,7 +173,7 @@ def _decode_attrs(cls: type, value: Any, where: str) -> Any:
     hints = typing.get_type_hints(cls)
     fields = [f for f in attrs.fields(cls) if f.init]
     names = {f.name for f in fields}
-    unknown = sorted(set(value) - names)
+    unknown = sorted(map(str, set(value) - names))
     if unknown:
         raise _bad(where, unknown, f"only the fields of {cls.__name__}: {sorted(names)}")
     kwargs = {}
@@ -198,7 +202,7 @@ def from_dict(document: object) -> Any:
     if not isinstance(name, str) or name not in known:
         raise _bad("type", name, f"one of {sorted(known)}")
     if set(document) != {"schema", "type", "data"}:
-        raise _bad("document", sorted(document), "exactly the keys data, schema, type")
+        raise _bad("document", sorted(map(str, document)), "exactly the keys data, schema, type")
     return _decode_attrs(known[name], document["data"], name)
 
 
