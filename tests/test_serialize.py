@@ -35,6 +35,7 @@ from g287 import (
     FiscalQuarter,
     FiscalYear,
     InvalidInputError,
+    InvalidTypeError,
     LeadReport,
     Model,
     Officer,
@@ -544,13 +545,12 @@ class TestLoadRefusals:
 
 
 class TestWritingRefusals:
-    def test_a_float_smuggled_into_a_result_is_not_written(self) -> None:
-        """Result objects are not validated, but dumps still refuses to write a float: JSON
-        carries exact amounts only."""
+    def test_a_float_cannot_be_smuggled_into_a_result(self) -> None:
+        """A result refuses a float amount at construction, so JSON only ever carries exact
+        amounts."""
         line = one_line()
-        smuggled = attrs.evolve(line, salary=1.5)  # type: ignore[arg-type]
-        with pytest.raises(InvalidInputError, match="cannot be written as JSON"):
-            dumps(smuggled)
+        with pytest.raises(InvalidTypeError, match=r"salary: 1\.5 is a float; expected a Decimal"):
+            attrs.evolve(line, salary=1.5)  # type: ignore[arg-type]
         assert loads(dumps(line)) == line
 
 
@@ -575,3 +575,93 @@ class TestValuesSurviveExactly:
         cap = attrs.evolve(POLICY.overtime_cap, fraction=Fraction(1, 3))
         back = round_trip(attrs.evolve(POLICY, overtime_cap=cap))
         assert back.overtime_cap.fraction == Fraction(1, 3)
+
+
+class TestEditedResultsRefused:
+    """A result read back must be one g287 could have produced: its figures agree."""
+
+    def edited(self, obj: object, path: list[str | int], value: object) -> str:
+        document = json.loads(dumps(obj))
+        node = document["data"]
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+        return json.dumps(document)
+
+    @pytest.mark.parametrize(
+        ("path", "value", "message"),
+        [
+            (["amount"], "5000.00", "amount: 5000.00 is not per_officer 1000.00 x officers 4"),
+            (["per_officer"], "750.00", "per_officer: 750.00 does not match the tier's 1000.00"),
+            (["rate"], "1/2", "rate: 1/2 does not match located 45 / provided 50"),
+        ],
+    )
+    def test_award(self, path: list[str | int], value: object, message: str) -> None:
+        """R-AWD: an award whose amount, per-officer figure or rate was edited is refused."""
+        award = g287.quarterly_award(located=45, provided=50, officers=4, quarter="FY2026 Q1")
+        with pytest.raises(InvalidInputError, match=re.escape(message)):
+            loads(self.edited(award, path, value))
+
+    @pytest.mark.parametrize(
+        ("path", "value", "message"),
+        [
+            (["total"], "1.00", "total: 1.00 does not match its parts"),
+            (["overtime_not_reimbursed"], "0.00", "overtime_claimed: 18000.00 does not match"),
+            (["overtime_cap"], "1.00", "exceeds the cap 1.00 (R-OT)"),
+        ],
+    )
+    def test_reimbursement(self, path: list[str | int], value: object, message: str) -> None:
+        """R-SAL, R-OT: a reimbursement whose total or overtime split was edited is refused."""
+        result = g287.annual_reimbursement(
+            annual_salary="60000", benefits="20000", overtime="18000", fiscal_year=2026
+        )
+        with pytest.raises(InvalidInputError, match=re.escape(message)):
+            loads(self.edited(result, path, value))
+
+    @pytest.mark.parametrize(
+        ("path", "value", "message"),
+        [
+            (["salary"], "1.00", "salary: 1.00 does not match its parts"),
+            (["lines", 0, "total"], "1.00", "total: 1.00 does not match its parts"),
+            (["lines", 0, "cap_used"], "0.00", "are out of order (R-OT, I-CAPYEAR)"),
+        ],
+    )
+    def test_claim(self, path: list[str | int], value: object, message: str) -> None:
+        """A claim whose totals or lines were edited no longer adds up and is refused."""
+        line = one_line()
+        assert line.overtime_reimbursed > 0
+        c = claim(
+            agency=Agency("A", "N", D(2025, 1, 1), [Model.TASK_FORCE]),
+            officers=[Officer("T-1", Model.TASK_FORCE, D(2025, 8, 1), "60000")],
+            payroll=[PayRecord("T-1", D(2025, 10, 1), D(2025, 10, 14), "2000", "500", "100")],
+            period="FY2026 Q1",
+        )
+        with pytest.raises(InvalidInputError, match=re.escape(message)):
+            loads(self.edited(c, path, value))
+
+
+class TestEditedQuarterlyClaimRefused:
+    def claim(self) -> Claim:
+        return quarterly_claim(
+            agency=Agency("A", "N", D(2025, 1, 1), [Model.TASK_FORCE]),
+            officers=[Officer("T-1", Model.TASK_FORCE, D(2025, 8, 1), "60000")],
+            payroll=[PayRecord("T-1", D(2025, 10, 1), D(2025, 10, 14), "2000", "500", "100")],
+            leads=LeadReport("FY2026 Q1", 10, 9),
+            quarter="FY2026 Q1",
+        )
+
+    def test_award_of_another_quarter(self) -> None:
+        """R-AWD: a claim whose award was swapped for another quarter's is refused."""
+        document = json.loads(dumps(self.claim()))
+        document["data"]["quarter"] = {"fiscal_year": 2026, "quarter": 2}
+        with pytest.raises(InvalidInputError, match="award: it is for FY2026 Q1, not the claimed"):
+            loads(json.dumps(document))
+
+    def test_headcount_must_match(self) -> None:
+        """I-HEAD: the officers listed must be the ones the award counted."""
+        document = json.loads(dumps(self.claim()))
+        document["data"]["award_officers"] = ["T-1", "T-2"]
+        with pytest.raises(
+            InvalidInputError, match="award_officers: 2 listed, but the award counts 1"
+        ):
+            loads(json.dumps(document))

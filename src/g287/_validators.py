@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -61,3 +62,19 @@ def text(error: type[InvalidInputError] = InvalidInputError) -> Validator:
 
 
 boolean: Validator = instance_of(bool, "True or False")
+
+
+def amounts(obj: object, *names: str) -> None:
+    """Refuse a result whose money fields are not ``Decimal`` (a float smuggled in, say)."""
+    for name in names:
+        value = getattr(obj, name)
+        if not isinstance(value, Decimal):
+            raise InvalidTypeError(
+                f"{name}: {value!r} is a {type(value).__name__}; expected a Decimal amount"
+            )
+
+
+def agree(field: str, value: Decimal, expected: Decimal) -> None:
+    """Refuse a result whose ``field`` is not what its parts make (an edited document)."""
+    if value != expected:
+        raise InvalidInputError(f"{field}: {value} does not match its parts, which make {expected}")

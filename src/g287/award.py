@@ -18,6 +18,7 @@ from fractions import Fraction
 
 import attrs
 
+from . import _validators as check
 from ._resolve import policy_for, quarter_arg
 from .calendar import FiscalQuarter
 from .errors import InvalidInputError, InvalidTypeError
@@ -111,6 +112,27 @@ class AwardResult:
     #: Why the award is what it is, in a sentence.
     reason: str
     explanation: Explanation = attrs.field(repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # The figures must agree with each other, so a document edited after the fact (JSON
+        # read back with `loads`) cannot pass for a result g287 produced.
+        check.amounts(self, "per_officer", "amount")
+        expected = self.tier.amount if self.tier is not None else ZERO
+        if self.per_officer != expected:
+            raise InvalidInputError(
+                f"per_officer: {self.per_officer} does not match the tier's {expected}"
+            )
+        if self.amount != self.per_officer * self.officers:
+            raise InvalidInputError(
+                f"amount: {self.amount} is not per_officer {self.per_officer} x officers "
+                f"{self.officers}"
+            )
+        rate = Fraction(self.located, self.provided) if self.provided else None
+        if self.located > self.provided or (self.rate is not None and self.rate != rate):
+            raise InvalidInputError(
+                f"rate: {self.rate} does not match located {self.located} / provided "
+                f"{self.provided}"
+            )
 
     def __str__(self) -> str:
         return str(self.explanation)

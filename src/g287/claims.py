@@ -183,6 +183,17 @@ class LeadReport:
 # --- results -----------------------------------------------------------------------------------
 
 
+_TOTALS = (
+    "salary",
+    "benefits",
+    "overtime_claimed",
+    "overtime_reimbursed",
+    "overtime_over_cap",
+    "not_eligible",
+)
+_LINE_AMOUNTS = (*_TOTALS, "cap", "cap_used", "total")
+
+
 @attrs.frozen
 class OfficerLine:
     """What is claimed for one officer over the claim's period, explained."""
@@ -208,6 +219,21 @@ class OfficerLine:
     not_eligible: Decimal
     total: Decimal
     explanation: Explanation = attrs.field(repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # The figures must agree (R-SAL, R-OT, I-CAPYEAR), so an edited document is refused.
+        check.amounts(self, *_LINE_AMOUNTS)
+        check.agree("total", self.total, self.salary + self.benefits + self.overtime_reimbursed)
+        check.agree(
+            "overtime_claimed",
+            self.overtime_claimed,
+            self.overtime_reimbursed + self.overtime_over_cap,
+        )
+        if not self.overtime_reimbursed <= self.cap_used <= self.cap:
+            raise InvalidInputError(
+                f"officer {self.officer_id}: overtime reimbursed {self.overtime_reimbursed}, cap "
+                f"used {self.cap_used} and cap {self.cap} are out of order (R-OT, I-CAPYEAR)"
+            )
 
 
 @attrs.frozen
@@ -241,6 +267,24 @@ class Claim:
     def total(self) -> Decimal:
         """The reimbursement plus the award, if any."""
         return self.reimbursement + (self.award.amount if self.award is not None else ZERO)
+
+    def __attrs_post_init__(self) -> None:
+        # Totals are the sums of the lines, and an award belongs to the claimed quarter.
+        check.amounts(self, *_TOTALS, "reimbursement")
+        for name in _TOTALS:
+            check.agree(
+                name, getattr(self, name), sum((getattr(x, name) for x in self.lines), ZERO)
+            )
+        check.agree("reimbursement", self.reimbursement, sum((x.total for x in self.lines), ZERO))
+        if self.award is not None and self.award.quarter != self.quarter:
+            raise InvalidInputError(
+                f"award: it is for {self.award.quarter}, not the claimed {self.quarter}"
+            )
+        if self.award is not None and self.award.officers != len(self.award_officers):
+            raise InvalidInputError(
+                f"award_officers: {len(self.award_officers)} listed, but the award counts "
+                f"{self.award.officers} (I-HEAD)"
+            )
 
     def __str__(self) -> str:
         return str(self.explanation)

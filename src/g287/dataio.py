@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ._resolve import quarter_arg
 from .calendar import FiscalQuarter
 from .claims import Agency, LeadReport, Officer, PayRecord
 from .errors import G287Error, InvalidInputError
@@ -75,8 +76,9 @@ class Dataset:
     payroll: tuple[PayRecord, ...]
     leads: tuple[LeadReport, ...]
 
-    def lead_report(self, quarter: object) -> LeadReport:
-        """The lead report of a quarter; :class:`DataError` if the file has none."""
+    def lead_report(self, quarter: FiscalQuarter | str) -> LeadReport:
+        """The lead report of a quarter (or its text); :class:`DataError` if there is none."""
+        quarter = quarter_arg(quarter)
         for report in self.leads:
             if report.quarter == quarter:
                 return report
@@ -120,17 +122,21 @@ def _yes_no(text: str) -> bool:
     raise InvalidInputError(f"{text!r} is not yes or no")
 
 
+def _read_text(path: Path, encoding: str) -> str:
+    try:
+        return path.read_text(encoding=encoding)
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise DataError(f"{path}: not UTF-8 text") from None
+    except ValueError as exc:  # a NUL byte in the path
+        raise DataError(f"{str(path)!r}: cannot read ({exc})") from None
+
+
 def _rows(
     path: Path, columns: tuple[str, ...], required: set[str]
 ) -> Iterator[tuple[int, dict[str, str]]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read ({exc.strerror})") from None
-    except ValueError as exc:  # e.g. a NUL byte in the path
-        raise DataError(f"{path!r}: cannot read ({exc})") from None
-    except UnicodeDecodeError:
-        raise DataError(f"{path}: not UTF-8 text") from None
+    text = _read_text(path, "utf-8-sig")
     reader = csv.reader(text.splitlines())
     try:
         header = [h.strip() for h in next(reader)]
@@ -244,12 +250,7 @@ def read_leads(path: str | Path) -> tuple[LeadReport, ...]:
 def read_agency(path: str | Path) -> Agency:
     """Read an agency JSON file (fields: :data:`AGENCY_FIELDS`)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read ({exc.strerror})") from None
-    except ValueError as exc:  # a NUL byte in the path, or text that is not UTF-8
-        raise DataError(f"{path!r}: cannot read ({exc})") from None
+    text = _read_text(path, "utf-8")
     try:
         data: Any = json.loads(text)
     except ValueError as exc:  # malformed JSON, or an integer too long to convert

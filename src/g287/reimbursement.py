@@ -18,9 +18,10 @@ from fractions import Fraction
 
 import attrs
 
+from . import _validators as check
 from ._resolve import fiscal_year_arg, policy_for
 from .calendar import FiscalYear
-from .errors import InvalidTypeError
+from .errors import InvalidInputError, InvalidTypeError
 from .explain import Explanation, Step
 from .money import cents_floor, format_money, to_money
 from .policy import POLICY, Policy
@@ -47,6 +48,17 @@ def overtime_cap(annual_salary: int | str | Decimal, policy: Policy = POLICY) ->
     return cents_floor(Fraction(salary) * policy.overtime_cap.fraction)
 
 
+_AMOUNTS = (
+    "salary",
+    "benefits",
+    "overtime_claimed",
+    "overtime_cap",
+    "overtime_reimbursed",
+    "overtime_not_reimbursed",
+    "total",
+)
+
+
 @attrs.frozen
 class ReimbursementResult:
     """An officer's reimbursement for one fiscal year, with its explanation."""
@@ -63,6 +75,21 @@ class ReimbursementResult:
     overtime_not_reimbursed: Decimal
     total: Decimal
     explanation: Explanation = attrs.field(repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # The figures must agree (R-SAL, R-OT), so an edited JSON document is refused.
+        check.amounts(self, *_AMOUNTS)
+        check.agree("total", self.total, self.salary + self.benefits + self.overtime_reimbursed)
+        check.agree(
+            "overtime_claimed",
+            self.overtime_claimed,
+            self.overtime_reimbursed + self.overtime_not_reimbursed,
+        )
+        if self.overtime_reimbursed > self.overtime_cap:
+            raise InvalidInputError(
+                f"overtime_reimbursed: {self.overtime_reimbursed} exceeds the cap "
+                f"{self.overtime_cap} (R-OT)"
+            )
 
     def __str__(self) -> str:
         return str(self.explanation)
