@@ -1644,7 +1644,10 @@ NUMPY_COLUMNS = st.one_of(
 
 def _expected_cents(located: Any, provided: Any, officers: Any, policy: Any) -> list[int] | None:
     """Row by row with ``quarterly_award`` (the slow, obviously right path), or ``None`` if any
-    row is refused."""
+    row is refused. The batch path has no dates, so the oracle applies the policy's award rules
+    in a quarter it is made to be in force for (its dates are not what is compared)."""
+    if isinstance(policy, Policy):
+        policy = attrs.evolve(policy, effective_from=dt.date(2025, 10, 1), effective_until=None)
     rows = [list(c) for c in (located, provided)]
     rows.append([1] * len(rows[0]) if officers is None else list(officers))
     if len({len(r) for r in rows}) != 1:

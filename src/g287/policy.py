@@ -242,7 +242,11 @@ class AwardTier:
         return f"{self.low}%-{self.high}%"
 
     def __contains__(self, percent: object) -> bool:
-        return isinstance(percent, int) and self.low <= percent <= self.high
+        return (
+            isinstance(percent, int)
+            and not isinstance(percent, bool)
+            and self.low <= percent <= self.high
+        )
 
 
 @attrs.frozen
