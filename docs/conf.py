@@ -75,4 +75,6 @@ nitpick_ignore_regex = [
     (r"py:.*", r"dt\..*"),
     # attrs (``attrs.evolve``, ``attrs.Attribute``) and Sphinx's own types in the extension
     (r"py:.*", r"(attr|attrs|sphinx|docutils)\..*"),
+    # type variables of generic signatures (``loads(text, kind: type[T]) -> T``)
+    (r"py:class", r"g287\.\w+\.T"),
 ]

@@ -665,3 +665,21 @@ class TestEditedQuarterlyClaimRefused:
             InvalidInputError, match="award_officers: 2 listed, but the award counts 1"
         ):
             loads(json.dumps(document))
+
+
+class TestExpectedKind:
+    def test_the_expected_class_comes_back(self) -> None:
+        """loads(text, kind) returns the object when it is of that class."""
+        award = g287.quarterly_award(located=45, provided=50, officers=4, quarter="FY2026 Q1")
+        assert loads(dumps(award), g287.AwardResult) == award
+        assert g287.from_dict(g287.to_dict(award), g287.AwardResult) == award
+
+    def test_another_class_is_refused(self) -> None:
+        """A document holding another class than the one expected is refused, naming both."""
+        with pytest.raises(InvalidInputError, match="type: 'Policy'; expected Claim"):
+            loads(dumps(g287.POLICY), Claim)
+
+    def test_kind_must_be_a_class(self) -> None:
+        """A kind that is not a class is a type error."""
+        with pytest.raises(InvalidTypeError, match="kind: 5 is not a class"):
+            loads(dumps(g287.POLICY), 5)  # type: ignore[call-overload]

@@ -198,7 +198,7 @@ class TestLoadsText:
     def test_not_text(self) -> None:
         """Only str or bytes are JSON text."""
         with pytest.raises(InvalidInputError) as info:
-            loads(5)  # type: ignore[arg-type]
+            loads(5)  # type: ignore[call-overload]
         assert str(info.value) == "text: 5; expected JSON text"
 
     def test_not_json(self) -> None:
