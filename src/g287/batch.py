@@ -75,7 +75,7 @@ def _column(values: object, name: str) -> list[int]:
     for i, v in enumerate(column):
         if type(v) is not int:  # other integer types (NumPy's scalars) via __index__
             whole = None
-            if not isinstance(v, bool) and type(v).__name__ != "bool_":
+            if not isinstance(v, bool):  # NumPy's bool refuses __index__ by itself
                 with contextlib.suppress(TypeError):
                     whole = operator.index(v)
             if whole is None:
