@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import attrs
 import numpy as np
 import pytest
 from hypothesis import given
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from g287 import (
     POLICY,
+    AwardTier,
     InvalidInputError,
     InvalidTypeError,
     Policy,
@@ -213,3 +215,55 @@ class TestScalarTypes:
         """NumPy booleans and floats, and Fractions, are not counts even when whole."""
         with pytest.raises(InvalidTypeError, match=r"located\[0\]"):
             award_cents([value], [1])
+
+
+# Bands with an odd lower edge (89%), so that half-up and half-even part ways at 88.5%.
+ODD_EDGE = attrs.evolve(
+    POLICY,
+    award_schedule=attrs.evolve(
+        POLICY.award_schedule,
+        tiers=(
+            AwardTier("R-AWD-1", 89, 100, "1000"),
+            AwardTier("R-AWD-2", 80, 88, "750"),
+            AwardTier("R-AWD-3", 70, 79, "500"),
+        ),
+    ),
+)
+
+
+class TestBandEdges:
+    @pytest.mark.parametrize("as_numpy", [False, True])
+    @pytest.mark.parametrize(
+        ("located", "provided", "option", "policy", "cents"),
+        [
+            (139, 200, "truncate", POLICY, 0),  # 69.5% -> 69%
+            (139, 200, "half-up", POLICY, 50000),  # 69.5% -> 70%
+            (139, 200, "half-even", POLICY, 50000),  # 69.5% -> 70% (even)
+            (447, 500, "half-up", POLICY, 75000),  # 89.4% -> 89%
+            (447, 500, "half-even", POLICY, 75000),  # 89.4% -> 89%, not a half
+            (448, 500, "half-even", POLICY, 100000),  # 89.6% -> 90%
+            (177, 200, "half-up", ODD_EDGE, 100000),  # 88.5% -> 89%
+            (177, 200, "half-even", ODD_EDGE, 75000),  # 88.5% -> 88% (even)
+            (179, 200, "half-even", ODD_EDGE, 100000),  # 89.5% -> 90% (even)
+        ],
+    )
+    def test_rounding_at_the_edges(
+        self,
+        located: int,
+        provided: int,
+        option: str,
+        policy: Policy,
+        cents: int,
+        *,
+        as_numpy: bool,
+    ) -> None:
+        """I-BAND: each rounding option places a rate at a band edge as DESIGN §2 says, in both
+        paths, and as quarterly_award does."""
+        variant = policy.choose("I-BAND", option)
+        columns = ([located], [provided])
+        if as_numpy:
+            got = award_cents(*(np.array(c) for c in columns), policy=variant).tolist()
+        else:
+            got = award_cents(*columns, policy=variant)
+        assert got == [cents]
+        assert expected(located, provided, 1, variant) == cents
