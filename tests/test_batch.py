@@ -267,3 +267,44 @@ class TestBandEdges:
             got = award_cents(*columns, policy=variant)
         assert got == [cents]
         assert expected(located, provided, 1, variant) == cents
+
+
+class TestNumpyMessages:
+    @pytest.mark.parametrize(
+        ("located", "provided", "error", "message"),
+        [
+            (
+                np.array([1]),
+                [[1], [1, 2]],
+                InvalidTypeError,
+                r"^provided: not a column of integers \(",
+            ),
+            (
+                np.array([1.0]),
+                np.array([2]),
+                InvalidTypeError,
+                (
+                    r"^located: an array of dtype float64 and shape \(1,\); "
+                    r"expected a one-dimensional integer column$"
+                ),
+            ),
+            (
+                np.array([1]),
+                np.array([-1]),
+                InvalidInputError,
+                r"^provided\[0\]: -1; expected 0 to",
+            ),
+            (
+                np.array([1, 1]),
+                np.array([MAX_COUNT, MAX_COUNT + 1]),
+                InvalidInputError,
+                r"^provided\[1\]: 1000000001; expected 0 to 1000000000$",
+            ),
+        ],
+    )
+    def test_messages_name_the_column_and_row(
+        self, located: object, provided: object, error: type[Exception], message: str
+    ) -> None:
+        """The NumPy path's errors name the column, the first bad row and what was expected."""
+        with pytest.raises(error, match=message):
+            award_cents(located, provided)
