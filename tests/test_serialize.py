@@ -683,3 +683,25 @@ class TestExpectedKind:
         """A kind that is not a class is a type error."""
         with pytest.raises(InvalidTypeError, match="kind: 5 is not a class"):
             loads(dumps(g287.POLICY), 5)  # type: ignore[call-overload]
+
+
+class TestResultsRefuseFloats:
+    @pytest.mark.parametrize("field", ["salary", "overtime_cap", "total"])
+    def test_reimbursement(self, field: str) -> None:
+        """A reimbursement result refuses a float amount at construction, naming the field."""
+        result = g287.annual_reimbursement(
+            annual_salary="60000", benefits="20000", overtime="18000", fiscal_year=2026
+        )
+        with pytest.raises(
+            InvalidTypeError, match=rf"^{field}: 1\.5 is a float; expected a Decimal"
+        ):
+            attrs.evolve(result, **{field: 1.5})  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("field", ["per_officer", "amount"])
+    def test_award(self, field: str) -> None:
+        """An award result refuses a float amount at construction, naming the field."""
+        award = g287.quarterly_award(located=45, provided=50, officers=4, quarter="FY2026 Q1")
+        with pytest.raises(
+            InvalidTypeError, match=rf"^{field}: 1\.5 is a float; expected a Decimal"
+        ):
+            attrs.evolve(award, **{field: 1.5})  # type: ignore[arg-type]
