@@ -409,3 +409,21 @@ class TestPolicyFieldChecks:
         assert str(info.value) == ("value: [datetime.date(2026, 1, 1)]; expected a tuple of dates")
         with pytest.raises(InvalidTypeError, match=r"expected a tuple of dates$"):
             as_dates((day, "x"))
+
+
+class TestChooseArgumentTypes:
+    def test_interpretation_id_must_be_text(self) -> None:
+        """Policy.choose names the argument when the id is not text."""
+        with pytest.raises(
+            InvalidTypeError, match=r"^interpretation_id: \[\] is a list; expected an id$"
+        ):
+            POLICY.choose([], "half-up")  # type: ignore[arg-type]
+
+    def test_rule_id_must_be_text(self) -> None:
+        """Policy.rule and Policy.citation name the argument when the id is not text."""
+        with pytest.raises(InvalidTypeError, match=r"^rule_id: 5 is a int; expected an id$"):
+            POLICY.rule(5)  # type: ignore[arg-type]
+        with pytest.raises(
+            InvalidTypeError, match=r"^rule_id: None is a NoneType; expected an id$"
+        ):
+            POLICY.citation(None)  # type: ignore[arg-type]

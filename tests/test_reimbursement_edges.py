@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from g287 import InvalidInputError, InvalidTypeError, annual_reimbursement
+from g287 import InvalidInputError, InvalidTypeError, annual_reimbursement, overtime_cap
 
 TRAIL = """\
 FY2026 reimbursement: $95,000.00
@@ -72,3 +72,12 @@ class TestMessagesNameTheField:
         assert str(info.value) == (
             "fiscal_year: 2026.0 is a float; expected a FiscalYear, 2026 or 'FY2026'"
         )
+
+
+class TestOvertimeCapPolicyArgument:
+    def test_not_a_policy_is_named(self) -> None:
+        """overtime_cap names the policy argument and its type when it is not a Policy."""
+        with pytest.raises(
+            InvalidTypeError, match=r"^policy: 'x' is a str; expected a g287\.Policy$"
+        ):
+            overtime_cap("60000", "x")  # type: ignore[arg-type]
