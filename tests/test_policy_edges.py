@@ -427,3 +427,33 @@ class TestChooseArgumentTypes:
             InvalidTypeError, match=r"^rule_id: None is a NoneType; expected an id$"
         ):
             POLICY.citation(None)  # type: ignore[arg-type]
+
+
+class TestScheduleLookupArguments:
+    """AwardSchedule.percent and tier_for_percent check what they are given (I-BAND)."""
+
+    def test_percent_names_a_bad_rate(self) -> None:
+        """A rate that is not a Fraction, or outside 0-1, is refused with its value."""
+        schedule = POLICY.award_schedule
+        with pytest.raises(
+            InvalidTypeError,
+            match=r"^rate: 0\.9 is a float; expected a fractions\.Fraction 0 to 1$",
+        ):
+            schedule.percent(0.9)  # type: ignore[arg-type]
+        with pytest.raises(InvalidInputError, match=r"^rate: 3/2; expected a location rate"):
+            schedule.percent(Fraction(3, 2))
+
+    def test_tier_for_percent_names_a_bad_percent(self) -> None:
+        """A percent that is not a whole number from 0 to 100 is refused with its value."""
+        schedule = POLICY.award_schedule
+        with pytest.raises(
+            InvalidTypeError, match=r"^percent: 90\.0 is a float; expected a whole percent$"
+        ):
+            schedule.tier_for_percent(90.0)  # type: ignore[arg-type]
+        with pytest.raises(
+            InvalidInputError, match=r"^percent: -1; expected a whole percent from 0 to 100$"
+        ):
+            schedule.tier_for_percent(-1)
+        tier = schedule.tier_for_percent(100)
+        assert tier is not None
+        assert tier.rule_id == "R-AWD-1"
