@@ -1206,3 +1206,19 @@ class TestClaimExplanation:
         assert last.rule_id == (result.award.tier.rule_id if result.award.tier else "R-AWD")
         assert last.figure == format_money(result.award.amount)
         assert result.explanation.figure == format_money(result.total)
+
+
+class TestDaySpreadAgreesWithSplitCents:
+    @given(st.integers(0, 10**9), st.integers(1, 62), st.data())
+    def test_closed_form_equals_largest_remainder(
+        self, cents: int, days: int, data: st.DataObject
+    ) -> None:
+        """I-DAYS, I-CENT: the engine's closed-form share of any run of a record's days equals
+        the sum of those days' parts from money.split_cents (largest remainder, equal weights)."""
+        from g287.claims import _share
+        from g287.money import from_cents, split_cents, to_cents
+
+        first = data.draw(st.integers(0, days - 1))
+        last = data.draw(st.integers(first, days - 1))
+        parts = [to_cents(p) for p in split_cents(from_cents(cents), [1] * days)]
+        assert _share(cents, days, first, last) == sum(parts[first : last + 1])

@@ -11,6 +11,8 @@ Rounding helpers:
   cap rounds down so it can never be exceeded).
 * :func:`split_cents` — split an amount into parts proportional to integer weights by the
   largest-remainder method (I-CENT: the parts always sum to the whole, to the cent).
+  The claims engine computes the equal-weight case in closed form, per run of days; a test holds
+  the two to the same cents.
 """
 
 from __future__ import annotations
