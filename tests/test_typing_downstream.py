@@ -9,7 +9,6 @@ A second module full of mistakes must fail, so this test can fail.
 from __future__ import annotations
 
 import importlib.metadata
-import importlib.util
 import re
 from decimal import Decimal
 from fractions import Fraction
@@ -20,6 +19,7 @@ import pytest
 from mypy import api
 
 import g287
+from modules import import_file
 
 DOWNSTREAM = Path(__file__).parent / "downstream" / "user_code.py"
 
@@ -64,12 +64,7 @@ def run_mypy(folder: Path, target: Path) -> tuple[str, int]:
 
 def load_downstream() -> ModuleType:
     """Import the downstream module from its file, as a user's own module."""
-    spec = importlib.util.spec_from_file_location("g287_downstream_user_code", DOWNSTREAM)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return import_file("g287_downstream_user_code", DOWNSTREAM)
 
 
 class TestInstalledPackage:
