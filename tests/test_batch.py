@@ -245,6 +245,9 @@ class TestBandEdges:
             (177, 200, "half-up", ODD_EDGE, 100000),  # 88.5% -> 89%
             (177, 200, "half-even", ODD_EDGE, 75000),  # 88.5% -> 88% (even)
             (179, 200, "half-even", ODD_EDGE, 100000),  # 89.5% -> 90% (even)
+            (199, 200, "half-even", POLICY, 100000),  # 99.5% -> 100% (even), the last band
+            (1999, 2000, "half-even", POLICY, 100000),  # 99.95% -> 100%, over a half
+            (199, 200, "half-up", POLICY, 100000),  # 99.5% -> 100%
         ],
     )
     def test_rounding_at_the_edges(
@@ -299,6 +302,12 @@ class TestNumpyMessages:
                 np.array([MAX_COUNT, MAX_COUNT + 1]),
                 InvalidInputError,
                 r"^provided\[1\]: 1000000001; expected 0 to 1000000000$",
+            ),
+            (
+                np.array([5, 6]),
+                np.array([5, 5]),
+                InvalidInputError,
+                r"^row 1: located 6 is more than provided 5$",  # row 0 is all found, not more
             ),
         ],
     )
