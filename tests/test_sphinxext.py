@@ -19,6 +19,7 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 from sphinx.util.inventory import InventoryFile
 
 import g287
+import scopes
 from g287.sphinxext import SOURCE_FILE
 
 # Policy variants the projects name as ``g287_test_variants:NAME``: the same rules with a
@@ -167,7 +168,7 @@ def _isolated_imports() -> Iterator[None]:
     sys.modules.pop("g287_test_variants", None)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=scopes.shared)
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The multi-page project, built once as HTML; yields the output folder."""
     saved = list(sys.path)
