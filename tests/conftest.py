@@ -4,6 +4,8 @@ Choose a profile with the ``HYPOTHESIS_PROFILE`` environment variable:
 
 * ``ci`` (the default): 200 examples per property, no deadline (shared CI machines are noisy).
 * ``dev``: 25 examples per property, for a quick local loop.
+* ``mutation``: 10 examples per property, for mutation runs (each mutant reruns the tests that
+  reach it; fewer examples can only let more mutants survive, so the score is a lower bound).
 """
 
 from __future__ import annotations
@@ -14,4 +16,5 @@ from hypothesis import settings
 
 settings.register_profile("ci", max_examples=200, deadline=None, print_blob=True)
 settings.register_profile("dev", max_examples=25, deadline=None)
+settings.register_profile("mutation", max_examples=10, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
