@@ -52,17 +52,16 @@ def claim_table(claim: Claim) -> str:
     headers = [h for _, h in LINE_COLUMNS]
     body = [[_cell(v) for v in row.values()] for row in claim_rows(claim)]
     totals = ["TOTAL", "", str(sum(line.eligible_days for line in claim.lines))] + [
-        _cell(getattr(claim, name, None)) if hasattr(claim, name) else ""
-        for name, _ in LINE_COLUMNS[3:]
+        _cell(getattr(claim, name)) if hasattr(claim, name) else "" for name, _ in LINE_COLUMNS[3:]
     ]
     totals[-1] = _cell(claim.reimbursement)
     widths = [max(len(r[i]) for r in [headers, *body, totals]) for i in range(len(headers))]
 
     def fmt(cells: list[str]) -> str:
+        # The last column is right-aligned and never empty, so no line ends in spaces.
         return "  ".join(
-            c.ljust(w) if i < 2 else c.rjust(w)
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-        ).rstrip()
+            c.ljust(widths[i]) if i < 2 else c.rjust(widths[i]) for i, c in enumerate(cells)
+        )
 
     title = f"Claim of agency {claim.agency_id} for {claim.quarter or claim.period}"
     out = [
