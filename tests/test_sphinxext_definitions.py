@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 import pytest
+import sphinx.locale
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.inventory import InventoryFile
@@ -435,8 +436,11 @@ class TestInterpretationDirective:
         assert bodies["Reads"].astext() == _cited("R-OT", MISQUOTE)
 
     @pytest.mark.usefixtures("_isolated_imports")
-    def test_headings_translate(self, tmp_path: Path) -> None:
+    def test_headings_translate(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """A catalogue translates a g287-interpretation's rubric and field names."""
+        # Sphinx caches loaded catalogues in one module-wide dict keyed by catalogue name
+        # ("index"), and a later English build of another "index" would reuse this German one.
+        monkeypatch.setattr(sphinx.locale, "translators", {})
         translations = {
             "Worked example": "Rechenbeispiel",
             "Default": "Standard",
