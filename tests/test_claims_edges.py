@@ -27,6 +27,7 @@ from g287 import (
     claim,
     quarterly_claim,
 )
+from two_officers import AGENCY, ALICE, BOB, LEADS, PAY
 
 # ruff: noqa: E501 - the audit trails are one line per step
 
@@ -94,17 +95,6 @@ J-2 2025-10-01 to 2025-12-31: $0.00
   Sources:
     DHS-2025-09-18 ¶7: “ICE will fully reimburse participating agencies for the annual salary and benefits of each eligible trained 287(g) officer”
     DHS-2025-09-18 ¶7: “including overtime coverage up to 25% of the officer’s annual salary”"""
-
-AGENCY = Agency("A1", "Example County", dt.date(2025, 7, 1), frozenset(Model))
-ALICE = Officer("T-1", Model.TASK_FORCE, dt.date(2025, 8, 1), "78000")
-BOB = Officer(
-    "J-2", Model.JAIL_ENFORCEMENT, dt.date(2025, 11, 1), "52000", separated_on=dt.date(2025, 12, 15)
-)
-PAY = (
-    PayRecord("T-1", dt.date(2025, 10, 1), dt.date(2025, 10, 14), "3000", "1000", "500"),
-    PayRecord("J-2", dt.date(2025, 10, 20), dt.date(2025, 11, 2), "2000", "700", "140"),
-)
-LEADS = LeadReport("FY2026 Q1", provided=20, located=18)
 
 
 def quarterly() -> Claim:

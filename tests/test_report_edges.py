@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from g287 import Agency, Claim, LeadReport, Model, Officer, PayRecord, claim, quarterly_claim
+from g287 import Claim, Officer, PayRecord, claim, quarterly_claim
 from g287.report import claim_csv, claim_table
+from two_officers import AGENCY, ALICE, BOB, LEADS, PAY
 
-AGENCY = Agency("A1", "Example County", dt.date(2025, 7, 1), frozenset(Model))
-ALICE = Officer("T-1", Model.TASK_FORCE, dt.date(2025, 8, 1), "78000")
-BOB = Officer(
-    "J-2", Model.JAIL_ENFORCEMENT, dt.date(2025, 11, 1), "52000", separated_on=dt.date(2025, 12, 15)
-)
-PAY = (
-    PayRecord("T-1", dt.date(2025, 10, 1), dt.date(2025, 10, 14), "3000", "1000", "500"),
-    PayRecord("J-2", dt.date(2025, 10, 20), dt.date(2025, 11, 2), "2000", "700", "140"),
-)
-LEADS = LeadReport("FY2026 Q1", provided=20, located=18)
 HEAD = (
     "officer  model  days     salary   benefits  OT claimed  OT paid  OT over cap      FY cap"
     "  cap used  not eligible      total\n"
