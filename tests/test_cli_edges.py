@@ -6,6 +6,9 @@ spaces and keeps non-ASCII characters (the curly quotes of citations) as they ar
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from g287.cli import main
@@ -338,3 +341,32 @@ class TestErrors:
                 "--payroll, --leads, --agency, --quarter\n"
             ),
         )
+
+    @pytest.mark.parametrize(
+        ("name", "shown"),
+        [("agency\n.json", "agency\\n.json"), ("agency\r.json", "agency\\r.json")],
+        ids=["newline", "carriage-return"],
+    )
+    def test_control_characters_in_a_file_name(
+        self, capsys: Capsys, tmp_path: Path, name: str, shown: str
+    ) -> None:
+        """A file name holding a line break is shown escaped: the error stays one line."""
+        files = [str(tmp_path / f) for f in ("officers.csv", "payroll.csv", "leads.csv", name)]
+        argv = ["claim", "--officers", files[0], "--payroll", files[1], "--leads", files[2]]
+        assert run(capsys, *argv, "--agency", files[3], "--quarter", "FY2026 Q1") == (
+            1,
+            "",
+            f"g287 claim: error: {tmp_path}/{shown}: cannot read (No such file or directory)\n",
+        )
+
+
+class TestClaimJsonLayout:
+    def test_indented_by_two_spaces(self, capsys: Capsys) -> None:
+        """``claim --format json`` is laid out like the other commands' JSON: two-space indents."""
+        status, out, err = run(capsys, "claim", "--example", "--format", "json")
+        assert (status, err) == (0, "")
+        lines = out.splitlines()
+        assert (lines[0], lines[-1]) == ("{", "}")
+        assert lines[1].startswith('  "')
+        assert not lines[1].startswith("   ")
+        assert out == json.dumps(json.loads(out), indent=2, ensure_ascii=False) + "\n"

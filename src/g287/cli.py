@@ -157,7 +157,8 @@ def _claim(args: argparse.Namespace) -> None:
     from .report import claim_csv, claim_table  # noqa: PLC0415
     from .serialize import dumps  # noqa: PLC0415
 
-    given = [f"--{n}" for n in ("officers", "payroll", "leads", "agency") if getattr(args, n)]
+    inputs = ("officers", "payroll", "leads", "agency")
+    given = [f"--{n}" for n in inputs if getattr(args, n)]
     if args.example and given:
         raise _UsageError(f"--example uses the bundled files; do not also give {', '.join(given)}")
     if args.example:
@@ -167,12 +168,8 @@ def _claim(args: argparse.Namespace) -> None:
         ]
         quarter = args.quarter or "FY2026 Q1"
     else:
-        files = [args.officers, args.payroll, args.leads, args.agency]
-        missing = [
-            f"--{n}"
-            for n, f in zip(("officers", "payroll", "leads", "agency"), files, strict=True)
-            if f is None
-        ]
+        files = [getattr(args, n) for n in inputs]
+        missing = [f"--{n}" for n in inputs if getattr(args, n) is None]
         if missing or args.quarter is None:
             missing += [] if args.quarter else ["--quarter"]
             raise _UsageError(

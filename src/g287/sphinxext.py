@@ -186,10 +186,11 @@ def _via_intersphinx(
         return None
     from sphinx.ext import intersphinx  # noqa: PLC0415 - only when the project loads it
 
-    as_label = node.deepcopy()
+    # The label is the id lower-cased; intersphinx matches std labels regardless of case (Sphinx
+    # 7.3 and later), and it reads only the node's attributes, so a shallow copy will do.
+    as_label = node.copy()
     as_label["refdomain"] = "std"
     as_label["reftype"] = "ref"
-    as_label["reftarget"] = node["reftarget"].lower()
     return intersphinx.missing_reference(app, env, as_label, cast("nodes.TextElement", contnode))
 
 
