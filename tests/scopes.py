@@ -3,8 +3,11 @@
 mutmut runs, for each mutant, only the tests that called the mutated function during its
 stats run, and it credits a call to the test that was running. A module-scoped fixture's
 calls are therefore credited to the first test that used it alone, and a mutant those calls
-reach would be tried against that one test. Under mutmut (it sets ``MUTANT_UNDER_TEST``) the
-shared fixtures below are rebuilt for every test instead; elsewhere they are built once.
+reach would be tried against that one test. During the stats run (mutmut sets
+``MUTANT_UNDER_TEST`` to ``"stats"``) the shared fixtures below are rebuilt for every test, so
+every test that reads a build is credited with the calls that made it. Everywhere else,
+mutant runs included, they are built once a module: a mutant's run is one process that
+executes the mutated code from the first build on, so sharing the build loses nothing.
 """
 
 from __future__ import annotations
@@ -16,6 +19,6 @@ import pytest
 
 
 def shared(fixture_name: str, config: pytest.Config) -> Literal["module", "function"]:
-    """``"module"``, or ``"function"`` under mutmut: a dynamic scope for ``pytest.fixture``."""
+    """``"module"``, or ``"function"`` in mutmut's stats run: a dynamic scope for fixtures."""
     del fixture_name, config
-    return "function" if "MUTANT_UNDER_TEST" in os.environ else "module"
+    return "function" if os.environ.get("MUTANT_UNDER_TEST") == "stats" else "module"

@@ -1,4 +1,4 @@
-"""tests/scopes.py: shared fixtures are built once a module, but per test under mutmut."""
+"""tests/scopes.py: shared fixtures are built once a module, but per test in mutmut's stats run."""
 
 from __future__ import annotations
 
@@ -17,7 +17,14 @@ def test_module_scope_normally(monkeypatch: pytest.MonkeyPatch) -> None:
     assert scopes.shared("site", NO_CONFIG) == "module"
 
 
-def test_function_scope_under_mutmut(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Under mutmut (which sets MUTANT_UNDER_TEST, even to "") it is built for every test."""
-    monkeypatch.setenv("MUTANT_UNDER_TEST", "")
+def test_function_scope_in_the_stats_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """While mutmut maps functions to tests it is built for every test, so each is credited."""
+    monkeypatch.setenv("MUTANT_UNDER_TEST", "stats")
     assert scopes.shared("site", NO_CONFIG) == "function"
+
+
+@pytest.mark.parametrize("mutant", ["", "g287.sphinxext.x_setup__mutmut_1"])
+def test_module_scope_for_a_mutant(monkeypatch: pytest.MonkeyPatch, mutant: str) -> None:
+    """A mutant's run is one process running the mutated code from the first build on."""
+    monkeypatch.setenv("MUTANT_UNDER_TEST", mutant)
+    assert scopes.shared("site", NO_CONFIG) == "module"

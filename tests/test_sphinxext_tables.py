@@ -86,7 +86,7 @@ def _built(tmp_path_factory: pytest.TempPathFactory, body: str) -> Built:
     return Built(app, doctree)
 
 
-# Each page is built once a module, but for every test under mutmut (see tests/scopes.py), so
+# Each page is built once a module, but for every test in mutmut's stats run (tests/scopes.py), so
 # that mutmut tries a mutant of a directive against every test that reads the directive's output.
 
 
