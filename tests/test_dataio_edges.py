@@ -382,7 +382,29 @@ class TestCounts:
         )
 
     def test_count_of_thousands_of_digits(self, tmp_path: Path) -> None:
-        """A count of thousands of digits is a DataError at its line, not a crash."""
+        """A count of thousands of digits is a DataError at its line, not a crash; the message
+        quotes its first 20 characters."""
         text = "quarter,provided,located\nFY2026 Q1," + "1" * 5000 + ",4\n"
-        with pytest.raises(DataError, match=r"l\.csv:2: provided: "):
+        with pytest.raises(DataError) as info:
             read_leads(write(tmp_path, "l.csv", text))
+        assert str(info.value) == (
+            f"{tmp_path / 'l.csv'}:2: provided: '{'1' * 20}' is not a whole number "
+            "from 0 to 1000000000"
+        )
+
+    @pytest.mark.parametrize("cell", ["1000000000", "0000000005"])
+    def test_ten_digits_are_read(self, tmp_path: Path, cell: str) -> None:
+        """Ten digits are read, up to MAX_COUNT itself (10**9)."""
+        text = f"quarter,provided,located\nFY2026 Q1,{cell},4\n"
+        (report,) = read_leads(write(tmp_path, "l.csv", text))
+        assert report.provided == int(cell)
+
+    def test_eleven_digits_are_refused(self, tmp_path: Path) -> None:
+        """Eleven digits are refused even when they spell a small number."""
+        text = "quarter,provided,located\nFY2026 Q1,00000000005,4\n"
+        with pytest.raises(DataError) as info:
+            read_leads(write(tmp_path, "l.csv", text))
+        assert str(info.value) == (
+            f"{tmp_path / 'l.csv'}:2: provided: '00000000005' is not a whole number "
+            "from 0 to 1000000000"
+        )
