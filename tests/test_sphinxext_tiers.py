@@ -71,7 +71,7 @@ BUILTIN_BASE = "g287-tiers-1"
 INTERPRETATIONS_BASE = "g287-interpretations-0"
 
 # A directive that makes an id the way Sphinx's make_id does for another extension's nodes: from
-# the document's serial numbers of the prefix "g287-tiers".
+# the document's serial numbers of the prefix given as its argument.
 MADE_ID_CONF = (
     TIERS_CONF
     + '''
@@ -81,10 +81,12 @@ from sphinx.util.nodes import make_id
 
 
 class MadeId(SphinxDirective):
-    """A target whose id make_id draws from the "g287-tiers" serial numbers."""
+    """A target whose id make_id draws from the serial numbers of the prefix given."""
+
+    required_arguments = 1
 
     def run(self):
-        node_id = make_id(self.env, self.state.document, "g287-tiers")
+        node_id = make_id(self.env, self.state.document, self.arguments[0])
         return [nodes.paragraph(node_id, node_id, ids=[node_id])]
 
 
@@ -96,13 +98,21 @@ NUMBERED = """
 Page
 ====
 
-.. made-id::
+.. made-id:: g287-tiers
 
 .. g287-tiers::
 
-.. made-id::
+.. made-id:: g287-tiers
 
 .. g287-tiers::
+
+.. made-id:: g287-interpretations
+
+.. g287-interpretations::
+
+.. made-id:: g287-interpretations
+
+.. g287-interpretations::
 """
 
 
@@ -145,7 +155,8 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 @pytest.fixture(scope=scopes.shared)
 def numbered(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Two tiers directives, each after an id that make_id draws with the prefix g287-tiers."""
+    """Two tiers and two interpretations tables, each after an id that make_id draws with the
+    table's prefix (g287-tiers, g287-interpretations)."""
     return _built(tmp_path_factory, NUMBERED, MADE_ID_CONF)
 
 
@@ -615,10 +626,23 @@ class TestLinks:
         section = numbered.read.next_node(nodes.section)
         assert isinstance(section, nodes.section)
         made = [child["ids"] for child in section.children if isinstance(child, nodes.paragraph)]
-        assert made == [["g287-tiers-0"], ["g287-tiers-2"]]
+        assert made[:2] == [["g287-tiers-0"], ["g287-tiers-2"]]
         assert [shown.tiers["ids"] for shown in _shown(numbered.read)] == [
             ["g287-tiers-1"],
             ["g287-tiers-3"],
+        ]
+
+    def test_interpretations_numbering_shares_sphinx_serial_numbers(self, numbered: Built) -> None:
+        """g287-interpretations likewise numbers its tables from the document's
+        "g287-interpretations" serial numbers, so they never clash with make_id's ids."""
+        section = numbered.read.next_node(nodes.section)
+        assert isinstance(section, nodes.section)
+        made = [child["ids"] for child in section.children if isinstance(child, nodes.paragraph)]
+        assert made[2:] == [["g287-interpretations-0"], ["g287-interpretations-2"]]
+        tables = [child for child in section.children if isinstance(child, nodes.table)]
+        assert [table["ids"] for table in tables] == [
+            ["g287-interpretations-1"],
+            ["g287-interpretations-3"],
         ]
 
 
