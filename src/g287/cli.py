@@ -254,9 +254,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=("table", "csv", "json"),
         default="table",
-        help="output format (default: table)",
+        help="output format (default: %(default)s)",
     )
-    p.set_defaults(run=_claim, json=False)
+    p.set_defaults(run=_claim)
     return parser
 
 

@@ -191,8 +191,12 @@ def _build(where: str, make: Callable[[], T]) -> T:
 
 def read_officers(path: str | Path) -> tuple[Officer, ...]:
     """Read a roster CSV (columns: :data:`OFFICER_COLUMNS`); officer ids must be unique."""
-    path = Path(path)
-    officers: list[Officer] = []
+    return tuple(officer for _line, officer in _officer_lines(Path(path)))
+
+
+def _officer_lines(path: Path) -> list[tuple[int, Officer]]:
+    """The roster's officers, each with the line it stands on."""
+    officers: list[tuple[int, Officer]] = []
     seen: dict[str, int] = {}
     required = set(OFFICER_COLUMNS) - {"separated_on"}
     for line, row in _rows(path, OFFICER_COLUMNS, required):
@@ -207,22 +211,31 @@ def read_officers(path: str | Path) -> tuple[Officer, ...]:
         salary = _field(path, line, row, "annual_salary", _amount)
         separated = _field(path, line, row, "separated_on", _optional_date)
         officers.append(
-            _build(f"{path}:{line}", partial(Officer, oid, model, trained, salary, separated))
+            (
+                line,
+                _build(f"{path}:{line}", partial(Officer, oid, model, trained, salary, separated)),
+            )
         )
-    return tuple(officers)
+    return officers
 
 
 def read_payroll(path: str | Path) -> tuple[PayRecord, ...]:
     """Read a payroll CSV (columns: :data:`PAYROLL_COLUMNS`)."""
-    path = Path(path)
-    records: list[PayRecord] = []
+    return tuple(record for _line, record in _pay_lines(Path(path)))
+
+
+def _pay_lines(path: Path) -> list[tuple[int, PayRecord]]:
+    """The payroll's records, each with the line it stands on."""
+    records: list[tuple[int, PayRecord]] = []
     for line, row in _rows(path, PAYROLL_COLUMNS, set(PAYROLL_COLUMNS)):
         oid = _field(path, line, row, "officer_id", _text)
         start = _field(path, line, row, "period_start", _date)
         end = _field(path, line, row, "period_end", _date)
         amounts = [_field(path, line, row, c, _amount) for c in ("salary", "benefits", "overtime")]
-        records.append(_build(f"{path}:{line}", partial(PayRecord, oid, start, end, *amounts)))
-    return tuple(records)
+        records.append(
+            (line, _build(f"{path}:{line}", partial(PayRecord, oid, start, end, *amounts)))
+        )
+    return records
 
 
 def read_leads(path: str | Path) -> tuple[LeadReport, ...]:
@@ -285,32 +298,29 @@ def load_dataset(
     signed. Each problem is reported at the line that causes it.
     """
     ag = read_agency(agency)
-    roster = read_officers(officers)
-    records = read_payroll(payroll)
+    roster = _officer_lines(Path(officers))
+    pay = _pay_lines(Path(payroll))
     reports = read_leads(leads)
-    ids = {o.id for o in roster}
-    for officer, (line, _row) in zip(
-        roster, _rows(Path(officers), OFFICER_COLUMNS, set()), strict=True
-    ):
+    ids = {o.id for _, o in roster}
+    for line, officer in roster:
         if officer.model not in ag.models:
             raise DataError(
                 f"{officers}:{line}: model: {officer.model.value} is not among the models "
                 f"agency {ag.id} signed"
             )
-    lines = [line for line, _ in _rows(Path(payroll), PAYROLL_COLUMNS, set())]
-    for record, line in zip(records, lines, strict=True):
+    for line, record in pay:
         if record.officer_id not in ids:
             raise DataError(
                 f"{payroll}:{line}: officer_id: {record.officer_id!r} is not in {officers}"
             )
-    numbered = sorted(zip(records, lines, strict=True), key=lambda p: (p[0].officer_id, p[0].start))
-    for (a, _), (b, line) in itertools.pairwise(numbered):
+    in_order = sorted(pay, key=lambda p: (p[1].officer_id, p[1].start))
+    for (_, a), (line, b) in itertools.pairwise(in_order):
         if a.officer_id == b.officer_id and b.start <= a.end:
             raise DataError(
                 f"{payroll}:{line}: period_start: {b.officer_id}'s period {b.start}..{b.end} "
                 f"overlaps {a.start}..{a.end} (a double claim)"
             )
-    return Dataset(ag, roster, records, reports)
+    return Dataset(ag, tuple(o for _, o in roster), tuple(r for _, r in pay), reports)
 
 
 def _text(text: str) -> str:
