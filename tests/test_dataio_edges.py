@@ -254,6 +254,20 @@ class TestFileProblems:
         with pytest.raises(DataError, match=r"^a\.json: not JSON \(Expecting property name"):
             read_agency(write(Path(), "a.json", "{"))
 
+    @pytest.mark.parametrize("read", [read_officers, read_payroll, read_leads, read_agency])
+    def test_nul_in_file_name(self, read: Callable[[str], object]) -> None:
+        """A file name holding a NUL byte is a DataError quoting the name (so the NUL shows)."""
+        with pytest.raises(DataError) as info:
+            read("a\x00b")
+        assert str(info.value) == "'a\\x00b': cannot read (embedded null byte)"
+
+    def test_json_nested_too_deeply(self, tmp_path: Path) -> None:
+        """JSON nested deeper than Python's parser goes is a DataError naming the file."""
+        path = write(tmp_path, "a.json", "[" * 100_000 + "]" * 100_000)
+        with pytest.raises(DataError) as info:
+            read_agency(path)
+        assert str(info.value) == f"{path}: JSON nested too deeply to read"
+
 
 class TestAccepted:
     def test_blank_rows_bom_and_case(self, tmp_path: Path) -> None:
