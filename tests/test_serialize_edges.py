@@ -6,15 +6,18 @@ import datetime as dt
 from fractions import Fraction
 from typing import Any
 
+import attrs
 import pytest
 
 from g287 import (
     POLICY,
     Agency,
     FiscalQuarter,
+    Headcount,
     InvalidInputError,
     LeadReport,
     Model,
+    NoLeads,
     Officer,
     OvertimeCap,
     Step,
@@ -192,6 +195,16 @@ class TestMalformedDocuments:
         """An optional date may be null."""
         officer = from_dict(doc("Officer", {**OFFICER, "separated_on": None}))
         assert officer == Officer("T-1", Model.TASK_FORCE, dt.date(2025, 8, 1), "78000")
+
+    def test_field_left_out_takes_its_default_and_later_fields_are_read(self) -> None:
+        """A field with a default may be left out (I-BAND's truncate, here); the fields after
+        it are still read (I-BELOW's error, I-HEAD's any-day)."""
+        schedule = attrs.evolve(
+            POLICY.award_schedule, no_leads=NoLeads.ERROR, headcount=Headcount.ANY_DAY
+        )
+        data = to_dict(schedule)["data"]
+        del data["band_rounding"]
+        assert from_dict(doc("AwardSchedule", data)) == schedule
 
 
 class TestLoadsText:
