@@ -8,24 +8,14 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 import g287
-from test_sphinxext import _build, _project
+
+# _isolated_imports is an autouse fixture: imported, it applies to this module's tests too.
+from test_sphinxext import _build, _isolated_imports, _project  # noqa: F401
 
 _COLOUR = re.compile(r"\x1b\[[0-9;]*m")
-
-
-@pytest.fixture(autouse=True)
-def _isolated_imports() -> Iterator[None]:
-    """Each project's conf.py extends sys.path and imports its variants; undo both."""
-    saved = list(sys.path)
-    yield
-    sys.path[:] = saved
-    sys.modules.pop("g287_test_variants", None)
 
 
 def _errors(warnings: str) -> list[str]:
