@@ -15,6 +15,7 @@ from g287 import (
     FiscalQuarter,
     Headcount,
     InvalidInputError,
+    InvalidTypeError,
     LeadReport,
     Model,
     NoLeads,
@@ -258,6 +259,26 @@ class TestWriting:
             '{\n "data": {\n  "fiscal_year": 2026,\n  "quarter": 1\n },\n'
             ' "schema": "g287/1",\n "type": "FiscalQuarter"\n}'
         )
+
+    @pytest.mark.parametrize("indent", [0, 16])
+    def test_indent_limits_accepted(self, indent: int) -> None:
+        """Indents from 0 (a new line per value, no spaces) to 16 spaces are accepted."""
+        text = dumps(FiscalQuarter(2026, 1), indent=indent)
+        assert text.splitlines()[1] == " " * indent + '"data": {'
+
+    @pytest.mark.parametrize("indent", [-1, 17])
+    def test_indent_out_of_range(self, indent: int) -> None:
+        """An indent below 0 or above 16 spaces is refused, naming it."""
+        with pytest.raises(InvalidInputError) as info:
+            dumps(FiscalQuarter(2026, 1), indent=indent)
+        assert str(info.value) == f"indent: {indent}; expected 0 to 16 spaces or None"
+
+    @pytest.mark.parametrize("indent", [1.5, True, "2"])
+    def test_indent_of_the_wrong_type(self, indent: object) -> None:
+        """An indent that is not a whole number (a bool neither) is a type error, naming it."""
+        with pytest.raises(InvalidTypeError) as info:
+            dumps(FiscalQuarter(2026, 1), indent=indent)  # type: ignore[arg-type]
+        assert str(info.value) == (f"indent: {indent!r}; expected a whole number of spaces or None")
 
     def test_non_ascii_kept(self) -> None:
         """Non-ASCII characters of a quote are written as themselves, not escaped."""

@@ -201,7 +201,7 @@ def from_dict(document: object, kind: type[Any] | None = None) -> Any:
         raise InvalidTypeError(f"kind: {kind!r} is not a class; expected a g287 class or None")
     obj = _from_dict(document)
     if kind is not None and not isinstance(obj, kind):
-        raise _bad("type", type(obj).__name__, getattr(kind, "__name__", repr(kind)))
+        raise _bad("type", type(obj).__name__, kind.__name__)
     return obj
 
 
