@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import pickle
 import posixpath
 import sys
 import textwrap
@@ -14,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 from sphinx.util.inventory import InventoryFile
@@ -314,6 +316,37 @@ class TestRole:
         assert warnings == ""
         html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
         assert 'href="https://g287.example/policy.html#r-awd-1"' in html
+
+
+#: Smart quotes as Sphinx substitutes them into text; a node's raw source keeps the plain ones.
+PLAIN_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _generated(doctree: nodes.document) -> Iterator[nodes.Element]:
+    """The parts of a page g287's directives made: rule and interpretation sections, g287
+    tables and the tiers' container."""
+    for node in doctree.findall(nodes.Element):
+        if (isinstance(node, nodes.section) and node["ids"][0][:2] in {"r-", "i-"}) or (
+            isinstance(node, (nodes.table, nodes.container))
+            and any(c.startswith("g287") for c in node["classes"])
+        ):
+            yield node
+
+
+class TestGeneratedNodes:
+    @pytest.mark.parametrize("page", ["tiers", "variants", "interpretations", "rules"])
+    def test_raw_source_is_own_text_or_empty(self, site: Path, page: str) -> None:
+        """Every node the directives make carries as raw source nothing or its own text
+        (before smart quotes, if any were put in; quotations keep theirs): gettext takes a
+        paragraph's raw source as the message to translate, so any other text would be offered
+        to translators in place of what the page shows."""
+        doctree = pickle.loads((site / ".doctrees" / f"{page}.doctree").read_bytes())
+        parts = list(_generated(doctree))
+        assert parts
+        for part in parts:
+            for node in part.findall(nodes.Element):
+                text = node.astext()
+                assert node.rawsource in {"", text, text.translate(PLAIN_QUOTES)}, node
 
 
 class TestDefinitions:

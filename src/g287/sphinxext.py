@@ -605,7 +605,7 @@ class _InterpretationDirective(_PolicyDirective):
     def selection(self, policy: Policy, item: Interpretation) -> list[nodes.field]:
         """The option chosen, and a runnable example of choosing each alternative."""
         assert item.option is not None
-        current = functools.reduce(getattr, item.option.split("."), cast("Any", policy))
+        current: Any = functools.reduce(getattr, item.option.split("."), policy)
         chosen = nodes.paragraph()
         chosen += [
             nodes.literal(text=current.value),
