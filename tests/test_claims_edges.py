@@ -374,6 +374,30 @@ INPUT_ERRORS: list[tuple[str, Callable[[], object], type[G287Error], str]] = [
         "leads: 1 is a int; expected a LeadReport",
     ),
     (
+        "quarterly-officers-text",
+        lambda: quarterly_claim(
+            agency=AGENCY,
+            officers="T-1",  # type: ignore[arg-type]
+            payroll=[],
+            leads=LEADS,
+            quarter="FY2026 Q1",
+        ),
+        InvalidTypeError,
+        "officers: 'T-1'; expected an iterable of Officer",
+    ),
+    (
+        "quarterly-officers-item",
+        lambda: quarterly_claim(
+            agency=AGENCY,
+            officers=[ALICE, 1],  # type: ignore[list-item]
+            payroll=[],
+            leads=LEADS,
+            quarter="FY2026 Q1",
+        ),
+        InvalidTypeError,
+        "officers: 1 is a int; expected Officer",
+    ),
+    (
         "leads-other-quarter",
         lambda: quarterly_claim(
             agency=AGENCY, officers=[ALICE], payroll=[], leads=LEADS, quarter="FY2026 Q2"
