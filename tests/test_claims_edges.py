@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
+from fractions import Fraction
 
+import attrs
 import pytest
 
 from g287 import (
@@ -137,6 +139,32 @@ class TestLineAuditTrail:
     def test_excluded_model_line(self) -> None:
         """I-MODEL task-force-only: J-2's pay is excluded, with no cap and no eligible days."""
         assert str(task_force_only().line("J-2").explanation) == BOB_EXCLUDED_LINE
+
+
+class TestQuarterlyClaimPolicy:
+    def test_reimbursement_follows_the_policy_given(self) -> None:
+        """quarterly_claim reimburses under the policy it is given (R-OT with a cap of 1/200
+        of salary here), exactly as claim does for the same quarter and policy."""
+        capped = attrs.evolve(
+            POLICY, overtime_cap=attrs.evolve(POLICY.overtime_cap, fraction=Fraction(1, 200))
+        )
+        result = quarterly_claim(
+            agency=AGENCY,
+            officers=[ALICE, BOB],
+            payroll=PAY,
+            leads=LEADS,
+            quarter="FY2026 Q1",
+            policy=capped,
+        )
+        plain = claim(
+            agency=AGENCY, officers=[ALICE, BOB], payroll=PAY, period="FY2026 Q1", policy=capped
+        )
+        assert result.lines == plain.lines
+        assert (result.overtime_reimbursed, result.overtime_over_cap) == (
+            Decimal("410.00"),
+            Decimal("110.00"),
+        )
+        assert quarterly().overtime_reimbursed == Decimal("520.00")
 
 
 class TestLineFigures:
