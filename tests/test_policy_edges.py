@@ -227,6 +227,12 @@ CASES: list[tuple[str, Callable[[], object], type[G287Error], str]] = [
         "date: 2026-04-01 is outside every known policy; nothing is payable (R-EFF)",
     ),
     (
+        "policy-in-force-registry-list",
+        lambda: policy_in_force(dt.date(2026, 4, 1), [POLICY]),  # type: ignore[arg-type]
+        InvalidTypeError,
+        f"registry: [{POLICY!r}]; expected a tuple of g287.Policy",
+    ),
+    (
         "policy-in-force-text",
         lambda: policy_in_force("2026-01-01"),  # type: ignore[arg-type]
         InvalidTypeError,
