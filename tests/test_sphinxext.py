@@ -9,7 +9,7 @@ import posixpath
 import sys
 import textwrap
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from html import escape
 from importlib import resources
 from pathlib import Path
@@ -159,6 +159,19 @@ def _build(src: Path, builder: str = "html", *, fresh: bool = True) -> tuple[Sph
         )
         app.build()
     return app, warnings.getvalue()
+
+
+def _doctrees(
+    app: Sphinx, names: Iterable[str]
+) -> tuple[dict[str, nodes.document], dict[str, nodes.document]]:
+    """Each named page's doctree as read (links pending) and as written (links resolved)."""
+    names = list(names)
+    read = {name: app.env.get_doctree(name) for name in names}
+    resolved = {
+        name: app.env.get_and_resolve_doctree(name, app.builder, tags=app.builder.tags)
+        for name in names
+    }
+    return read, resolved
 
 
 @pytest.fixture(autouse=True)

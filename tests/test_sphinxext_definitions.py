@@ -23,7 +23,7 @@ from sphinx.util.inventory import InventoryFile
 import g287
 import scopes
 from g287.sphinxext import _describe
-from test_sphinxext import CONF, _build, _project, _write
+from test_sphinxext import CONF, _build, _doctrees, _project, _write
 
 # A variant of the built-in policy whose R-AWD quote holds straight quotes, an apostrophe and a
 # double hyphen: what Sphinx's smart quotes would turn into typographic characters.
@@ -128,11 +128,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     (src / "g287_definition_variants.py").write_text(DEFINITION_VARIANTS, encoding="utf-8")
     try:
         app, warnings = _build(src)
-        read = {name: app.env.get_doctree(name) for name in PAGES}
-        resolved = {
-            name: app.env.get_and_resolve_doctree(name, app.builder, tags=app.builder.tags)
-            for name in PAGES
-        }
+        read, resolved = _doctrees(app, PAGES)
     finally:
         sys.path[:] = saved
         for module in ("g287_test_variants", "g287_definition_variants"):

@@ -26,7 +26,7 @@ import g287
 import scopes
 from g287 import sphinxext
 from g287.sphinxext import SOURCE_FILE
-from test_sphinxext import CONF, _build, _project, _write
+from test_sphinxext import CONF, _build, _doctrees, _project, _write
 
 #: The bundled source text, and its paragraphs: the non-empty lines, stripped.
 SOURCE_TEXT = (resources.files("g287") / "data" / SOURCE_FILE).read_text(encoding="utf-8")
@@ -71,11 +71,7 @@ def _site(src: Path, pages: dict[str, str], conf: str = CONF) -> Site:
     _write(src, pages, conf)
     try:
         app, warnings = _build(src)
-        read = {name: app.env.get_doctree(name) for name in pages}
-        resolved = {
-            name: app.env.get_and_resolve_doctree(name, app.builder, tags=app.builder.tags)
-            for name in pages
-        }
+        read, resolved = _doctrees(app, pages)
     finally:
         sys.path[:] = saved
         for module in ("g287_test_variants", "g287_roles_variants"):
