@@ -103,6 +103,11 @@ class TestConstructorMessages:
                 InvalidTypeError,
                 "start: '2026-01-01' is a str; expected a datetime.date",
             ),
+            (
+                lambda: FiscalYear(2026).range.intersection("FY2026"),  # type: ignore[arg-type]
+                InvalidTypeError,
+                "other: 'FY2026' is a str; expected a DateRange",
+            ),
         ],
     )
     def test_message(self, make: Callable[[], object], kind: type[G287Error], message: str) -> None:

@@ -10,10 +10,12 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import pytest
 
+from claim_strategies import CLAIM_MONEY
 from g287 import (
     POLICY,
     Agency,
@@ -210,6 +212,44 @@ class TestLineFigures:
         year = claim(agency=AGENCY, officers=[ALICE], payroll=[], period=" fy2026 ").period
         assert q2 == DateRange(dt.date(2026, 1, 1), dt.date(2026, 3, 31))
         assert year == DateRange(dt.date(2025, 10, 1), dt.date(2026, 9, 30))
+
+
+class TestEditedResultsAreRefused:
+    """A claim or line changed after the engine made it (``attrs.evolve``, an edited document)
+    is checked again: its figures must still be Decimals that add up (R-SAL, R-OT)."""
+
+    @pytest.mark.parametrize("name", CLAIM_MONEY)
+    def test_claim_amount_given_as_a_float(self, name: str) -> None:
+        """A float is refused as a claim amount, even one that equals the sum of the lines."""
+        c = quarterly()
+        value = float(getattr(c, name))
+        changes: dict[str, Any] = {name: value}
+        with pytest.raises(InvalidTypeError) as info:
+            attrs.evolve(c, **changes)
+        assert str(info.value) == f"{name}: {value!r} is a float; expected a Decimal amount"
+
+    def test_claim_reimbursement_must_be_the_sum_of_line_totals(self) -> None:
+        """R-SAL, R-OT: the reimbursement is the lines' totals added up, to the cent."""
+        with pytest.raises(InvalidInputError) as info:
+            attrs.evolve(quarterly(), reimbursement=Decimal("4905.71"))
+        assert str(info.value) == (
+            "reimbursement: 4905.71 does not match its parts, which make 4905.70"
+        )
+
+    def test_claim_without_its_lines(self) -> None:
+        """Totals with no lines behind them are refused, naming the first total and cents."""
+        with pytest.raises(InvalidInputError) as info:
+            attrs.evolve(quarterly(), lines=())
+        assert str(info.value) == "salary: 3285.70 does not match its parts, which make 0.00"
+
+    def test_line_overtime_claimed_must_split_into_reimbursed_and_over_cap(self) -> None:
+        """R-OT: overtime claimed is what was reimbursed plus what went over the cap."""
+        line = quarterly().line("T-1")
+        with pytest.raises(InvalidInputError) as info:
+            attrs.evolve(line, overtime_claimed=Decimal("500.01"))
+        assert str(info.value) == (
+            "overtime_claimed: 500.01 does not match its parts, which make 500.00"
+        )
 
 
 def _refused(call: Callable[[], object]) -> G287Error:
