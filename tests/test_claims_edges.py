@@ -27,7 +27,9 @@ from g287 import (
     LeadReport,
     Model,
     Officer,
+    OfficerLine,
     PayRecord,
+    Policy,
     claim,
     quarterly_claim,
 )
@@ -187,6 +189,20 @@ class TestLineFigures:
             Decimal("20.00"),
         )
         assert (line.not_eligible, line.total) == (Decimal("2434.30"), Decimal("405.70"))
+
+    def test_prorated_cap_of_an_officer_eligible_only_after_the_year(self) -> None:
+        """I-CAPPRO by-eligible-days: no eligible day in FY2026 leaves a cap of 0.00 for it
+        (the full 25% under the default, R-OT)."""
+        late = Officer("T-9", Model.TASK_FORCE, dt.date(2026, 10, 15), "60000")
+
+        def line(policy: Policy) -> OfficerLine:
+            c = claim(agency=AGENCY, officers=[late], payroll=[], period="FY2026 Q1", policy=policy)
+            return c.line("T-9")
+
+        prorated = line(POLICY.choose("I-CAPPRO", "by-eligible-days"))
+        assert prorated.window == DateRange(dt.date(2026, 10, 15), dt.date(9999, 12, 31))
+        assert prorated.cap == Decimal("0.00")
+        assert line(POLICY).cap == Decimal("15000.00")
 
     def test_claim_totals(self) -> None:
         """The claim's totals are the lines' sums, and the award is added to the total."""
