@@ -103,6 +103,25 @@ J-2 2025-10-01 to 2025-12-31: $0.00
     DHS-2025-09-18 ¶7: “including overtime coverage up to 25% of the officer’s annual salary”"""
 
 
+NEVER_ELIGIBLE_LINE = """\
+J-3 2025-10-01 to 2025-12-31: $0.00
+  1. [I-WIN] eligible from the latest of policy start, agreement and training, until separation (policy_start=2025-10-01, agreement=2025-07-01, trained=2025-03-01, separated=2025-09-15) -> never eligible  (¶7)
+  2. [I-MODEL] JEM officers' pay is reimbursable (all-models) (model=JEM) -> included  (¶7)
+  3. [I-DAYS] pay records spread evenly over their days, cents by largest remainder (I-CENT); days of the period inside the window (period=2025-10-01 to 2025-12-31, records=1) -> 0 days  (¶7)
+  4. [R-SAL] salary for eligible days, reimbursed in full -> $0.00  (¶7)
+  5. [R-SAL] benefits for eligible days, reimbursed in full -> $0.00  (¶7)
+  6. [R-OT] overtime cap for FY2026: 25% of annual base salary (I-CAPBASE), none proration (I-CAPPRO), rounded down (I-CENT) (annual_salary=$52,000.00) -> $13,000.00  (¶7)
+  7. [I-CAPYEAR] overtime reimbursed = cap left after earlier overtime this fiscal year (overtime=$0.00, cap_used_before=$0.00) -> $0.00  (¶7)
+  Sources:
+    DHS-2025-09-18 ¶7: “ICE will fully reimburse participating agencies for the annual salary and benefits of each eligible trained 287(g) officer”
+    DHS-2025-09-18 ¶7: “including overtime coverage up to 25% of the officer’s annual salary”"""
+
+NO_AWARD_STEP = (
+    "  6. [R-AWD] performance award: a location rate of 65% is below the lowest band (70%-79%)"
+    " (officers_counted=1) -> $0.00  (¶8)"
+)
+
+
 def quarterly() -> Claim:
     """The example's quarterly claim for FY2026 Q1."""
     return quarterly_claim(
@@ -130,6 +149,21 @@ class TestClaimAuditTrail:
         """A claim without an award is titled by its period and stops at the overtime step."""
         assert str(task_force_only()) == TASK_FORCE_ONLY_CLAIM
 
+    def test_claim_trail_with_no_award_tier(self) -> None:
+        """R-AWD: a rate below every band still closes the trail, under the programme's rule id,
+        with $0.00 added to the reimbursement."""
+        leads = LeadReport("FY2026 Q1", located=13, provided=20)
+        c = quarterly_claim(
+            agency=AGENCY, officers=[ALICE, BOB], payroll=PAY, leads=leads, quarter="FY2026 Q1"
+        )
+        lines = str(c).splitlines()
+        assert lines[0] == "Claim of agency A1 for FY2026 Q1: $4,905.70"
+        assert lines[1:6] == QUARTERLY_CLAIM.splitlines()[1:6]
+        assert lines[6] == NO_AWARD_STEP
+        assert lines[-1].startswith(
+            "    DHS-2025-09-18 ¶8: “Law enforcement agencies will be eligible"
+        )
+
 
 class TestLineAuditTrail:
     def test_whole_period_line(self) -> None:
@@ -143,6 +177,21 @@ class TestLineAuditTrail:
     def test_excluded_model_line(self) -> None:
         """I-MODEL task-force-only: J-2's pay is excluded, with no cap and no eligible days."""
         assert str(task_force_only().line("J-2").explanation) == BOB_EXCLUDED_LINE
+
+    def test_never_eligible_line(self) -> None:
+        """I-WIN: separated before the policy began, J-3 is never eligible; the pay dated in the
+        period is all not eligible."""
+        gone = Officer(
+            "J-3",
+            Model.JAIL_ENFORCEMENT,
+            dt.date(2025, 3, 1),
+            "52000",
+            separated_on=dt.date(2025, 9, 15),
+        )
+        pay = [PayRecord("J-3", dt.date(2025, 10, 1), dt.date(2025, 10, 14), "2000", "100", "10")]
+        line = claim(agency=AGENCY, officers=[gone], payroll=pay, period="FY2026 Q1").line("J-3")
+        assert (line.window, line.not_eligible) == (None, Decimal("2110.00"))
+        assert str(line.explanation) == NEVER_ELIGIBLE_LINE
 
 
 class TestQuarterlyClaimPolicy:
