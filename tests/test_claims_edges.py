@@ -344,6 +344,18 @@ def _overlapping() -> list[PayRecord]:
 
 INPUT_ERRORS: list[tuple[str, Callable[[], object], type[G287Error], str]] = [
     (
+        "policy-by-name",
+        lambda: claim(
+            agency=AGENCY,
+            officers=[ALICE],
+            payroll=[],
+            period="FY2026 Q1",
+            policy="DHS-2025-09-18",  # type: ignore[arg-type]
+        ),
+        InvalidTypeError,
+        "policy: 'DHS-2025-09-18' is a str; expected a g287.Policy or None",
+    ),
+    (
         "models-text",
         lambda: Agency("A1", "X", dt.date(2025, 7, 1), "TFM"),  # type: ignore[arg-type]
         InvalidTypeError,

@@ -318,6 +318,12 @@ class TestLookups:
         assert not ENDED.covers(dt.date(2025, 9, 30))
         ENDED.require_in_force(dt.date(2026, 3, 31), "x")
 
+    def test_in_force_needs_a_date(self) -> None:
+        """R-EFF is asked of a date: text is refused, naming the argument ``day``."""
+        with pytest.raises(InvalidTypeError) as info:
+            POLICY.covers("2026-01-01")  # type: ignore[arg-type]
+        assert str(info.value) == "day: '2026-01-01' is a str; expected a datetime.date"
+
     def test_model_scopes(self) -> None:
         """I-MODEL: all models by default; the Task Force Model alone under the option."""
         assert {m.value for m in ModelScope.ALL_MODELS.models} == {"JEM", "TFM", "WSO"}
