@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -645,6 +646,35 @@ class TestExplanation:
         assert explanation.rule_ids == ("R-OT", "I-CENT")
         assert str(explanation).count("Sources:") == 1
         assert str(explanation).count("DHS-2025-09-18 ¶7") == 1
+
+    @pytest.mark.parametrize(
+        ("make", "message"),
+        [
+            (
+                lambda c: Step("R-OT", "cap", "$1", c, ["ab"]),
+                "inputs: ['ab']; expected a dict or (name, value) pairs",
+            ),
+            (
+                lambda c: Step("R-OT", "cap", "$1", c, [("a", "b", "c")]),
+                "inputs: [('a', 'b', 'c')]; expected a dict or (name, value) pairs",
+            ),
+            (
+                lambda c: Explanation("title", "$1", "steps"),  # type: ignore[arg-type]
+                "steps: 'steps'; expected an iterable of Step",
+            ),
+            (
+                lambda c: Explanation("title", "$1", ["step"]),  # type: ignore[list-item]
+                "steps: ('step',); expected only Step objects",
+            ),
+        ],
+    )
+    def test_step_and_explanation_refuse_bad_parts(
+        self, make: Callable[[Citation], object], message: str
+    ) -> None:
+        """Inputs are (name, value) pairs, never text or triples; steps are Step objects."""
+        with pytest.raises(InvalidTypeError) as info:
+            make(POLICY.citation("R-OT"))
+        assert str(info.value) == message
 
 
 class TestAwardResultValue:

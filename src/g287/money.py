@@ -95,7 +95,7 @@ def to_money(value: object, field: str) -> Decimal:
         raise InvalidInputError(f"{field}: {value!r} is negative; expected an amount >= 0")
     if amount > MAX_MONEY:
         raise InvalidInputError(f"{field}: {value!r} is too large; expected at most {MAX_MONEY}")
-    if amount != amount.quantize(CENT, rounding="ROUND_DOWN"):
+    if amount != amount.quantize(CENT):  # not on the cent grid, whichever way it rounds
         raise InvalidInputError(f"{field}: {value!r} has fractions of a cent; expected whole cents")
     return amount.quantize(CENT) + ZERO  # adding ZERO turns -0.00 into 0.00
 
