@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import pickle
@@ -174,24 +175,33 @@ def _doctrees(
     return read, resolved
 
 
+@contextlib.contextmanager
+def restored_imports(*modules: str) -> Iterator[None]:
+    """A project's conf.py extends sys.path and imports its variants modules: undo both, so the
+    next project imports its own (``g287_test_variants`` and the ``modules`` named)."""
+    saved = list(sys.path)
+    try:
+        yield
+    finally:
+        sys.path[:] = saved
+        for module in ("g287_test_variants", *modules):
+            sys.modules.pop(module, None)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_imports() -> Iterator[None]:
-    """Each project's conf.py extends sys.path and imports its variants; undo both."""
-    saved = list(sys.path)
-    yield
-    sys.path[:] = saved
-    sys.modules.pop("g287_test_variants", None)
+    """Each test's project is forgotten after it."""
+    with restored_imports():
+        yield
 
 
 @pytest.fixture(scope=scopes.shared)
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The multi-page project, built once as HTML; yields the output folder."""
-    saved = list(sys.path)
     src = tmp_path_factory.mktemp("site") / "src"
     _write(src, PAGES)
-    app, warnings = _build(src)
-    sys.path[:] = saved
-    sys.modules.pop("g287_test_variants", None)
+    with restored_imports():
+        app, warnings = _build(src)
     assert warnings == ""
     assert app.statuscode == 0
     return Path(app.outdir)

@@ -8,7 +8,6 @@ the public objects (``g287.POLICY``, ``g287.INTERPRETATIONS``) say each section 
 from __future__ import annotations
 
 import posixpath
-import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +22,7 @@ from sphinx.util.inventory import InventoryFile
 import g287
 import scopes
 from g287.sphinxext import _describe
-from test_sphinxext import CONF, _build, _doctrees, _project, _write
+from test_sphinxext import CONF, _build, _doctrees, _project, _write, restored_imports
 
 # A variant of the built-in policy whose R-AWD quote holds straight quotes, an apostrophe and a
 # double hyphen: what Sphinx's smart quotes would turn into typographic characters.
@@ -122,17 +121,12 @@ class Site(NamedTuple):
 @pytest.fixture(scope=scopes.shared)
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The project above, built once as HTML."""
-    saved = list(sys.path)
     src = tmp_path_factory.mktemp("definitions") / "src"
     _write(src, PAGES)
     (src / "g287_definition_variants.py").write_text(DEFINITION_VARIANTS, encoding="utf-8")
-    try:
+    with restored_imports("g287_definition_variants"):
         app, warnings = _build(src)
         read, resolved = _doctrees(app, PAGES)
-    finally:
-        sys.path[:] = saved
-        for module in ("g287_test_variants", "g287_definition_variants"):
-            sys.modules.pop(module, None)
     with (Path(app.outdir) / "objects.inv").open("rb") as stream:
         inventory = InventoryFile.load(stream, "", posixpath.join)["std:label"]
     labels = {name: (item.display_name, item.uri) for name, item in inventory.items()}
@@ -141,11 +135,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 @pytest.fixture
 def _isolated_imports() -> Iterator[None]:
-    """A project's conf.py extends sys.path and imports the variants; undo both."""
-    saved = list(sys.path)
-    yield
-    sys.path[:] = saved
-    sys.modules.pop("g287_test_variants", None)
+    """The test's project is forgotten after it."""
+    with restored_imports():
+        yield
 
 
 def _section(doctree: nodes.document, label: str) -> nodes.section:

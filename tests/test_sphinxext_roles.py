@@ -26,7 +26,7 @@ import g287
 import scopes
 from g287 import sphinxext
 from g287.sphinxext import SOURCE_FILE
-from test_sphinxext import CONF, _build, _doctrees, _project, _write
+from test_sphinxext import CONF, _build, _doctrees, _project, _write, restored_imports
 
 #: The bundled source text, and its paragraphs: the non-empty lines, stripped.
 SOURCE_TEXT = (resources.files("g287") / "data" / SOURCE_FILE).read_text(encoding="utf-8")
@@ -48,12 +48,9 @@ def _lines(warnings: str) -> list[str]:
 
 @pytest.fixture(autouse=True)
 def _isolated_imports() -> Iterator[None]:
-    """Each project's conf.py extends sys.path and imports its variants; undo both."""
-    saved = list(sys.path)
-    yield
-    sys.path[:] = saved
-    for module in ("g287_test_variants", "g287_roles_variants"):
-        sys.modules.pop(module, None)
+    """Each test's project is forgotten after it."""
+    with restored_imports("g287_roles_variants"):
+        yield
 
 
 class Site(NamedTuple):
@@ -67,15 +64,10 @@ class Site(NamedTuple):
 
 def _site(src: Path, pages: dict[str, str], conf: str = CONF) -> Site:
     """Write ``pages`` into ``src``, build them as HTML, and read every doctree back."""
-    saved = list(sys.path)
     _write(src, pages, conf)
-    try:
+    with restored_imports("g287_roles_variants"):
         app, warnings = _build(src)
         read, resolved = _doctrees(app, pages)
-    finally:
-        sys.path[:] = saved
-        for module in ("g287_test_variants", "g287_roles_variants"):
-            sys.modules.pop(module, None)
     return Site(app, read, resolved, _lines(warnings))
 
 

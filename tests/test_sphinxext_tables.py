@@ -8,7 +8,6 @@ compare it with what the public objects (``g287.INTERPRETATIONS``, ``g287.POLICY
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import NamedTuple
 
 import pytest
@@ -18,7 +17,7 @@ from sphinx.application import Sphinx
 import g287
 import scopes
 from g287 import cli
-from test_sphinxext import CONF, _build, _project
+from test_sphinxext import CONF, _build, _project, restored_imports
 
 # Without typographic quotes or trimmed doctest flags, the doctree holds the directives' text
 # exactly as generated.
@@ -73,14 +72,10 @@ class Built(NamedTuple):
 
 def _built(tmp_path_factory: pytest.TempPathFactory, body: str) -> Built:
     """Build a page of ``body`` as HTML, without warnings, and resolve its doctree."""
-    saved = list(sys.path)
-    try:
+    with restored_imports():
         app, warnings = _build(_project(tmp_path_factory.mktemp("project"), body, TABLES_CONF))
         builder = app.builder
         doctree = app.env.get_and_resolve_doctree("index", builder, tags=builder.tags)
-    finally:
-        sys.path[:] = saved
-        sys.modules.pop("g287_test_variants", None)
     assert warnings == ""
     assert app.statuscode == 0
     return Built(app, doctree)

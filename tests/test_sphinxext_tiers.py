@@ -21,7 +21,7 @@ import g287
 import scopes
 from g287.money import format_money, format_percent
 from g287.sphinxext import _table, _text_cell, _xref
-from test_sphinxext import CONF, _build, _write
+from test_sphinxext import CONF, _build, _write, restored_imports
 
 # Without typographic quotes the doctree holds the directive's text exactly as generated (the
 # overtime cap's text has an apostrophe: "the officer's annual base salary").
@@ -128,20 +128,15 @@ class Built(NamedTuple):
 
 def _built(tmp_path_factory: pytest.TempPathFactory, body: str, conf: str) -> Built:
     """Build a page of ``body`` (with the variants module) as HTML, without warnings."""
-    saved = list(sys.path)
     src = tmp_path_factory.mktemp("tiers") / "src"
     _write(src, {"index": body}, conf)
     (src / "g287_tiers_variants.py").write_text(TIERS_VARIANTS, encoding="utf-8")
-    try:
+    with restored_imports("g287_tiers_variants"):
         app, warnings = _build(src)
         read = app.env.get_doctree("index")
         resolved = app.env.get_and_resolve_doctree("index", app.builder, tags=app.builder.tags)
         imported = sys.modules.get("g287_tiers_variants")
         variant = None if imported is None else imported.VARIANT
-    finally:
-        sys.path[:] = saved
-        for name in ("g287_test_variants", "g287_tiers_variants"):
-            sys.modules.pop(name, None)
     assert warnings == ""
     assert app.statuscode == 0
     return Built(app, read, resolved, variant)
