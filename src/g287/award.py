@@ -6,27 +6,47 @@ provided by ICE and overall assistance": 90%-100% earns $1,000, 80%-89% $750 and
 "per eligible task force officer".
 
 >>> from g287 import quarterly_award
->>> result = quarterly_award(located=45, provided=50, officers=12, quarter="FY2026 Q1")
+>>> result = quarterly_award(located=45, provided=50, task_force_officers=12, quarter="FY2026 Q1")
 >>> result.rate, result.tier.rule_id, result.amount
 (Fraction(9, 10), 'R-AWD-1', Decimal('12000.00'))
 """
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from fractions import Fraction
 
 import attrs
 
-from . import _validators as check
-from ._resolve import policy_for, quarter_arg
-from .calendar import FiscalQuarter
-from .errors import InvalidInputError, InvalidTypeError
+from . import html
+from ._resolve import policy_for
+from ._validators import converter, instance, of_type, to_bool, to_count, validator
+from .announced import POLICY
+from .calendar import FiscalQuarter, to_quarter
+from .errors import InvalidInputError
 from .explain import Explanation, Step
-from .money import ZERO, format_money, format_percent, to_count
-from .policy import POLICY, AwardTier, NoLeads, Policy
+from .money import ZERO, cents, format_money, format_percent, from_cents, to_money
+from .policy import AwardTier, NoLeads, Policy
 
-__all__ = ["AwardResult", "award_tier", "location_rate", "quarterly_award"]
+__all__ = ["AwardResult", "award_tier", "check_leads", "location_rate", "quarterly_award"]
+
+
+def check_leads(located: object, provided: object) -> tuple[int, int]:
+    """I-RATE: a quarter's lead counts, checked: whole numbers, ``located <= provided``.
+
+    The one check of lead counts, used by :func:`location_rate`, :func:`quarterly_award`,
+    :class:`~g287.LeadReport` and the batch path.
+    """
+    located = to_count(located, "located")
+    provided = to_count(provided, "provided")
+    if located > provided:
+        raise InvalidInputError(
+            f"located: {located} is more than provided ({provided}); expected located <= provided",
+            field="located",
+            value=located,
+        )
+    return located, provided
 
 
 def location_rate(located: int, provided: int) -> Fraction:
@@ -41,33 +61,14 @@ def location_rate(located: int, provided: int) -> Fraction:
     >>> location_rate(located=45, provided=50)
     Fraction(9, 10)
     """
-    located = to_count(located, "located")
-    provided = to_count(provided, "provided")
-    if located > provided:
-        raise InvalidInputError(
-            f"located: {located} is more than provided ({provided}); expected located <= provided"
-        )
+    located, provided = check_leads(located, provided)
     if provided == 0:
-        raise InvalidInputError("provided: 0; a location rate needs at least one lead provided")
+        raise InvalidInputError(
+            "provided: 0; a location rate needs at least one lead provided",
+            field="provided",
+            value=0,
+        )
     return Fraction(located, provided)
-
-
-def _check_rate(rate: object) -> Fraction:
-    if isinstance(rate, bool) or not isinstance(rate, (Fraction, int)):
-        raise InvalidTypeError(
-            f"rate: {rate!r} is a {type(rate).__name__}; expected a fractions.Fraction from 0 to 1"
-        )
-    rate = Fraction(rate)
-    if not 0 <= rate <= 1:
-        raise InvalidInputError(f"rate: {rate} is outside 0-1; expected a location rate")
-    return rate
-
-
-def _check_policy(policy: object) -> None:
-    if not isinstance(policy, Policy):
-        raise InvalidTypeError(
-            f"policy: {policy!r} is a {type(policy).__name__}; expected a g287.Policy"
-        )
 
 
 def award_tier(rate: Fraction, policy: Policy = POLICY) -> AwardTier | None:
@@ -81,69 +82,85 @@ def award_tier(rate: Fraction, policy: Policy = POLICY) -> AwardTier | None:
     >>> award_tier(Fraction(69, 100)) is None
     True
     """
-    if type(rate) is not Fraction or not 0 <= rate.numerator <= rate.denominator:
-        rate = _check_rate(rate)
     if type(policy) is not Policy:
-        _check_policy(policy)
-    schedule = policy.award_schedule
-    return schedule._by_percent[schedule._percent(rate)]
+        instance(policy, Policy, "policy", "a g287.Policy")
+    return policy.tier_for_percent(policy.percent(rate))
 
 
-@attrs.frozen
+def _optional_money(value: object) -> Decimal:
+    return to_money(value, "amount")
+
+
+@attrs.frozen(kw_only=True)
 class AwardResult:
-    """The performance award of one quarter, with its explanation."""
+    """The performance award of one quarter: its inputs, its figures and their explanation."""
 
-    quarter: FiscalQuarter
-    policy_name: str
-    #: :attr:`Policy.fingerprint` of the policy applied: which variant produced the figure.
-    policy_fingerprint: str
-    located: int
-    provided: int
-    officers: int
-    assistance_satisfactory: bool
-    #: The location rate, or ``None`` when no leads were provided.
-    rate: Fraction | None
+    quarter: FiscalQuarter = attrs.field(validator=of_type(FiscalQuarter, "a FiscalQuarter"))
+    #: The policy applied (its :attr:`~Policy.fingerprint` says which variant produced the award).
+    policy: Policy = attrs.field(validator=of_type(Policy, "a g287.Policy"), repr=False)
+    located: int = attrs.field(converter=converter(to_count, "located"))
+    provided: int = attrs.field(converter=converter(to_count, "provided"))
+    #: Eligible task force officers, counted per I-HEAD.
+    task_force_officers: int = attrs.field(converter=converter(to_count, "task_force_officers"))
+    assistance_satisfactory: bool = attrs.field(validator=validator(to_bool))
+    #: The location rate, or ``None`` when no leads were provided or assistance was unsatisfactory.
+    rate: Fraction | None = attrs.field(
+        validator=attrs.validators.optional(of_type(Fraction, "a Fraction"))
+    )
     #: The whole percent the rate was placed at under I-BAND, or ``None`` without a rate.
-    percent: int | None
-    tier: AwardTier | None
-    #: The award per eligible task force officer (zero without a tier).
-    per_officer: Decimal
-    amount: Decimal
-    #: Why the award is what it is, in a sentence.
-    reason: str
-    explanation: Explanation = attrs.field(repr=False)
+    percent: int | None = attrs.field(
+        validator=attrs.validators.optional(of_type(int, "a whole percent"))
+    )
+    tier: AwardTier | None = attrs.field(
+        validator=attrs.validators.optional(of_type(AwardTier, "an AwardTier"))
+    )
+    amount: Decimal = attrs.field(converter=_optional_money)
 
-    def __attrs_post_init__(self) -> None:
-        # The figures must agree with each other, so a document edited after the fact (JSON
-        # read back with `loads`) cannot pass for a result g287 produced.
-        check.amounts(self, "per_officer", "amount")
-        expected = self.tier.amount if self.tier is not None else ZERO
-        if self.per_officer != expected:
-            raise InvalidInputError(
-                f"per_officer: {self.per_officer} does not match the tier's {expected}"
+    @property
+    def per_officer(self) -> Decimal:
+        """The award per eligible task force officer (zero without a tier)."""
+        return self.tier.amount if self.tier is not None else ZERO
+
+    @property
+    def policy_name(self) -> str:
+        """The name of the policy applied."""
+        return self.policy.name
+
+    @property
+    def policy_fingerprint(self) -> str:
+        """The fingerprint of the policy applied."""
+        return self.policy.fingerprint
+
+    @property
+    def reason(self) -> str:
+        """Why the award is what it is, in a sentence."""
+        if not self.assistance_satisfactory:
+            return "ICE judged the agency's overall assistance unsatisfactory"
+        if self.provided == 0:
+            return "ICE provided no leads in the quarter, so there is no location rate"
+        if self.tier is None:
+            return (
+                f"a location rate of {self.percent}% is below the lowest band "
+                f"({self.policy.lowest_tier.band})"
             )
-        if self.amount != self.per_officer * self.officers:
-            raise InvalidInputError(
-                f"amount: {self.amount} is not per_officer {self.per_officer} x officers "
-                f"{self.officers}"
-            )
-        rate = Fraction(self.located, self.provided) if self.provided else None
-        if self.located > self.provided or (self.rate is not None and self.rate != rate):
-            raise InvalidInputError(
-                f"rate: {self.rate} does not match located {self.located} / provided "
-                f"{self.provided}"
-            )
+        return f"a location rate of {self.percent}% is in the {self.tier.band} band"
+
+    @functools.cached_property
+    def explanation(self) -> Explanation:
+        """How the award was reached, rule by rule, with the quoted source."""
+        return _explain(self)
 
     def __str__(self) -> str:
         return str(self.explanation)
 
-    def as_dict(self) -> dict[str, object]:
-        """The result as one plain row (exact values; for ``pandas.DataFrame([...])``)."""
+    def as_row(self) -> dict[str, object]:
+        """The result as one flat row of exact values (CSV, HTML, pandas)."""
         return {
             "quarter": str(self.quarter),
             "located": self.located,
             "provided": self.provided,
-            "officers": self.officers,
+            "task_force_officers": self.task_force_officers,
+            "assistance_satisfactory": self.assistance_satisfactory,
             "rate": self.rate,
             "percent": self.percent,
             "rule_id": self.tier.rule_id if self.tier else None,
@@ -154,16 +171,14 @@ class AwardResult:
         }
 
     def _repr_html_(self) -> str:
-        from .html import award_html  # noqa: PLC0415 - HTML sits at the edge
-
-        return award_html(self)
+        return f"<div><strong>{html.escape(self.reason)}</strong>{self.explanation._repr_html_()}</div>"
 
 
 def quarterly_award(
     *,
     located: int,
     provided: int,
-    officers: int,
+    task_force_officers: int,
     quarter: FiscalQuarter | str,
     policy: Policy | None = None,
     assistance_satisfactory: bool = True,
@@ -173,7 +188,7 @@ def quarterly_award(
     Args:
         located: leads the agency located in the quarter.
         provided: leads ICE provided in the quarter.
-        officers: eligible task force officers, counted per I-HEAD.
+        task_force_officers: eligible task force officers, counted per I-HEAD.
         quarter: a :class:`FiscalQuarter` or its text, ``"FY2026 Q1"``.
         policy: the policy to apply; ``None`` for the one in force on the quarter's first day.
         assistance_satisfactory: ICE's judgement of overall assistance (I-ASSIST).
@@ -183,147 +198,123 @@ def quarterly_award(
             option of I-BELOW) a quarter with no leads.
         NotInEffectError: for a quarter before 2025-10-01 (R-EFF).
 
-    >>> r = quarterly_award(located=41, provided=50, officers=4, quarter="FY2026 Q2")
+    >>> r = quarterly_award(located=41, provided=50, task_force_officers=4, quarter="FY2026 Q2")
     >>> r.amount, r.tier.band
     (Decimal('3000.00'), '80%-89%')
     """
-    located = to_count(located, "located")
-    provided = to_count(provided, "provided")
-    officers = to_count(officers, "officers")
-    if located > provided:
-        raise InvalidInputError(
-            f"located: {located} is more than provided ({provided}); expected located <= provided"
-        )
-    if not isinstance(assistance_satisfactory, bool):
-        raise InvalidTypeError(
-            f"assistance_satisfactory: {assistance_satisfactory!r} is a "
-            f"{type(assistance_satisfactory).__name__}; expected True or False"
-        )
-    q = quarter_arg(quarter)
+    located, provided = check_leads(located, provided)
+    officers = to_count(task_force_officers, "task_force_officers")
+    satisfied = to_bool(assistance_satisfactory, "assistance_satisfactory")
+    q = to_quarter(quarter)
     pol = policy_for(policy, q)
-    schedule = pol.award_schedule
-    if provided == 0 and schedule.no_leads is NoLeads.ERROR:
+    if provided == 0 and pol.no_leads is NoLeads.ERROR:
         raise InvalidInputError(
             f"provided: 0 in {q}; the policy's I-BELOW option 'error' refuses a quarter "
-            "without leads"
+            "without leads",
+            field="provided",
+            value=0,
         )
+    rate = percent = tier = None
+    if satisfied and provided:
+        rate = Fraction(located, provided)
+        percent = pol.percent(rate)
+        tier = pol.tier_for_percent(percent)
+    amount = from_cents(cents(tier.amount) * officers) if tier is not None else ZERO
+    return AwardResult(
+        quarter=q,
+        policy=pol,
+        located=located,
+        provided=provided,
+        task_force_officers=officers,
+        assistance_satisfactory=satisfied,
+        rate=rate,
+        percent=percent,
+        tier=tier,
+        amount=amount,
+    )
 
+
+def _explain(result: AwardResult) -> Explanation:
+    """The audit trail of an award, built from its inputs and figures."""
+    q, pol, cite = result.quarter, result.policy, result.policy.citation
     steps = [
         Step(
             "R-EFF",
             f"{q} begins {q.start.isoformat()}, inside the policy period",
             "in force",
-            pol.citation("R-EFF"),
+            cite("R-EFF"),
             {"quarter": q},
         ),
         Step(
             "R-AWD",
             "quarterly award on the location of the leads ICE provided and overall assistance",
             str(q),
-            pol.citation("R-AWD"),
+            cite("R-AWD"),
             {"quarter": q},
         ),
     ]
-    rate: Fraction | None = None
-    percent: int | None = None
-    tier: AwardTier | None = None
-    if not assistance_satisfactory:
-        reason = "ICE judged the agency's overall assistance unsatisfactory"
+    if not result.assistance_satisfactory:
         steps.append(
             Step(
                 "I-ASSIST",
-                reason,
+                result.reason,
                 "no award",
-                pol.citation("I-ASSIST"),
+                cite("I-ASSIST"),
                 {"assistance_satisfactory": False},
             )
         )
-    elif provided == 0:
-        reason = "ICE provided no leads in the quarter, so there is no location rate"
-        steps.append(Step("I-BELOW", reason, "no award", pol.citation("I-BELOW"), {"provided": 0}))
+    elif result.provided == 0:
+        steps.append(Step("I-BELOW", result.reason, "no award", cite("I-BELOW"), {"provided": 0}))
     else:
-        steps.append(
+        assert result.rate is not None  # with leads and satisfactory assistance there is a rate
+        rate = format_percent(result.rate)
+        percent = f"{result.percent}%"
+        steps += [
             Step(
                 "I-ASSIST",
                 "overall assistance judged satisfactory",
                 "eligible",
-                pol.citation("I-ASSIST"),
+                cite("I-ASSIST"),
                 {"assistance_satisfactory": True},
-            )
-        )
-        rate = Fraction(located, provided)
-        steps.append(
+            ),
             Step(
                 "I-RATE",
                 "location rate = located / provided",
-                f"{rate} ({format_percent(rate)})",
-                pol.citation("I-RATE"),
-                {"located": located, "provided": provided},
-            )
-        )
-        percent = schedule.percent(rate)
-        steps.append(
+                f"{result.rate} ({rate})",
+                cite("I-RATE"),
+                {"located": result.located, "provided": result.provided},
+            ),
             Step(
                 "I-BAND",
-                f"rate placed in whole-percent bands ({schedule.band_rounding.value})",
-                f"{percent}%",
-                pol.citation("I-BAND"),
-                {"rate": format_percent(rate)},
-            )
-        )
-        tier = schedule.tier_for_percent(percent)
-        if tier is None:
-            reason = (
-                f"a location rate of {percent}% is below the lowest band ({schedule.lowest.band})"
-            )
+                f"rate placed in whole-percent bands ({pol.band_rounding.value})",
+                percent,
+                cite("I-BAND"),
+                {"rate": rate},
+            ),
+        ]
+        if result.tier is None:
             steps.append(
-                Step(
-                    "I-BELOW",
-                    reason,
-                    "no award",
-                    pol.citation("I-BELOW"),
-                    {"percent": f"{percent}%"},
-                )
+                Step("I-BELOW", result.reason, "no award", cite("I-BELOW"), {"percent": percent})
             )
         else:
-            reason = f"a location rate of {percent}% is in the {tier.band} band"
-            steps.append(
+            steps += [
                 Step(
-                    tier.rule_id,
-                    f"band {tier.band} pays per eligible task force officer",
-                    format_money(tier.amount),
-                    pol.citation(tier.rule_id),
-                    {"percent": f"{percent}%"},
-                )
-            )
-
-    per_officer = tier.amount if tier is not None else ZERO
-    amount = per_officer * officers
-    if tier is not None:
-        steps.append(
-            Step(
-                "I-HEAD",
-                f"award = per-officer amount x eligible task force officers "
-                f"({schedule.headcount.value})",
-                format_money(amount),
-                pol.citation("I-HEAD"),
-                {"per_officer": format_money(per_officer), "officers": officers},
-            )
-        )
-    explanation = Explanation(f"{q} performance award", format_money(amount), steps)
-    return AwardResult(
-        q,
-        pol.name,
-        pol.fingerprint,
-        located,
-        provided,
-        officers,
-        assistance_satisfactory,
-        rate,
-        percent,
-        tier,
-        per_officer,
-        amount,
-        reason,
-        explanation,
-    )
+                    result.tier.rule_id,
+                    f"band {result.tier.band} pays per eligible task force officer",
+                    format_money(result.tier.amount),
+                    cite(result.tier.rule_id),
+                    {"percent": percent},
+                ),
+                Step(
+                    "I-HEAD",
+                    "award = per-officer amount x eligible task force officers "
+                    f"({pol.headcount.value})",
+                    format_money(result.amount),
+                    cite("I-HEAD"),
+                    {
+                        "per_officer": format_money(result.per_officer),
+                        "officers": result.task_force_officers,
+                    },
+                ),
+            ]
+    return Explanation(f"{q} performance award", format_money(result.amount), steps)

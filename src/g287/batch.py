@@ -24,18 +24,20 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
+from ._validators import MAX_COUNT, instance, to_count
+from .announced import POLICY
+from .award import check_leads
 from .errors import InvalidInputError, InvalidTypeError
-from .money import MAX_COUNT, to_cents
-from .policy import POLICY, BandRounding, NoLeads, Policy
+from .money import cents
+from .policy import NoLeads, Policy, whole_percent
 
 __all__ = ["award_cents"]
 
 
 def _cents_table(policy: Policy) -> list[int]:
     """Award per officer in cents for each whole percent 0-100 (0 below every band)."""
-    schedule = policy.award_schedule
     return [
-        to_cents(tier.amount) if (tier := schedule.tier_for_percent(p)) is not None else 0
+        cents(tier.amount) if (tier := policy.tier_for_percent(p)) is not None else 0
         for p in range(101)
     ]
 
@@ -56,10 +58,7 @@ def award_cents(
             ``located > provided``, or (under the I-BELOW option ``error``) ``provided == 0`` —
             naming the first offending row.
     """
-    if not isinstance(policy, Policy):
-        raise InvalidTypeError(
-            f"policy: {policy!r} is a {type(policy).__name__}; expected a g287.Policy"
-        )
+    instance(policy, Policy, "policy", "a g287.Policy")
     numpy = sys.modules.get("numpy")
     if numpy is not None and any(
         hasattr(c, "__array__") for c in (located, provided, officers) if c is not None
@@ -70,7 +69,7 @@ def award_cents(
 
 def _column(values: object, name: str) -> list[int]:
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        raise InvalidTypeError(f"{name}: {values!r}; expected a column (iterable) of int")
+        raise InvalidTypeError.about(name, values, "is not a column; expected an iterable of int")
     column = list(values)
     for i, v in enumerate(column):
         if type(v) is not int:  # other integer types (NumPy's scalars) via __index__
@@ -79,51 +78,54 @@ def _column(values: object, name: str) -> list[int]:
                 with contextlib.suppress(TypeError):
                     whole = operator.index(v)
             if whole is None:
-                raise InvalidTypeError(
-                    f"{name}[{i}]: {v!r} is a {type(v).__name__}; expected a whole number (int)"
+                raise InvalidTypeError.about(
+                    f"{name}[{i}]", v, f"is a {type(v).__name__}; expected a whole number (int)"
                 )
             column[i] = whole
     return column
 
 
-def _check_rows(located: list[int], provided: list[int], officers: list[int]) -> None:
-    if not len(located) == len(provided) == len(officers):
-        raise InvalidInputError(
-            f"columns: lengths {len(located)}, {len(provided)}, {len(officers)}; "
-            "expected located, provided and officers of one length"
-        )
-    for name, column in (("located", located), ("provided", provided), ("officers", officers)):
-        if column and not 0 <= min(column) <= max(column) <= MAX_COUNT:
-            i = next(i for i, v in enumerate(column) if not 0 <= v <= MAX_COUNT)
-            raise InvalidInputError(f"{name}[{i}]: {column[i]}; expected 0 to {MAX_COUNT}")
+def _row_error(i: int, exc: InvalidInputError) -> InvalidInputError:
+    """A row's error from the one check of lead counts, located at the row."""
+    return InvalidInputError(f"row {i}: {exc}", field=exc.field, value=exc.value)
+
+
+def _no_leads(i: int) -> InvalidInputError:
+    return InvalidInputError(
+        f"row {i}: provided: 0; the policy's I-BELOW option 'error' refuses a quarter without "
+        "leads",
+        field="provided",
+        value=0,
+    )
 
 
 def _python(located: object, provided: object, officers: object, policy: Policy) -> list[int]:
     loc = _column(located, "located")
     pro = _column(provided, "provided")
     off = [1] * len(loc) if officers is None else _column(officers, "officers")
-    _check_rows(loc, pro, off)
+    if not len(loc) == len(pro) == len(off):
+        raise InvalidInputError.about(
+            "columns",
+            (len(loc), len(pro), len(off)),
+            "are lengths that differ; expected located, provided and officers of one length",
+        )
     table = _cents_table(policy)
-    rounding = policy.award_schedule.band_rounding
-    no_leads_error = policy.award_schedule.no_leads is NoLeads.ERROR
+    rounding = policy.band_rounding
+    no_leads_error = policy.no_leads is NoLeads.ERROR
     out = []
     for i, (n, d, k) in enumerate(zip(loc, pro, off, strict=True)):
-        if n > d:
-            raise InvalidInputError(f"row {i}: located {n} is more than provided {d}")
+        if not (0 <= n <= d <= MAX_COUNT and 0 <= k <= MAX_COUNT):
+            try:
+                check_leads(n, d)
+                to_count(k, "officers")
+            except InvalidInputError as exc:
+                raise _row_error(i, exc) from None
         if d == 0:
             if no_leads_error:
-                raise InvalidInputError(f"row {i}: provided 0; I-BELOW option 'error'")
+                raise _no_leads(i)
             out.append(0)
             continue
-        if rounding is BandRounding.TRUNCATE:
-            percent = 100 * n // d
-        elif rounding is BandRounding.HALF_UP:
-            percent = (200 * n + d) // (2 * d)
-        else:
-            percent, rest = divmod(100 * n, d)
-            if 2 * rest > d or (2 * rest == d and percent % 2):
-                percent += 1
-        out.append(table[percent] * k)
+        out.append(table[whole_percent(n, d, rounding)] * k)
     return out
 
 
@@ -133,49 +135,40 @@ def _numpy(np: Any, located: Any, provided: Any, officers: Any, policy: Policy) 
         try:
             array = np.asarray(values)
         except ValueError as exc:  # ragged nesting, for one
-            raise InvalidTypeError(f"{name}: not a column of integers ({exc})") from None
+            raise InvalidTypeError(
+                f"{name}: not a column of integers ({exc})", field=name, value=values
+            ) from None
         if array.ndim != 1 or array.dtype.kind not in "iu":
             raise InvalidTypeError(
                 f"{name}: an array of dtype {array.dtype} and shape {array.shape}; "
-                "expected a one-dimensional integer column"
+                "expected a one-dimensional integer column",
+                field=name,
+                value=values,
             )
-        array = array.astype(np.int64, copy=False)
-        if array.size and (array.min() < 0 or array.max() > MAX_COUNT):
-            i = int(np.flatnonzero((array < 0) | (array > MAX_COUNT))[0])
-            raise InvalidInputError(f"{name}[{i}]: {int(array[i])}; expected 0 to {MAX_COUNT}")
-        return array
+        return array.astype(np.int64, copy=False)
 
     loc = column(located, "located")
     pro = column(provided, "provided")
-    off = None if officers is None else column(officers, "officers")
-    lengths = [len(loc), len(pro)] + ([] if off is None else [len(off)])
+    off = np.ones_like(loc) if officers is None else column(officers, "officers")
+    lengths = (len(loc), len(pro), len(off))
     if len(set(lengths)) != 1:
-        raise InvalidInputError(
-            f"columns: lengths {', '.join(map(str, lengths))}; expected columns of one length"
+        raise InvalidInputError.about(
+            "columns", lengths, "are lengths that differ; expected columns of one length"
         )
-    if (loc > pro).any():
-        i = int(np.flatnonzero(loc > pro)[0])
-        raise InvalidInputError(
-            f"row {i}: located {int(loc[i])} is more than provided {int(pro[i])}"
-        )
+    bad = (loc < 0) | (loc > pro) | (pro > MAX_COUNT) | (off < 0) | (off > MAX_COUNT)
+    if bad.any():  # the first bad row gets the one check's own message
+        i = int(np.flatnonzero(bad)[0])
+        try:
+            check_leads(int(loc[i]), int(pro[i]))
+            to_count(int(off[i]), "officers")
+        except InvalidInputError as exc:
+            raise _row_error(i, exc) from None
     empty = pro == 0
     has_empty = bool(empty.any())
-    if has_empty and policy.award_schedule.no_leads is NoLeads.ERROR:
-        i = int(np.flatnonzero(empty)[0])
-        raise InvalidInputError(f"row {i}: provided 0; I-BELOW option 'error'")
-    d = np.where(empty, 1, pro) if has_empty else pro
-    rounding = policy.award_schedule.band_rounding
-    if rounding is BandRounding.TRUNCATE:
-        percent = 100 * loc // d
-    elif rounding is BandRounding.HALF_UP:
-        percent = (200 * loc + d) // (2 * d)
-    else:
-        percent, rest = np.divmod(100 * loc, d)
-        percent += (2 * rest > d) | ((2 * rest == d) & (percent % 2 == 1))
-    table = np.asarray(_cents_table(policy), dtype=np.int64)
-    cents = table[percent]
+    if has_empty and policy.no_leads is NoLeads.ERROR:
+        raise _no_leads(int(np.flatnonzero(empty)[0]))
+    percent = whole_percent(loc, np.where(empty, 1, pro) if has_empty else pro, policy.band_rounding)
+    cents_per_officer = np.asarray(_cents_table(policy), dtype=np.int64)[percent]
     if has_empty:
-        cents[empty] = 0
-    if off is not None:
-        cents *= off
-    return cents
+        cents_per_officer[empty] = 0
+    return cents_per_officer * off

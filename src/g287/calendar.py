@@ -19,10 +19,17 @@ from collections.abc import Iterator
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from ._validators import date, to_date
-from .errors import InvalidInputError, InvalidTypeError
+from ._validators import to_date, type_error, validator
+from .errors import InvalidInputError, show
 
-__all__ = ["DateRange", "FiscalQuarter", "FiscalYear", "to_date"]
+__all__ = [
+    "DateRange",
+    "FiscalQuarter",
+    "FiscalYear",
+    "to_fiscal_year",
+    "to_period",
+    "to_quarter",
+]
 
 _ONE_DAY = dt.timedelta(days=1)
 # Fiscal year N starts on 1 October of N-1, so N-1 must be a valid year for `datetime.date`.
@@ -34,23 +41,24 @@ _FQ_RE = re.compile(
 )
 
 
-def _check_fiscal_year(field: str, value: object) -> int:
+def _check_fiscal_year(value: object, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError(f"{field}: {value!r} is a {type(value).__name__}; expected an int")
+        raise type_error(field, value, "an int")
     if not _MIN_FY <= value <= _MAX_FY:
-        raise InvalidInputError(f"{field}: {value!r}; expected a year {_MIN_FY}-{_MAX_FY}")
+        raise InvalidInputError.about(field, value, f"is out of range; expected {_MIN_FY}-{_MAX_FY}")
     return value
 
 
-def _validate_fy(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    _check_fiscal_year(attribute.name, value)
-
-
-def _validate_quarter(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+def _check_quarter(value: object, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError(f"quarter: {value!r} is a {type(value).__name__}; expected an int")
+        raise type_error(field, value, "an int")
     if not 1 <= value <= 4:
-        raise InvalidInputError(f"quarter: {value!r}; expected 1-4")
+        raise InvalidInputError.about(field, value, "is out of range; expected 1-4")
+    return value
+
+
+def _invalid(what: str, text: str, problem: str) -> InvalidInputError:
+    return InvalidInputError(f"Invalid {what}: {show(text)} ({problem})", field=what, value=text)
 
 
 @attrs.frozen(order=True, repr=False)
@@ -61,7 +69,7 @@ class FiscalYear:
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30), 365)
     """
 
-    year: int = attrs.field(validator=_validate_fy)
+    year: int = attrs.field(validator=validator(_check_fiscal_year))
 
     @classmethod
     def containing(cls, day: dt.date) -> FiscalYear:
@@ -73,16 +81,14 @@ class FiscalYear:
     def parse(cls, text: str) -> FiscalYear:
         """Parse ``"FY2026"`` (any case, spaces allowed) or ``"2026"``; the inverse of ``str()``."""
         if not isinstance(text, str):
-            raise InvalidTypeError(f"fiscal year: {text!r} is not a string; expected 'FY2026'")
+            raise type_error("fiscal year", text, "text such as 'FY2026'")
         match = _FY_RE.fullmatch(text)
         if match is None:
-            raise InvalidInputError(
-                f"Invalid fiscal year: {text!r} (expected a form like 'FY2026')"
-            )
+            raise _invalid("fiscal year", text, "expected a form like 'FY2026'")
         try:
             return cls(int(match[1]))
         except InvalidInputError as exc:
-            raise InvalidInputError(f"Invalid fiscal year: {text!r} ({exc})") from None
+            raise _invalid("fiscal year", text, str(exc)) from None
 
     @property
     def start(self) -> dt.date:
@@ -134,8 +140,8 @@ class FiscalQuarter:
     FiscalQuarter(2026, 2)
     """
 
-    fiscal_year: int = attrs.field(validator=_validate_fy)
-    quarter: int = attrs.field(validator=_validate_quarter)
+    fiscal_year: int = attrs.field(validator=validator(_check_fiscal_year))
+    quarter: int = attrs.field(validator=validator(_check_quarter))
 
     @classmethod
     def containing(cls, day: dt.date) -> FiscalQuarter:
@@ -151,20 +157,16 @@ class FiscalQuarter:
         The inverse of ``str()``. Raises :class:`~g287.InvalidInputError` naming the text.
         """
         if not isinstance(text, str):
-            raise InvalidTypeError(
-                f"fiscal quarter: {text!r} is not a string; expected 'FY2026 Q1'"
-            )
+            raise type_error("fiscal quarter", text, "text such as 'FY2026 Q1'")
         match = _FQ_RE.fullmatch(text)
         if match is None:
-            raise InvalidInputError(
-                f"Invalid fiscal quarter: {text!r} (expected a form like 'FY2026 Q1')"
-            )
+            raise _invalid("fiscal quarter", text, "expected a form like 'FY2026 Q1'")
         if not 1 <= int(match[2]) <= 4:
-            raise InvalidInputError(f"Invalid fiscal quarter: {text!r} (quarter must be 1-4)")
+            raise _invalid("fiscal quarter", text, "quarter must be 1-4")
         try:
             return cls(int(match[1]), int(match[2]))
         except InvalidInputError as exc:
-            raise InvalidInputError(f"Invalid fiscal quarter: {text!r} ({exc})") from None
+            raise _invalid("fiscal quarter", text, str(exc)) from None
 
     @property
     def year(self) -> FiscalYear:
@@ -220,14 +222,16 @@ class DateRange:
     (14, DateRange(2025-10-01, 2025-10-11))
     """
 
-    start: dt.date = attrs.field(validator=date)
-    end: dt.date = attrs.field(validator=date)
+    start: dt.date = attrs.field(validator=validator(to_date))
+    end: dt.date = attrs.field(validator=validator(to_date))
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
             raise InvalidInputError(
                 f"end: {self.end.isoformat()} is before start {self.start.isoformat()}; "
-                "expected end >= start"
+                "expected end >= start",
+                field="end",
+                value=self.end,
             )
 
     @property
@@ -251,9 +255,7 @@ class DateRange:
     def intersection(self, other: DateRange) -> DateRange | None:
         """The days both ranges share, or ``None`` if they share none."""
         if not isinstance(other, DateRange):
-            raise InvalidTypeError(
-                f"other: {other!r} is a {type(other).__name__}; expected a DateRange"
-            )
+            raise type_error("other", other, "a DateRange")
         start = max(self.start, other.start)
         end = min(self.end, other.end)
         return DateRange(start, end) if start <= end else None
@@ -271,3 +273,37 @@ class DateRange:
 
     def __str__(self) -> str:
         return f"{self.start.isoformat()} to {self.end.isoformat()}"
+
+
+def to_quarter(value: object, field: str = "quarter") -> FiscalQuarter:
+    """A :class:`FiscalQuarter`, or its text (``"FY2026 Q1"``)."""
+    if isinstance(value, FiscalQuarter):
+        return value
+    if isinstance(value, str):
+        return FiscalQuarter.parse(value)
+    raise type_error(field, value, "a FiscalQuarter or text such as 'FY2026 Q1'")
+
+
+def to_fiscal_year(value: object, field: str = "fiscal_year") -> FiscalYear:
+    """A :class:`FiscalYear`, its number (``2026``) or its text (``"FY2026"``)."""
+    if isinstance(value, FiscalYear):
+        return value
+    if isinstance(value, str):
+        return FiscalYear.parse(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return FiscalYear(value)
+    raise type_error(field, value, "a FiscalYear, 2026 or text such as 'FY2026'")
+
+
+def to_period(value: object, field: str = "period") -> DateRange:
+    """The days of a period given as a :class:`DateRange`, a quarter, a fiscal year or its text."""
+    if isinstance(value, DateRange):
+        return value
+    if isinstance(value, (FiscalQuarter, FiscalYear)):
+        return value.range
+    if isinstance(value, str):
+        text = value.strip().upper()
+        return (FiscalQuarter.parse(text) if "Q" in text else FiscalYear.parse(text)).range
+    raise type_error(
+        field, value, "a DateRange, FiscalQuarter, FiscalYear or text such as 'FY2026 Q1'"
+    )

@@ -6,14 +6,11 @@ overtime of its eligible officers (R-SAL, R-OT) and, for a quarter, the performa
 
 * I-WIN: an officer's pay is reimbursable from the latest of the policy's start, the agency's
   agreement date and the officer's training completion, until separation (inclusive).
-* I-MODEL: whose pay is reimbursable at all (every 287(g) model, or the Task Force Model only).
-* I-DAYS: a pay record's amounts are spread evenly over its calendar days.
-* I-CENT: that spread is the largest-remainder split in cents with equal weights, the extra cents
-  going to the earliest days. The share of any run of days is computed in closed form, so any
-  partition of a record (by window, quarter or claim) sums to the record exactly.
-* I-CAPYEAR / I-CAPPRO: each officer's overtime cap runs per fiscal year and is consumed in date
-  order: the overtime reimbursed up to a day is ``min(cap, eligible overtime up to that day)``,
-  whatever order the records came in.
+* I-MODEL: whose pay is reimbursable at all.
+* I-DAYS and I-CENT: a pay record's amounts are spread evenly over its calendar days, in whole
+  cents by the largest-remainder method (the cents engine, ``g287._ledger``).
+* I-CAPYEAR and I-CAPPRO: each officer's overtime cap runs per fiscal year and is consumed in
+  date order.
 * I-HEAD: who counts toward the award's "per eligible task force officer".
 
 Claims are for a range inside one fiscal year (the cap's year); claim a longer span year by year.
@@ -34,23 +31,38 @@ Claims are for a range inside one fiscal year (the cap's year); claim a longer s
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, NamedTuple
+from typing import Any, TypeVar
 
 import attrs
 
-from . import _validators as check
-from ._resolve import policy_for, quarter_arg
-from .award import AwardResult, quarterly_award
-from .calendar import DateRange, FiscalQuarter, FiscalYear
-from .errors import InvalidInputError, InvalidTypeError
+from . import _ledger, html
+from ._resolve import policy_for
+from ._validators import (
+    converter,
+    instance,
+    of_type,
+    to_bool,
+    to_count,
+    to_date,
+    to_optional_date,
+    to_text,
+    tuple_of,
+    type_error,
+    validator,
+)
+from .award import AwardResult, check_leads, quarterly_award
+from .calendar import DateRange, FiscalQuarter, FiscalYear, to_period, to_quarter
+from .errors import InvalidInputError
 from .explain import Explanation, Step
-from .money import ZERO, cents_floor, format_money, from_cents, to_cents, to_count, to_money
-from .policy import CapProration, Headcount, Model, Policy
+from .money import cents, format_money, format_percent, from_cents, to_money
+from .policy import Headcount, Model, Policy, to_model
+from .reimbursement import cap_cents
 
 __all__ = [
     "Agency",
@@ -61,47 +73,23 @@ __all__ = [
     "PayRecord",
     "claim",
     "quarterly_claim",
+    "roster_problems",
 ]
 
+T = TypeVar("T")
 
-# --- validators and converters ------------------------------------------------------------------
+
+def _money(field: str) -> Any:
+    return attrs.field(converter=converter(to_money, field))
 
 
-def _models(value: Iterable[Model]) -> frozenset[Model]:
+def _models(value: object) -> frozenset[Model]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidTypeError(f"models: {value!r}; expected a set of g287.Model")
-    items = list(value)
-    if not items or not all(isinstance(m, Model) for m in items):
-        raise InvalidInputError(f"models: {items!r}; expected one or more g287.Model")
+        raise type_error("models", value, "a set of g287.Model")
+    items = [to_model(m, "models") for m in value]
+    if not items:
+        raise InvalidInputError.about("models", items, "is empty; expected one or more models")
     return frozenset(items)
-
-
-def _salary(value: object) -> Decimal:
-    return to_money(value, "annual_salary")
-
-
-def _pay_salary(value: object) -> Decimal:
-    return to_money(value, "salary")
-
-
-def _benefits(value: object) -> Decimal:
-    return to_money(value, "benefits")
-
-
-def _overtime(value: object) -> Decimal:
-    return to_money(value, "overtime")
-
-
-def _quarter(value: object) -> FiscalQuarter:
-    return quarter_arg(value)
-
-
-def _provided(value: object) -> int:
-    return to_count(value, "provided")
-
-
-def _located(value: object) -> int:
-    return to_count(value, "located")
 
 
 # --- inputs ------------------------------------------------------------------------------------
@@ -111,9 +99,9 @@ def _located(value: object) -> int:
 class Agency:
     """A participating agency: its 287(g) agreement date and the models it signed."""
 
-    id: str = attrs.field(validator=check.text())
-    name: str = attrs.field(validator=check.text())
-    agreement_date: dt.date = attrs.field(validator=check.date)
+    id: str = attrs.field(validator=validator(to_text))
+    name: str = attrs.field(validator=validator(to_text))
+    agreement_date: dt.date = attrs.field(validator=validator(to_date))
     models: frozenset[Model] = attrs.field(converter=_models)
 
 
@@ -121,20 +109,25 @@ class Agency:
 class Officer:
     """An officer on the agency's 287(g) roster."""
 
-    id: str = attrs.field(validator=check.text())
-    model: Model = attrs.field(validator=check.instance_of(Model, "a g287.Model"))
+    id: str = attrs.field(validator=validator(to_text))
+    model: Model = attrs.field(validator=of_type(Model, "a g287.Model"))
     #: The day the officer completed 287(g) training.
-    trained_on: dt.date = attrs.field(validator=check.date)
+    trained_on: dt.date = attrs.field(validator=validator(to_date))
     #: Annual base salary: the basis of the overtime cap (I-CAPBASE).
-    annual_salary: Decimal = attrs.field(converter=_salary)
+    annual_salary: Decimal = _money("annual_salary")
     #: The last day of service, if the officer has left (inclusive, I-WIN).
-    separated_on: dt.date | None = attrs.field(default=None, validator=check.optional_date)
+    separated_on: dt.date | None = attrs.field(
+        default=None, validator=validator(to_optional_date)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.separated_on is not None and self.separated_on < self.trained_on:
             raise InvalidInputError(
-                f"officer {self.id}: separated_on {self.separated_on.isoformat()} is before "
-                f"trained_on {self.trained_on.isoformat()}; expected separation after training"
+                f"separated_on: {self.separated_on.isoformat()} of officer {self.id!r} is "
+                f"before trained_on {self.trained_on.isoformat()}; expected separation after "
+                "training",
+                field="separated_on",
+                value=self.separated_on,
             )
 
 
@@ -142,18 +135,20 @@ class Officer:
 class PayRecord:
     """One officer's pay for one pay period, ``start`` … ``end`` inclusive."""
 
-    officer_id: str = attrs.field(validator=check.text())
-    start: dt.date = attrs.field(validator=check.date)
-    end: dt.date = attrs.field(validator=check.date)
-    salary: Decimal = attrs.field(converter=_pay_salary)
-    benefits: Decimal = attrs.field(converter=_benefits)
-    overtime: Decimal = attrs.field(converter=_overtime)
+    officer_id: str = attrs.field(validator=validator(to_text))
+    start: dt.date = attrs.field(validator=validator(to_date))
+    end: dt.date = attrs.field(validator=validator(to_date))
+    salary: Decimal = _money("salary")
+    benefits: Decimal = _money("benefits")
+    overtime: Decimal = _money("overtime")
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
             raise InvalidInputError(
-                f"pay record of {self.officer_id}: end {self.end.isoformat()} is before start "
-                f"{self.start.isoformat()}; expected end >= start"
+                f"end: {self.end.isoformat()} of a pay record of {self.officer_id!r} is before "
+                f"its start {self.start.isoformat()}; expected end >= start",
+                field="end",
+                value=self.end,
             )
 
     @property
@@ -167,251 +162,77 @@ class LeadReport:
     """ICE's account of one quarter: leads provided, leads located, and its judgement of the
     agency's overall assistance (I-ASSIST)."""
 
-    quarter: FiscalQuarter = attrs.field(converter=_quarter)
-    provided: int = attrs.field(converter=_provided)
-    located: int = attrs.field(converter=_located)
-    assistance_satisfactory: bool = attrs.field(default=True, validator=check.boolean)
+    quarter: FiscalQuarter = attrs.field(converter=converter(to_quarter, "quarter"))
+    provided: int = attrs.field(converter=converter(to_count, "provided"))
+    located: int = attrs.field(converter=converter(to_count, "located"))
+    assistance_satisfactory: bool = attrs.field(default=True, validator=validator(to_bool))
 
     def __attrs_post_init__(self) -> None:
-        if self.located > self.provided:
-            raise InvalidInputError(
-                f"lead report {self.quarter}: located {self.located} is more than provided "
-                f"{self.provided}; expected located <= provided"
-            )
+        check_leads(self.located, self.provided)
 
 
-# --- results -----------------------------------------------------------------------------------
+# --- the roster and payroll checks ---------------------------------------------------------------
 
 
-_TOTALS = (
-    "salary",
-    "benefits",
-    "overtime_claimed",
-    "overtime_reimbursed",
-    "overtime_over_cap",
-    "not_eligible",
-)
-_LINE_AMOUNTS = (*_TOTALS, "cap", "cap_used", "total")
+def _each(values: object, kind: type[T], field: str) -> tuple[T, ...]:
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise type_error(field, values, f"an iterable of {kind.__name__}")
+    return tuple(instance(v, kind, field, kind.__name__) for v in values)
 
 
-@attrs.frozen
-class OfficerLine:
-    """What is claimed for one officer over the claim's period, explained."""
+def roster_problems(
+    agency: Agency, officers: Iterable[Officer], payroll: Iterable[PayRecord]
+) -> Iterator[InvalidInputError]:
+    """Every problem across a roster and its payroll, each naming the record it is about.
 
-    officer_id: str
-    model: Model
-    #: The officer's eligibility window (I-WIN), or ``None`` if never eligible under the policy.
-    window: DateRange | None
-    #: Days of the claim's period inside the window.
-    eligible_days: int
-    #: Whether the officer's pay is reimbursable at all under I-MODEL.
-    reimbursable: bool
-    salary: Decimal
-    benefits: Decimal
-    overtime_claimed: Decimal
-    overtime_reimbursed: Decimal
-    overtime_over_cap: Decimal
-    #: The officer's overtime cap for the fiscal year (R-OT, I-CAPPRO).
-    cap: Decimal
-    #: Overtime reimbursed from the start of the fiscal year to the end of the period.
-    cap_used: Decimal
-    #: Payroll amounts dated inside the period but outside the window, or excluded by I-MODEL.
-    not_eligible: Decimal
-    total: Decimal
-    explanation: Explanation = attrs.field(repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        # The figures must agree (R-SAL, R-OT, I-CAPYEAR), so an edited document is refused.
-        check.amounts(self, *_LINE_AMOUNTS)
-        check.agree("total", self.total, self.salary + self.benefits + self.overtime_reimbursed)
-        check.agree(
-            "overtime_claimed",
-            self.overtime_claimed,
-            self.overtime_reimbursed + self.overtime_over_cap,
-        )
-        if not self.overtime_reimbursed <= self.cap_used <= self.cap:
-            raise InvalidInputError(
-                f"officer {self.officer_id}: overtime reimbursed {self.overtime_reimbursed}, cap "
-                f"used {self.cap_used} and cap {self.cap} are out of order (R-OT, I-CAPYEAR)"
-            )
-
-
-@attrs.frozen
-class Claim:
-    """An agency's claim for a period: one line per officer, totals, and for a quarterly claim
-    the performance award."""
-
-    agency_id: str
-    period: DateRange
-    fiscal_year: FiscalYear
-    policy_name: str
-    policy_fingerprint: str
-    lines: tuple[OfficerLine, ...]
-    salary: Decimal
-    benefits: Decimal
-    overtime_claimed: Decimal
-    overtime_reimbursed: Decimal
-    overtime_over_cap: Decimal
-    not_eligible: Decimal
-    #: Salary, benefits and reimbursed overtime: the reimbursement total.
-    reimbursement: Decimal
-    #: The quarter of a quarterly claim, else ``None``.
-    quarter: FiscalQuarter | None = None
-    award: AwardResult | None = None
-    #: The officers counted toward the award (I-HEAD).
-    award_officers: tuple[str, ...] = ()
-    #: How the totals were reached, rule by rule (each line and the award explain themselves).
-    explanation: Explanation = attrs.field(repr=False, kw_only=True)
-
-    @property
-    def total(self) -> Decimal:
-        """The reimbursement plus the award, if any."""
-        return self.reimbursement + (self.award.amount if self.award is not None else ZERO)
-
-    def __attrs_post_init__(self) -> None:
-        # Totals are the sums of the lines, and an award belongs to the claimed quarter.
-        check.amounts(self, *_TOTALS, "reimbursement")
-        for name in _TOTALS:
-            check.agree(
-                name, getattr(self, name), sum((getattr(x, name) for x in self.lines), ZERO)
-            )
-        check.agree("reimbursement", self.reimbursement, sum((x.total for x in self.lines), ZERO))
-        if self.award is not None and self.award.quarter != self.quarter:
-            raise InvalidInputError(
-                f"award: it is for {self.award.quarter}, not the claimed {self.quarter}"
-            )
-        if self.award is not None and self.award.officers != len(self.award_officers):
-            raise InvalidInputError(
-                f"award_officers: {len(self.award_officers)} listed, but the award counts "
-                f"{self.award.officers} (I-HEAD)"
-            )
-
-    def __str__(self) -> str:
-        return str(self.explanation)
-
-    def rows(self) -> list[dict[str, Any]]:
-        """One plain dict per officer line (for ``pandas.DataFrame(claim.rows())``)."""
-        from .report import claim_rows  # noqa: PLC0415 - report renders claims
-
-        return claim_rows(self)
-
-    def _repr_html_(self) -> str:
-        from .html import claim_html  # noqa: PLC0415 - HTML sits at the edge
-
-        return claim_html(self)
-
-    def line(self, officer_id: str) -> OfficerLine:
-        """The line of one officer."""
-        for line in self.lines:
-            if line.officer_id == officer_id:
-                return line
-        raise InvalidInputError(f"officer_id: {officer_id!r} has no line in this claim")
-
-
-# --- the engine ---------------------------------------------------------------------------------
-
-
-def _share(cents: int, days: int, first: int, last: int) -> int:
-    """Cents of a ``days``-day record falling on its days ``first`` … ``last`` (0-based, inclusive).
-
-    I-DAYS and I-CENT: each day gets ``cents // days``; the remaining ``cents % days`` cents go one
-    each to the earliest days (the largest-remainder method with equal weights, ties to the
-    earlier day). Summing this over any partition of the days gives ``cents`` exactly.
+    Officer ids must be unique and each officer's model one the agency signed; every pay
+    record's officer must be on the roster, and one officer's records may not overlap (a double
+    claim). Each error's ``value`` is the :class:`Officer` or :class:`PayRecord` at fault, so a
+    file reader can say on which line it stands.
     """
-    base, extra = divmod(cents, days)
-    return (last - first + 1) * base + max(0, min(last + 1, extra) - first)
-
-
-class _Record(NamedTuple):
-    """A pay record prepared for the engine: day ordinals and cents (a tuple, for speed)."""
-
-    start: int
-    end: int
-    days: int
-    salary: int
-    benefits: int
-    overtime: int
-
-    def part(self, lo: int, hi: int) -> tuple[int, int, int] | None:
-        """Salary, benefits and overtime cents on the record's days within ordinals lo … hi."""
-        if lo <= self.start and self.end <= hi:  # the common case: the whole record
-            return self.salary, self.benefits, self.overtime
-        first, last = max(lo, self.start), min(hi, self.end)
-        if first > last:
-            return None
-        a, b = first - self.start, last - self.start
-        return (
-            _share(self.salary, self.days, a, b),
-            _share(self.benefits, self.days, a, b),
-            _share(self.overtime, self.days, a, b),
-        )
-
-
-def _prepare(records: Sequence[PayRecord]) -> list[_Record]:
-    out = []
-    for r in records:
-        start, end = r.start.toordinal(), r.end.toordinal()
-        out.append(
-            _Record(
-                start,
-                end,
-                end - start + 1,
-                to_cents(r.salary),
-                to_cents(r.benefits),
-                to_cents(r.overtime),
+    seen: set[str] = set()
+    signed = ", ".join(sorted(m.value for m in agency.models))
+    for officer in officers:
+        if officer.id in seen:
+            yield InvalidInputError(
+                f"officer_id: {officer.id!r} appears twice on the roster",
+                field="officer_id",
+                value=officer,
             )
-        )
-    return out
-
-
-def _validate_inputs(
-    agency: object, officers: object, payroll: object
-) -> tuple[Agency, tuple[Officer, ...], dict[str, list[PayRecord]]]:
-    if not isinstance(agency, Agency):
-        raise InvalidTypeError(f"agency: {agency!r} is a {type(agency).__name__}; expected Agency")
-    roster = tuple(_each(officers, Officer, "officers"))
-    ids: set[str] = set()
-    for officer in roster:
-        if officer.id in ids:
-            raise InvalidInputError(f"officers: officer id {officer.id!r} appears twice")
-        ids.add(officer.id)
+        seen.add(officer.id)
         if officer.model not in agency.models:
-            raise InvalidInputError(
-                f"officer {officer.id}: model {officer.model.value} is not among the models "
-                f"agency {agency.id} signed ({', '.join(sorted(m.value for m in agency.models))})"
+            yield InvalidInputError(
+                f"model: {officer.model.value} of officer {officer.id!r} is not among the models "
+                f"agency {agency.id!r} signed ({signed})",
+                field="model",
+                value=officer,
             )
     by_officer: dict[str, list[PayRecord]] = defaultdict(list)
-    for record in _each(payroll, PayRecord, "payroll"):
-        if record.officer_id not in ids:
-            raise InvalidInputError(
-                f"pay record {record.start.isoformat()}..{record.end.isoformat()}: officer "
-                f"{record.officer_id!r} is not on the roster"
+    for record in payroll:
+        if record.officer_id not in seen:
+            yield InvalidInputError(
+                f"officer_id: {record.officer_id!r} of the pay record {record.period} is not on "
+                "the roster",
+                field="officer_id",
+                value=record,
             )
         by_officer[record.officer_id].append(record)
     for officer_id, records in by_officer.items():
         records.sort(key=lambda r: (r.start, r.end))
         for before, after in itertools.pairwise(records):
             if after.start <= before.end:
-                raise InvalidInputError(
-                    f"pay records of {officer_id}: {before.start.isoformat()}.."
-                    f"{before.end.isoformat()} and {after.start.isoformat()}.."
-                    f"{after.end.isoformat()} overlap (a double claim)"
+                yield InvalidInputError(
+                    f"period_start: {officer_id}'s pay records {before.period} and "
+                    f"{after.period} overlap (a double claim)",
+                    field="period_start",
+                    value=after,
                 )
-    return agency, roster, by_officer
 
 
-def _each(values: object, kind: type, field: str) -> Iterable[Any]:
-    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        raise InvalidTypeError(f"{field}: {values!r}; expected an iterable of {kind.__name__}")
-    for value in values:
-        if not isinstance(value, kind):
-            raise InvalidTypeError(
-                f"{field}: {value!r} is a {type(value).__name__}; expected {kind.__name__}"
-            )
-        yield value
+# --- results ------------------------------------------------------------------------------------
 
 
-def _window(policy: Policy, agency: Agency, officer: Officer) -> DateRange | None:
+def eligibility_window(policy: Policy, agency: Agency, officer: Officer) -> DateRange | None:
     """I-WIN: the days the officer's pay is reimbursable, or ``None`` if there are none."""
     start = max(policy.effective_from, agency.agreement_date, officer.trained_on)
     ends = [d for d in (officer.separated_on, policy.effective_until) if d is not None]
@@ -419,152 +240,325 @@ def _window(policy: Policy, agency: Agency, officer: Officer) -> DateRange | Non
     return DateRange(start, end) if start <= end else None
 
 
-def _period_arg(period: object) -> DateRange:
-    if isinstance(period, DateRange):
-        return period
-    if isinstance(period, (FiscalQuarter, FiscalYear)):
-        return period.range
-    if isinstance(period, str):
-        text = period.strip().upper()
-        return (FiscalQuarter.parse(text) if "Q" in text else FiscalYear.parse(text)).range
-    raise InvalidTypeError(
-        f"period: {period!r} is a {type(period).__name__}; "
-        "expected a DateRange, FiscalQuarter, FiscalYear or text such as 'FY2026 Q1'"
+@attrs.frozen(kw_only=True)
+class OfficerLine:
+    """What is claimed for one officer over the claim's period, explained."""
+
+    officer: Officer = attrs.field(validator=of_type(Officer, "an Officer"))
+    agency: Agency = attrs.field(validator=of_type(Agency, "an Agency"), repr=False)
+    policy: Policy = attrs.field(validator=of_type(Policy, "a g287.Policy"), repr=False)
+    period: DateRange = attrs.field(validator=of_type(DateRange, "a DateRange"))
+    #: How many pay records of the officer were given.
+    records: int = attrs.field(converter=converter(to_count, "records"))
+    salary: Decimal = _money("salary")
+    benefits: Decimal = _money("benefits")
+    overtime_claimed: Decimal = _money("overtime_claimed")
+    overtime_reimbursed: Decimal = _money("overtime_reimbursed")
+    #: The officer's overtime cap for the fiscal year (R-OT, I-CAPPRO).
+    overtime_cap: Decimal = _money("overtime_cap")
+    #: Overtime reimbursed in the fiscal year before the period (I-CAPYEAR).
+    cap_used_before: Decimal = _money("cap_used_before")
+    #: Payroll amounts dated inside the period but outside the window, or excluded by I-MODEL.
+    not_eligible: Decimal = _money("not_eligible")
+
+    @property
+    def officer_id(self) -> str:
+        """The officer's id."""
+        return self.officer.id
+
+    @property
+    def model(self) -> Model:
+        """The officer's 287(g) model."""
+        return self.officer.model
+
+    @property
+    def fiscal_year(self) -> FiscalYear:
+        """The fiscal year whose cap applies (I-CAPYEAR)."""
+        return FiscalYear.containing(self.period.start)
+
+    @property
+    def window(self) -> DateRange | None:
+        """The officer's eligibility window (I-WIN), or ``None`` if never eligible."""
+        return eligibility_window(self.policy, self.agency, self.officer)
+
+    @property
+    def reimbursable(self) -> bool:
+        """Whether the officer's pay is reimbursable at all under I-MODEL."""
+        return self.officer.model in self.policy.model_scope.models
+
+    @property
+    def eligible_days(self) -> int:
+        """Days of the claim's period inside the window (none if not reimbursable)."""
+        window = self.window
+        inside = window.intersection(self.period) if window and self.reimbursable else None
+        return inside.days if inside else 0
+
+    @property
+    def overtime_over_cap(self) -> Decimal:
+        """Overtime claimed in the period beyond what the cap left: not reimbursed (R-OT)."""
+        return from_cents(cents(self.overtime_claimed) - cents(self.overtime_reimbursed))
+
+    @property
+    def cap_used(self) -> Decimal:
+        """Overtime reimbursed from the start of the fiscal year to the end of the period."""
+        return from_cents(cents(self.cap_used_before) + cents(self.overtime_reimbursed))
+
+    @property
+    def total(self) -> Decimal:
+        """Salary, benefits and reimbursed overtime: what the line claims."""
+        return from_cents(
+            cents(self.salary) + cents(self.benefits) + cents(self.overtime_reimbursed)
+        )
+
+    @functools.cached_property
+    def explanation(self) -> Explanation:
+        """How the line was reached, rule by rule, with the quoted source."""
+        return _explain_line(self)
+
+    def __str__(self) -> str:
+        return str(self.explanation)
+
+    def as_row(self) -> dict[str, object]:
+        """The line as one flat row of exact values (CSV, HTML, pandas)."""
+        return {name: getattr(self, name) for name in LINE_COLUMNS} | {"model": self.model.value}
+
+    def _repr_html_(self) -> str:
+        return html.table(LINE_COLUMNS, [list(self.as_row().values())], caption=str(self.period))
+
+
+#: The columns of a line's :meth:`~OfficerLine.as_row`, in order.
+LINE_COLUMNS: tuple[str, ...] = (
+    "officer_id",
+    "model",
+    "eligible_days",
+    "salary",
+    "benefits",
+    "overtime_claimed",
+    "overtime_reimbursed",
+    "overtime_over_cap",
+    "overtime_cap",
+    "cap_used",
+    "not_eligible",
+    "total",
+)
+
+
+def _sum(lines: Iterable[OfficerLine], name: str) -> Decimal:
+    return from_cents(sum(cents(getattr(line, name)) for line in lines))
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """An agency's claim for a period: one line per officer, totals, and for a quarterly claim
+    the performance award."""
+
+    agency: Agency = attrs.field(validator=of_type(Agency, "an Agency"))
+    policy: Policy = attrs.field(validator=of_type(Policy, "a g287.Policy"), repr=False)
+    period: DateRange = attrs.field(validator=of_type(DateRange, "a DateRange"))
+    lines: tuple[OfficerLine, ...] = attrs.field(
+        validator=tuple_of(OfficerLine, "OfficerLine"), repr=False
     )
+    #: The quarter of a quarterly claim, else ``None``.
+    quarter: FiscalQuarter | None = attrs.field(
+        default=None, validator=attrs.validators.optional(of_type(FiscalQuarter, "a quarter"))
+    )
+    award: AwardResult | None = attrs.field(
+        default=None, validator=attrs.validators.optional(of_type(AwardResult, "an award"))
+    )
+    #: The officers counted toward the award (I-HEAD).
+    award_officers: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str, "ids"))
+
+    @property
+    def agency_id(self) -> str:
+        """The claiming agency's id."""
+        return self.agency.id
+
+    @property
+    def fiscal_year(self) -> FiscalYear:
+        """The fiscal year the period lies in (I-CAPYEAR)."""
+        return FiscalYear.containing(self.period.start)
+
+    @property
+    def policy_name(self) -> str:
+        """The name of the policy applied."""
+        return self.policy.name
+
+    @property
+    def policy_fingerprint(self) -> str:
+        """The fingerprint of the policy applied: which variant produced the figures."""
+        return self.policy.fingerprint
+
+    @functools.cached_property
+    def salary(self) -> Decimal:
+        """Salary of every line."""
+        return _sum(self.lines, "salary")
+
+    @functools.cached_property
+    def benefits(self) -> Decimal:
+        """Benefits of every line."""
+        return _sum(self.lines, "benefits")
+
+    @functools.cached_property
+    def overtime_claimed(self) -> Decimal:
+        """Overtime claimed on every line."""
+        return _sum(self.lines, "overtime_claimed")
+
+    @functools.cached_property
+    def overtime_reimbursed(self) -> Decimal:
+        """Overtime reimbursed on every line (within each officer's cap)."""
+        return _sum(self.lines, "overtime_reimbursed")
+
+    @functools.cached_property
+    def overtime_over_cap(self) -> Decimal:
+        """Overtime over the cap on every line."""
+        return _sum(self.lines, "overtime_over_cap")
+
+    @functools.cached_property
+    def not_eligible(self) -> Decimal:
+        """Payroll amounts in the period that are not eligible, on every line."""
+        return _sum(self.lines, "not_eligible")
+
+    @functools.cached_property
+    def reimbursement(self) -> Decimal:
+        """Salary, benefits and reimbursed overtime of every line."""
+        return _sum(self.lines, "total")
+
+    @property
+    def total(self) -> Decimal:
+        """The reimbursement plus the award, if any."""
+        award = cents(self.award.amount) if self.award is not None else 0
+        return from_cents(cents(self.reimbursement) + award)
+
+    @functools.cached_property
+    def explanation(self) -> Explanation:
+        """How the totals were reached, rule by rule (each line and the award explain
+        themselves)."""
+        return _explain_claim(self)
+
+    def __str__(self) -> str:
+        return str(self.explanation)
+
+    def line(self, officer_id: str) -> OfficerLine:
+        """The line of one officer."""
+        for line in self.lines:
+            if line.officer_id == officer_id:
+                return line
+        raise InvalidInputError.about("officer_id", officer_id, "has no line in this claim")
+
+    def as_row(self) -> dict[str, object]:
+        """The claim's totals as one flat row of exact values."""
+        return {
+            "agency_id": self.agency_id,
+            "period": str(self.period),
+            "quarter": str(self.quarter) if self.quarter else None,
+            "fiscal_year": str(self.fiscal_year),
+            "salary": self.salary,
+            "benefits": self.benefits,
+            "overtime_claimed": self.overtime_claimed,
+            "overtime_reimbursed": self.overtime_reimbursed,
+            "overtime_over_cap": self.overtime_over_cap,
+            "not_eligible": self.not_eligible,
+            "reimbursement": self.reimbursement,
+            "award": self.award.amount if self.award is not None else None,
+            "total": self.total,
+            "policy": self.policy_name,
+            "policy_fingerprint": self.policy_fingerprint,
+        }
+
+    def _repr_html_(self) -> str:
+        title = (
+            f"Claim of {self.agency_id} for {self.quarter or self.period} ({self.policy_name})"
+        )
+        lines = html.table(
+            LINE_COLUMNS, [list(line.as_row().values()) for line in self.lines], caption=title
+        )
+        parts = [lines, f"<p>Reimbursement {html.escape(format_money(self.reimbursement))}"]
+        if self.award is not None:
+            parts.append(
+                f"; award {html.escape(format_money(self.award.amount))} "
+                f"({html.escape(self.award.reason)}); "
+                f"total {html.escape(format_money(self.total))}"
+            )
+        parts.append(
+            f"</p><p><small>policy fingerprint {html.escape(self.policy_fingerprint)}"
+            "</small></p>"
+        )
+        return "<div>" + "".join(parts) + "</div>"
 
 
-def _cap_cents(policy: Policy, officer: Officer, fy: FiscalYear, window: DateRange | None) -> int:
-    """R-OT with I-CAPBASE, I-CAPPRO and I-CENT: the officer's cap for ``fy``, in cents."""
-    share = Fraction(officer.annual_salary) * policy.overtime_cap.fraction
-    if policy.overtime_cap.proration is CapProration.BY_ELIGIBLE_DAYS:
-        inside = window.intersection(fy.range) if window is not None else None
-        share *= Fraction(inside.days if inside else 0, fy.days)
-    return to_cents(cents_floor(share))
+# --- computing -----------------------------------------------------------------------------------
 
 
-def _line(  # noqa: PLR0917 - a private helper called from one place
+def _prepare(records: Iterable[PayRecord]) -> list[_ledger.Record]:
+    out = []
+    for r in records:
+        start, end = r.start.toordinal(), r.end.toordinal()
+        out.append(
+            _ledger.Record(
+                start,
+                end,
+                end - start + 1,
+                cents(r.salary),
+                cents(r.benefits),
+                cents(r.overtime),
+            )
+        )
+    return out
+
+
+def _line(
     policy: Policy,
     agency: Agency,
     officer: Officer,
-    records: list[_Record],
+    records: list[PayRecord],
     period: DateRange,
-    fy: FiscalYear,
 ) -> OfficerLine:
-    window = _window(policy, agency, officer)
+    fy = FiscalYear.containing(period.start)
+    window = eligibility_window(policy, agency, officer)
     reimbursable = officer.model in policy.model_scope.models
-    p_lo, p_hi = period.start.toordinal(), period.end.toordinal()
     if window is not None and reimbursable:
-        w_lo, w_hi = window.start.toordinal(), window.end.toordinal()
-    else:  # an empty window: nothing is eligible
-        w_lo, w_hi = 1, 0
-    e_lo, e_hi = max(p_lo, w_lo), min(p_hi, w_hi)
-    fy_lo = fy.start.toordinal()
-
-    salary = benefits = overtime = in_period = ot_before = 0
-    for rec in records:
-        whole = rec.part(p_lo, p_hi)
-        if whole is not None:
-            in_period += sum(whole)
-        part = rec.part(e_lo, e_hi)
-        if part is not None:
-            salary += part[0]
-            benefits += part[1]
-            overtime += part[2]
-        # I-CAPYEAR: eligible overtime earlier in the fiscal year consumes the cap first.
-        earlier = rec.part(max(fy_lo, w_lo), min(p_lo - 1, w_hi))
-        if earlier is not None:
-            ot_before += earlier[2]
-    # An officer whose pay is not reimbursable (I-MODEL) has no overtime cap to use.
-    cap = _cap_cents(policy, officer, fy, window) if reimbursable else 0
-    used_before = min(cap, ot_before)
-    used = min(cap, ot_before + overtime)
-    reimbursed = used - used_before
-    eligible_days = max(0, e_hi - e_lo + 1)
-    not_eligible = in_period - salary - benefits - overtime
-    total = salary + benefits + reimbursed
-
-    m = from_cents
-    money = format_money
-    cite = policy.citation
-    steps = [
-        Step(
-            "I-WIN",
-            "eligible from the latest of policy start, agreement and training, until separation",
-            str(window) if window else "never eligible",
-            cite("I-WIN"),
-            {
-                "policy_start": policy.effective_from,
-                "agreement": agency.agreement_date,
-                "trained": officer.trained_on,
-                "separated": officer.separated_on,
-            },
-        ),
-        Step(
-            "I-MODEL",
-            f"{officer.model.value} officers' pay is "
-            f"{'reimbursable' if reimbursable else 'not reimbursable'} "
-            f"({policy.model_scope.value})",
-            "included" if reimbursable else "excluded",
-            cite("I-MODEL"),
-            {"model": officer.model.value},
-        ),
-        Step(
-            "I-DAYS",
-            "pay records spread evenly over their days, cents by largest remainder "
-            "(I-CENT); days of the period inside the window",
-            f"{eligible_days} days",
-            cite("I-DAYS"),
-            {"period": period, "records": len(records)},
-        ),
-        Step(
-            "R-SAL",
-            "salary for eligible days, reimbursed in full",
-            money(m(salary)),
-            cite("R-SAL"),
-            {},
-        ),
-        Step(
-            "R-SAL",
-            "benefits for eligible days, reimbursed in full",
-            money(m(benefits)),
-            cite("R-SAL"),
-            {},
-        ),
-        Step(
-            "R-OT",
-            f"overtime cap for {fy}: {policy.overtime_cap.percent}% of annual base "
-            f"salary (I-CAPBASE), {policy.overtime_cap.proration.value} proration (I-CAPPRO), "
-            "rounded down (I-CENT)",
-            money(m(cap)),
-            cite("R-OT"),
-            {"annual_salary": money(officer.annual_salary)},
-        ),
-        Step(
-            "I-CAPYEAR",
-            "overtime reimbursed = cap left after earlier overtime this fiscal year",
-            money(m(reimbursed)),
-            cite("I-CAPYEAR"),
-            {"overtime": money(m(overtime)), "cap_used_before": money(m(used_before))},
-        ),
-    ]
-    explanation = Explanation(f"{officer.id} {period}", money(m(total)), steps)
-    return OfficerLine(
-        officer.id,
-        officer.model,
-        window,
-        eligible_days,
-        reimbursable,
-        m(salary),
-        m(benefits),
-        m(overtime),
-        m(reimbursed),
-        m(overtime - reimbursed),
-        m(cap),
-        m(used),
-        m(not_eligible),
-        m(total),
-        explanation,
+        run = (window.start.toordinal(), window.end.toordinal())
+        inside = window.intersection(fy.range)
+        cap = cap_cents(
+            officer.annual_salary, policy, Fraction(inside.days if inside else 0, fy.days)
+        )
+    else:  # nothing is eligible, and there is no cap to use (I-MODEL)
+        run, cap = _ledger.EMPTY, 0
+    figures = _ledger.officer_figures(
+        _prepare(records),
+        (period.start.toordinal(), period.end.toordinal()),
+        run,
+        fy.start.toordinal(),
+        cap,
     )
+    return OfficerLine(
+        officer=officer,
+        agency=agency,
+        policy=policy,
+        period=period,
+        records=len(records),
+        salary=from_cents(figures.salary),
+        benefits=from_cents(figures.benefits),
+        overtime_claimed=from_cents(figures.overtime),
+        overtime_reimbursed=from_cents(figures.reimbursed),
+        overtime_cap=from_cents(cap),
+        cap_used_before=from_cents(figures.cap_used_before),
+        not_eligible=from_cents(figures.not_eligible),
+    )
+
+
+def _inputs(
+    agency: object, officers: object, payroll: object
+) -> tuple[Agency, tuple[Officer, ...], dict[str, list[PayRecord]]]:
+    ag = instance(agency, Agency, "agency", "an Agency")
+    roster = _each(officers, Officer, "officers")
+    records = _each(payroll, PayRecord, "payroll")
+    for problem in roster_problems(ag, roster, records):
+        raise problem
+    by_officer: dict[str, list[PayRecord]] = defaultdict(list)
+    for record in records:
+        by_officer[record.officer_id].append(record)
+    return ag, roster, by_officer
 
 
 def claim(
@@ -590,108 +584,16 @@ def claim(
         InvalidTypeError, InvalidInputError: for bad inputs, naming the record.
         NotInEffectError: for a period starting before 2025-10-01 (R-EFF).
     """
-    span = _period_arg(period)
+    span = to_period(period)
     pol = policy_for(policy, span)
     fy = FiscalYear.containing(span.start)
     if span.end > fy.end:
-        raise InvalidInputError(
-            f"period: {span} spans more than {fy}; claim one fiscal year at a time (I-CAPYEAR)"
+        raise InvalidInputError.about(
+            "period", str(span), f"spans more than {fy}; claim one fiscal year at a time"
         )
-    ag, roster, by_officer = _validate_inputs(agency, officers, payroll)
-    lines = tuple(
-        _line(pol, ag, officer, _prepare(by_officer.get(officer.id, [])), span, fy)
-        for officer in roster
-    )
-    return _build(ag, pol, span, fy, lines, None)
-
-
-def _build(  # noqa: PLR0917 - a private helper
-    agency: Agency,
-    policy: Policy,
-    span: DateRange,
-    fy: FiscalYear,
-    lines: tuple[OfficerLine, ...],
-    award: tuple[FiscalQuarter, AwardResult, tuple[str, ...]] | None,
-) -> Claim:
-    def total(name: str) -> Decimal:
-        return sum((getattr(line, name) for line in lines), ZERO)
-
-    money = format_money
-    cite = policy.citation
-    salary, benefits = total("salary"), total("benefits")
-    claimed, reimbursed = total("overtime_claimed"), total("overtime_reimbursed")
-    reimbursement = total("total")
-    steps = [
-        Step(
-            "R-EFF",
-            f"period {span} begins inside the policy period",
-            "in force",
-            cite("R-EFF"),
-            {"period": span},
-        ),
-        Step(
-            "I-CAPYEAR",
-            "the period lies in one fiscal year, whose overtime caps apply",
-            str(fy),
-            cite("I-CAPYEAR"),
-            {"fiscal_year": fy},
-        ),
-        Step(
-            "R-SAL",
-            "salary for every officer's eligible days (I-WIN, I-MODEL, I-DAYS)",
-            money(salary),
-            cite("R-SAL"),
-            {"officers": len(lines)},
-        ),
-        Step(
-            "R-SAL",
-            "benefits for every officer's eligible days",
-            money(benefits),
-            cite("R-SAL"),
-            {"officers": len(lines)},
-        ),
-        Step(
-            "R-OT",
-            "overtime reimbursed within each officer's cap",
-            money(reimbursed),
-            cite("R-OT"),
-            {"overtime_claimed": money(claimed), "over_cap": money(total("overtime_over_cap"))},
-        ),
-    ]
-    quarter, result, counted = award if award is not None else (None, None, ())
-    figure = reimbursement
-    if result is not None:
-        figure += result.amount
-        rule = result.tier.rule_id if result.tier is not None else "R-AWD"
-        steps.append(
-            Step(
-                rule,
-                f"performance award: {result.reason}",
-                money(result.amount),
-                cite(rule),
-                {"officers_counted": len(counted)},
-            )
-        )
-    title = f"Claim of agency {agency.id} for {quarter or span}"
-    return Claim(
-        agency.id,
-        span,
-        fy,
-        policy.name,
-        policy.fingerprint,
-        lines,
-        salary,
-        benefits,
-        claimed,
-        reimbursed,
-        total("overtime_over_cap"),
-        total("not_eligible"),
-        reimbursement,
-        quarter,
-        result,
-        counted,
-        explanation=Explanation(title, money(figure), steps),
-    )
+    ag, roster, by_officer = _inputs(agency, officers, payroll)
+    lines = tuple(_line(pol, ag, o, by_officer.get(o.id, []), span) for o in roster)
+    return Claim(agency=ag, policy=pol, period=span, lines=lines)
 
 
 def quarterly_claim(
@@ -711,35 +613,159 @@ def quarterly_claim(
     Raises:
         InvalidInputError: also when ``leads`` is for another quarter.
     """
-    q = quarter_arg(quarter)
-    if not isinstance(leads, LeadReport):
-        raise InvalidTypeError(
-            f"leads: {leads!r} is a {type(leads).__name__}; expected a LeadReport"
+    q = to_quarter(quarter)
+    report = instance(leads, LeadReport, "leads", "a LeadReport")
+    if report.quarter != q:
+        raise InvalidInputError.about(
+            "leads", str(report.quarter), f"is the report of another quarter; expected {q}'s"
         )
-    if leads.quarter != q:
-        raise InvalidInputError(f"leads: the report is for {leads.quarter}, not the claimed {q}")
-    roster = tuple(_each(officers, Officer, "officers"))
+    roster = _each(officers, Officer, "officers")
     base = claim(agency=agency, officers=roster, payroll=payroll, period=q, policy=policy)
-    pol = policy_for(policy, q)
+    pol, ag = base.policy, base.agency
     counted = tuple(
-        o.id for o in roster if o.model is Model.TASK_FORCE and _counts(pol, agency, o, q)
+        o.id for o in roster if o.model is Model.TASK_FORCE and _counts(pol, ag, o, q)
     )
     award = quarterly_award(
-        located=leads.located,
-        provided=leads.provided,
-        officers=len(counted),
+        located=report.located,
+        provided=report.provided,
+        task_force_officers=len(counted),
         quarter=q,
         policy=pol,
-        assistance_satisfactory=leads.assistance_satisfactory,
+        assistance_satisfactory=report.assistance_satisfactory,
     )
-    return _build(agency, pol, base.period, base.fiscal_year, base.lines, (q, award, counted))
+    return attrs.evolve(base, quarter=q, award=award, award_officers=counted)
 
 
 def _counts(policy: Policy, agency: Agency, officer: Officer, q: FiscalQuarter) -> bool:
     """I-HEAD: whether a Task Force Model officer counts toward the quarter's award."""
-    window = _window(policy, agency, officer)
+    window = eligibility_window(policy, agency, officer)
     if window is None:
         return False
-    if policy.award_schedule.headcount is Headcount.LAST_DAY:
+    if policy.headcount is Headcount.LAST_DAY:
         return q.end in window
     return window.intersection(q.range) is not None
+
+
+# --- explaining ----------------------------------------------------------------------------------
+
+
+def _explain_line(line: OfficerLine) -> Explanation:
+    """The audit trail of one officer's line, built from its inputs and figures."""
+    policy, officer, money, cite = line.policy, line.officer, format_money, line.policy.citation
+    window, reimbursable = line.window, line.reimbursable
+    steps = [
+        Step(
+            "I-WIN",
+            "eligible from the latest of policy start, agreement and training, until separation",
+            str(window) if window else "never eligible",
+            cite("I-WIN"),
+            {
+                "policy_start": policy.effective_from,
+                "agreement": line.agency.agreement_date,
+                "trained": officer.trained_on,
+                "separated": officer.separated_on,
+            },
+        ),
+        Step(
+            "I-MODEL",
+            f"{officer.model.value} officers' pay is "
+            f"{'reimbursable' if reimbursable else 'not reimbursable'} "
+            f"({policy.model_scope.value})",
+            "included" if reimbursable else "excluded",
+            cite("I-MODEL"),
+            {"model": officer.model.value},
+        ),
+        Step(
+            "I-DAYS",
+            "pay records spread evenly over their days, cents by largest remainder "
+            "(I-CENT); days of the period inside the window",
+            f"{line.eligible_days} days",
+            cite("I-DAYS"),
+            {"period": line.period, "records": line.records},
+        ),
+        Step("R-SAL", "salary for eligible days, reimbursed in full", money(line.salary), cite("R-SAL")),
+        Step(
+            "R-SAL",
+            "benefits for eligible days, reimbursed in full",
+            money(line.benefits),
+            cite("R-SAL"),
+        ),
+        Step(
+            "R-OT",
+            f"overtime cap for {line.fiscal_year}: {format_percent(policy.overtime_share)} of annual base "
+            f"salary (I-CAPBASE), {policy.cap_proration.value} proration (I-CAPPRO), "
+            "rounded down (I-CENT)",
+            money(line.overtime_cap),
+            cite("R-OT"),
+            {"annual_salary": money(officer.annual_salary)},
+        ),
+        Step(
+            "I-CAPYEAR",
+            "overtime reimbursed = cap left after earlier overtime this fiscal year",
+            money(line.overtime_reimbursed),
+            cite("I-CAPYEAR"),
+            {
+                "overtime": money(line.overtime_claimed),
+                "cap_used_before": money(line.cap_used_before),
+            },
+        ),
+    ]
+    return Explanation(f"{officer.id} {line.period}", money(line.total), steps)
+
+
+def _explain_claim(c: Claim) -> Explanation:
+    """The audit trail of a claim's totals and award."""
+    money, cite = format_money, c.policy.citation
+    steps = [
+        Step(
+            "R-EFF",
+            f"period {c.period} begins inside the policy period",
+            "in force",
+            cite("R-EFF"),
+            {"period": c.period},
+        ),
+        Step(
+            "I-CAPYEAR",
+            "the period lies in one fiscal year, whose overtime caps apply",
+            str(c.fiscal_year),
+            cite("I-CAPYEAR"),
+            {"fiscal_year": c.fiscal_year},
+        ),
+        Step(
+            "R-SAL",
+            "salary for every officer's eligible days (I-WIN, I-MODEL, I-DAYS)",
+            money(c.salary),
+            cite("R-SAL"),
+            {"officers": len(c.lines)},
+        ),
+        Step(
+            "R-SAL",
+            "benefits for every officer's eligible days",
+            money(c.benefits),
+            cite("R-SAL"),
+            {"officers": len(c.lines)},
+        ),
+        Step(
+            "R-OT",
+            "overtime reimbursed within each officer's cap",
+            money(c.overtime_reimbursed),
+            cite("R-OT"),
+            {
+                "overtime_claimed": money(c.overtime_claimed),
+                "over_cap": money(c.overtime_over_cap),
+            },
+        ),
+    ]
+    if c.award is not None:
+        rule = c.award.tier.rule_id if c.award.tier is not None else "R-AWD"
+        steps.append(
+            Step(
+                rule,
+                f"performance award: {c.award.reason}",
+                money(c.award.amount),
+                cite(rule),
+                {"officers_counted": len(c.award_officers)},
+            )
+        )
+    title = f"Claim of agency {c.agency_id} for {c.quarter or c.period}"
+    return Explanation(title, money(c.total), steps)

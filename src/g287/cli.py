@@ -16,12 +16,16 @@ from fractions import Fraction
 from typing import Any
 
 from . import __version__
+from .announced import POLICY
 from .award import quarterly_award
-from .calendar import FiscalQuarter
+from .calendar import to_quarter
+from .claims import quarterly_claim
+from .dataio import example_dir, load_dataset
 from .errors import G287Error
-from .money import format_money, to_money
-from .policy import POLICY
+from .money import format_money, format_percent, to_money
 from .reimbursement import annual_reimbursement, overtime_cap
+from .report import claim_csv, claim_table
+from .serialize import dumps
 
 
 def _count(text: str) -> int:
@@ -48,7 +52,6 @@ def _emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
 
 
 def _tiers(args: argparse.Namespace) -> None:
-    schedule = POLICY.award_schedule
     rows: list[dict[str, Any]] = [
         {
             "rule_id": t.rule_id,
@@ -58,14 +61,14 @@ def _tiers(args: argparse.Namespace) -> None:
             "per_officer": t.amount,
             "citation": str(POLICY.citation(t.rule_id)),
         }
-        for t in schedule.tiers
+        for t in POLICY.tiers
     ]
     if args.json:
         print(
             json.dumps(
                 {
                     "policy": POLICY.name,
-                    "band_rounding": schedule.band_rounding.value,
+                    "band_rounding": POLICY.band_rounding.value,
                     "tiers": [{k: _plain(v) for k, v in r.items()} for r in rows],
                 },
                 indent=2,
@@ -78,8 +81,8 @@ def _tiers(args: argparse.Namespace) -> None:
     for r in rows:
         print(f"  {r['rule_id']:<8} {r['band']:<14} {format_money(r['per_officer']):>11}")
     print(
-        f"  below {schedule.lowest.low}%: no award (I-BELOW); "
-        f"bands are whole percents, rates {schedule.band_rounding.value} (I-BAND)"
+        f"  below {POLICY.lowest_tier.low}%: no award (I-BELOW); "
+        f"bands are whole percents, rates {POLICY.band_rounding.value} (I-BAND)"
     )
     print(f"Source: {POLICY.citation('R-AWD').source.id} {POLICY.citation('R-AWD').locator}")
 
@@ -88,25 +91,13 @@ def _award(args: argparse.Namespace) -> None:
     result = quarterly_award(
         located=args.located,
         provided=args.provided,
-        officers=args.officers,
+        task_force_officers=args.task_force_officers,
         quarter=args.quarter,
         assistance_satisfactory=not args.assistance_unsatisfactory,
     )
     _emit(
         args,
-        {
-            "quarter": str(result.quarter),
-            "located": result.located,
-            "provided": result.provided,
-            "officers": result.officers,
-            "rate": result.rate,
-            "percent": result.percent,
-            "rule_id": result.tier.rule_id if result.tier else None,
-            "per_officer": result.per_officer,
-            "amount": result.amount,
-            "reason": result.reason,
-            "rule_ids": list(result.explanation.rule_ids),
-        },
+        result.as_row() | {"rule_ids": list(result.explanation.rule_ids)},
         str(result.explanation),
     )
 
@@ -120,9 +111,9 @@ def _cap(args: argparse.Namespace) -> None:
             "annual_salary": salary,
             "overtime_cap": cap,
             "rule_id": "R-OT",
-            "fraction": POLICY.overtime_cap.fraction,
+            "fraction": POLICY.overtime_share,
         },
-        f"Overtime cap (R-OT, I-CAPBASE, I-CENT): {POLICY.overtime_cap.percent}% of "
+        f"Overtime cap (R-OT, I-CAPBASE, I-CENT): {format_percent(POLICY.overtime_share)} of "
         f"{format_money(salary)} = {format_money(cap)} per fiscal year",
     )
 
@@ -134,29 +125,10 @@ def _reimburse(args: argparse.Namespace) -> None:
         overtime=args.overtime,
         fiscal_year=args.fiscal_year,
     )
-    _emit(
-        args,
-        {
-            "fiscal_year": str(r.fiscal_year),
-            "salary": r.salary,
-            "benefits": r.benefits,
-            "overtime_claimed": r.overtime_claimed,
-            "overtime_cap": r.overtime_cap,
-            "overtime_reimbursed": r.overtime_reimbursed,
-            "overtime_not_reimbursed": r.overtime_not_reimbursed,
-            "total": r.total,
-            "rule_ids": list(r.explanation.rule_ids),
-        },
-        str(r.explanation),
-    )
+    _emit(args, r.as_row() | {"rule_ids": list(r.explanation.rule_ids)}, str(r.explanation))
 
 
 def _claim(args: argparse.Namespace) -> None:
-    from .claims import quarterly_claim  # noqa: PLC0415 - only this subcommand needs them
-    from .dataio import example_dir, load_dataset  # noqa: PLC0415
-    from .report import claim_csv, claim_table  # noqa: PLC0415
-    from .serialize import dumps  # noqa: PLC0415
-
     inputs = ("officers", "payroll", "leads", "agency")
     given = [f"--{n}" for n in inputs if getattr(args, n)]
     if args.example and given:
@@ -177,7 +149,7 @@ def _claim(args: argparse.Namespace) -> None:
             )
         quarter = args.quarter
     data = load_dataset(*files)
-    q = _parse_quarter(quarter)
+    q = to_quarter(quarter)
     result = quarterly_claim(
         agency=data.agency,
         officers=data.officers,
@@ -213,7 +185,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--located", type=_count, required=True, help="leads located in the quarter")
     p.add_argument("--provided", type=_count, required=True, help="leads ICE provided")
     p.add_argument(
-        "--officers", type=_count, required=True, help="eligible task force officers (I-HEAD)"
+        "--task-force-officers",
+        type=_count,
+        required=True,
+        help="eligible task force officers (I-HEAD)",
     )
     p.add_argument("--quarter", required=True, help='fiscal quarter, e.g. "FY2026 Q1"')
     p.add_argument(
@@ -262,10 +237,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 class _UsageError(Exception):
     """A usage problem found after parsing (reported like argparse's own, exit 2)."""
-
-
-def _parse_quarter(text: str) -> FiscalQuarter:
-    return FiscalQuarter.parse(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

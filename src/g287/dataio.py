@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import itertools
 import json
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -33,12 +32,12 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ._resolve import quarter_arg
-from .calendar import FiscalQuarter
-from .claims import Agency, LeadReport, Officer, PayRecord
+from ._validators import MAX_COUNT
+from .calendar import FiscalQuarter, to_quarter
+from .claims import Agency, LeadReport, Officer, PayRecord, roster_problems
 from .errors import G287Error, InvalidInputError
-from .money import MAX_COUNT, to_money
-from .policy import Model
+from .money import to_money
+from .policy import Model, to_model
 
 __all__ = [
     "AGENCY_FIELDS",
@@ -78,7 +77,7 @@ class Dataset:
 
     def lead_report(self, quarter: FiscalQuarter | str) -> LeadReport:
         """The lead report of a quarter (or its text); :class:`DataError` if there is none."""
-        quarter = quarter_arg(quarter)
+        quarter = to_quarter(quarter)
         for report in self.leads:
             if report.quarter == quarter:
                 return report
@@ -90,36 +89,33 @@ def example_dir() -> Path:
     return Path(str(resources.files("g287") / "data" / "example"))
 
 
-def _date(text: str) -> dt.date:
+def _date(text: str, column: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise InvalidInputError(f"{text!r} is not a date; expected YYYY-MM-DD") from None
+        raise InvalidInputError.about(column, text, "is not a date; expected YYYY-MM-DD") from None
 
 
-def _count(text: str) -> int:
+def _count(text: str, column: str) -> int:
     # At most ten digits: enough for MAX_COUNT, which the record itself then checks.
     if not text.isdigit() or not text.isascii() or len(text) > 10:
-        raise InvalidInputError(f"{text[:20]!r} is not a whole number from 0 to {MAX_COUNT}")
+        raise InvalidInputError.about(
+            column, text, f"is not a whole number from 0 to {MAX_COUNT}"
+        )
     return int(text)
 
 
-def _model(text: str) -> Model:
-    try:
-        return Model(text.upper())
-    except ValueError:
-        raise InvalidInputError(
-            f"{text!r} is not a 287(g) model; expected JEM, TFM or WSO"
-        ) from None
+def _model(text: str, column: str) -> Model:
+    return to_model(text, column)
 
 
-def _yes_no(text: str) -> bool:
+def _yes_no(text: str, column: str) -> bool:
     value = text.strip().lower()
     if value in {"", "yes", "y", "true", "1"}:
         return True
     if value in {"no", "n", "false", "0"}:
         return False
-    raise InvalidInputError(f"{text!r} is not yes or no")
+    raise InvalidInputError.about(column, text, "is not yes or no")
 
 
 def _read_text(path: Path, encoding: str) -> str:
@@ -165,20 +161,13 @@ def _rows(
         raise DataError(f"{path}:{reader.line_num}: {exc}") from None
 
 
-def _field(path: Path, line: int, row: dict[str, str], column: str, parse: Callable[[str], T]) -> T:
+def _field(
+    path: Path, line: int, row: dict[str, str], column: str, parse: Callable[[str, str], T]
+) -> T:
     try:
-        return parse(row.get(column, ""))
+        return parse(row.get(column, ""), column)
     except G287Error as exc:
-        raise DataError(f"{path}:{line}: {column}: {_bare(exc, column)}") from None
-
-
-def _bare(exc: Exception, column: str) -> str:
-    """An error message without a leading ``field:`` that repeats the column name."""
-    text = str(exc)
-    for prefix in (f"{column}: ", "amount: "):
-        if text.startswith(prefix):
-            return text[len(prefix) :]
-    return text
+        raise DataError(f"{path}:{line}: {exc}", field=column, value=exc.value) from None
 
 
 def _build(where: str, make: Callable[[], T]) -> T:
@@ -186,7 +175,7 @@ def _build(where: str, make: Callable[[], T]) -> T:
     try:
         return make()
     except G287Error as exc:
-        raise DataError(f"{where}: {exc}") from None
+        raise DataError(f"{where}: {exc}", field=exc.field, value=exc.value) from None
 
 
 def read_officers(path: str | Path) -> tuple[Officer, ...]:
@@ -278,13 +267,10 @@ def read_agency(path: str | Path) -> Agency:
     if not isinstance(data["models"], list) or not all(isinstance(m, str) for m in data["models"]):
         raise DataError(f"{path}: models: {data['models']!r}; expected a list such as ['TFM']")
     try:
-        agreement = _date(data["agreement_date"])
+        agreement = _date(data["agreement_date"], "agreement_date")
+        models = frozenset(_model(m, "models") for m in data["models"])
     except G287Error as exc:
-        raise DataError(f"{path}: agreement_date: {exc}") from None
-    try:
-        models = frozenset(_model(m) for m in data["models"])
-    except G287Error as exc:
-        raise DataError(f"{path}: models: {exc}") from None
+        raise DataError(f"{path}: {exc}", field=exc.field, value=exc.value) from None
     return _build(str(path), partial(Agency, data["id"], data["name"], agreement, models))
 
 
@@ -301,41 +287,29 @@ def load_dataset(
     roster = _officer_lines(Path(officers))
     pay = _pay_lines(Path(payroll))
     reports = read_leads(leads)
-    ids = {o.id for _, o in roster}
-    for line, officer in roster:
-        if officer.model not in ag.models:
-            raise DataError(
-                f"{officers}:{line}: model: {officer.model.value} is not among the models "
-                f"agency {ag.id} signed"
-            )
-    for line, record in pay:
-        if record.officer_id not in ids:
-            raise DataError(
-                f"{payroll}:{line}: officer_id: {record.officer_id!r} is not in {officers}"
-            )
-    in_order = sorted(pay, key=lambda p: (p[1].officer_id, p[1].start))
-    for (_, a), (line, b) in itertools.pairwise(in_order):
-        if a.officer_id == b.officer_id and b.start <= a.end:
-            raise DataError(
-                f"{payroll}:{line}: period_start: {b.officer_id}'s period {b.start}..{b.end} "
-                f"overlaps {a.start}..{a.end} (a double claim)"
-            )
+    # The checks across records live with the claims; here each problem gets its file and line.
+    where = {id(o): f"{officers}:{line}" for line, o in roster}
+    where |= {id(r): f"{payroll}:{line}" for line, r in pay}
+    for problem in roster_problems(ag, [o for _, o in roster], [r for _, r in pay]):
+        raise DataError(
+            f"{where[id(problem.value)]}: {problem}", field=problem.field, value=problem.value
+        )
     return Dataset(ag, tuple(o for _, o in roster), tuple(r for _, r in pay), reports)
 
 
-def _text(text: str) -> str:
+def _text(text: str, column: str) -> str:
     if not text:
-        raise InvalidInputError("is empty; expected an id")
+        raise InvalidInputError.about(column, text, "is empty; expected an id")
     return text
 
 
-def _amount(text: str) -> Decimal:
-    return to_money(text, "amount")
+def _amount(text: str, column: str) -> Decimal:
+    return to_money(text, column)
 
 
-def _optional_date(text: str) -> dt.date | None:
-    return _date(text) if text else None
+def _optional_date(text: str, column: str) -> dt.date | None:
+    return _date(text, column) if text else None
 
 
-def _quarter(text: str) -> FiscalQuarter:
-    return FiscalQuarter.parse(text)
+def _quarter(text: str, column: str) -> FiscalQuarter:
+    return to_quarter(text, column)

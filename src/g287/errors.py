@@ -1,11 +1,20 @@
-"""The exceptions g287 raises.
+"""The exceptions g287 raises, and how they show a value.
 
 Every error is a :class:`G287Error`. A problem with a value also subclasses :class:`ValueError`
 and a problem with a type also subclasses :class:`TypeError`, so callers that already catch the
-builtins keep working. Messages name the field, the value and what was expected.
+builtins keep working. Each error carries the ``field`` it is about and the offending ``value``,
+so no caller has to parse a message; the message names both and says what was expected.
+
+>>> try:
+...     raise InvalidInputError.about("salary", "-5", "is negative; expected an amount >= 0")
+... except ValueError as exc:
+...     print(exc, "|", exc.field, "|", exc.value)
+salary: '-5' is negative; expected an amount >= 0 | salary | -5
 """
 
 from __future__ import annotations
+
+from typing import Any, Final, Self
 
 __all__ = [
     "G287Error",
@@ -13,11 +22,57 @@ __all__ = [
     "InvalidTypeError",
     "NotInEffectError",
     "PolicyError",
+    "show",
 ]
+
+#: Untrusted text longer than this is cut (and marked ``…``) before it appears in a message.
+SHOWN: Final = 40
+
+
+def show(value: object) -> str:
+    """``repr(value)`` made safe to print: at most :data:`SHOWN` characters of text, escaped.
+
+    ``repr`` escapes control and format characters (a newline, an escape sequence, a zero
+    width space), so a message cannot rewrite a terminal or hide what it quotes.
+
+    >>> show("T-01\\u200b")
+    "'T-01\\\\u200b'"
+    >>> show("9" * 100)
+    "'9999999999999999999999999999999999999999…'"
+    """
+    if isinstance(value, str):
+        return repr(value if len(value) <= SHOWN else value[:SHOWN] + "\u2026")
+    text = repr(value)
+    if len(text) > 2 * SHOWN:
+        return text[: 2 * SHOWN] + "\u2026"
+    return text
 
 
 class G287Error(Exception):
-    """Base class of every error g287 raises on purpose."""
+    """Base class of every error g287 raises on purpose.
+
+    Attributes:
+        field: the argument, attribute, column or document path the error is about, if any.
+        value: the offending value (as given; messages show it shortened and escaped).
+    """
+
+    def __init__(self, message: str, *, field: str | None = None, value: object = None) -> None:
+        super().__init__(message)
+        self.field = field
+        self.value = value
+
+    @classmethod
+    def about(cls, field: str, value: object, problem: str) -> Self:
+        """An error whose message reads ``field: <value shown> problem``."""
+        return cls(f"{field}: {show(value)} {problem}", field=field, value=value)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keep field and value through pickling (multiprocessing, notebooks' parallel maps).
+        return (_rebuild, (type(self), str(self), self.field, self.value))
+
+
+def _rebuild(cls: type[G287Error], message: str, field: str | None, value: object) -> G287Error:
+    return cls(message, field=field, value=value)
 
 
 class InvalidInputError(G287Error, ValueError):

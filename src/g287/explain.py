@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from . import html
+from ._validators import of_type
 from .errors import InvalidTypeError
 from .policy import Citation
 
@@ -26,15 +28,15 @@ def _pairs(value: object) -> tuple[tuple[str, str], ...]:
         isinstance(p, (tuple, list)) and len(p) == 2 for p in value
     ):
         return tuple((str(k), str(v)) for k, v in value)
-    raise InvalidTypeError(f"inputs: {value!r}; expected a dict or (name, value) pairs")
+    raise InvalidTypeError.about("inputs", value, "is not inputs; expected a dict or pairs")
 
 
 def _steps(value: Iterable[Step]) -> tuple[Step, ...]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidTypeError(f"steps: {value!r}; expected an iterable of Step")
+        raise InvalidTypeError.about("steps", value, "is not steps; expected an iterable of Step")
     steps = tuple(value)
     if not all(isinstance(s, Step) for s in steps):
-        raise InvalidTypeError(f"steps: {steps!r}; expected only Step objects")
+        raise InvalidTypeError.about("steps", steps, "hold a non-Step; expected only Step objects")
     return steps
 
 
@@ -43,15 +45,26 @@ class Step:
     """One step of a calculation: which rule applied, to what, with what result."""
 
     #: The rule or interpretation id, e.g. ``"R-OT"`` or ``"I-BAND"``.
-    rule_id: str
+    rule_id: str = attrs.field(validator=of_type(str, "an id"))
     #: What the step did, in a sentence.
-    text: str
+    text: str = attrs.field(validator=of_type(str, "text"))
     #: The figure the step produced, as text (``"$750.00"``, ``"9/10"``, ``"no award"``).
-    figure: str
+    figure: str = attrs.field(validator=of_type(str, "text"))
     #: The source passage behind the rule (for an interpretation: the passage it reads).
-    citation: Citation
+    citation: Citation = attrs.field(validator=of_type(Citation, "a Citation"))
     #: The inputs the step used, as ``(name, value)`` pairs.
     inputs: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
+
+    def as_row(self) -> dict[str, str]:
+        """The step as one flat row of text."""
+        return {
+            "rule_id": self.rule_id,
+            "text": self.text,
+            "inputs": ", ".join(f"{k}={v}" for k, v in self.inputs),
+            "figure": self.figure,
+            "locator": self.citation.locator,
+            "quote": self.citation.quote,
+        }
 
     def __str__(self) -> str:
         used = ", ".join(f"{k}={v}" for k, v in self.inputs)
@@ -63,27 +76,17 @@ class Step:
 class Explanation:
     """An ordered audit trail: a title, the steps, and the figure they arrive at."""
 
-    title: str
-    figure: str
+    title: str = attrs.field(validator=of_type(str, "text"))
+    figure: str = attrs.field(validator=of_type(str, "text"))
     steps: tuple[Step, ...] = attrs.field(converter=_steps)
 
-    def rows(self) -> list[dict[str, str]]:
-        """One plain dict per step (for ``pandas.DataFrame(explanation.rows())``)."""
-        return [
-            {
-                "rule_id": s.rule_id,
-                "text": s.text,
-                "figure": s.figure,
-                "locator": s.citation.locator,
-                "quote": s.citation.quote,
-            }
+    def _repr_html_(self) -> str:
+        rows = [
+            (s.rule_id, s.text, s.figure, f"{s.citation.locator}: \u201c{s.citation.quote}\u201d")
             for s in self.steps
         ]
-
-    def _repr_html_(self) -> str:
-        from .html import explanation_html  # noqa: PLC0415 - HTML sits at the edge
-
-        return explanation_html(self)
+        caption = f"{self.title}: {self.figure}"
+        return html.table(("rule", "step", "figure", "source"), rows, caption=caption)
 
     @property
     def rule_ids(self) -> tuple[str, ...]:

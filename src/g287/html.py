@@ -1,6 +1,10 @@
-"""Compact, escaped HTML for notebooks: the ``_repr_html_`` of policies, results and claims.
+"""Small, escaped HTML building blocks for notebook views (``_repr_html_``) and reports.
 
-Every value is escaped with :func:`html.escape`; rule ids are shown beside each figure.
+Each value object builds its own rows; this module only turns headers and rows into markup.
+Every piece of text is escaped with :func:`html.escape`; amounts are right-aligned dollars.
+
+>>> print(table(["officer", "total"], [["T-01", Decimal("12.50")]], caption="<b>x</b>"))
+<table style="border-collapse:collapse;font-family:sans-serif;font-size:0.9em"><caption>&lt;b&gt;x&lt;/b&gt;</caption><thead><tr><th>officer</th><th>total</th></tr></thead><tbody><tr><td>T-01</td><td style="text-align:right">$12.50</td></tr></tbody></table>
 """
 
 from __future__ import annotations
@@ -8,90 +12,53 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from html import escape
-from typing import TYPE_CHECKING, Any
 
 from .money import format_money
 
-if TYPE_CHECKING:
-    from .award import AwardResult
-    from .claims import Claim
-    from .explain import Explanation
-    from .policy import Policy
-    from .reimbursement import ReimbursementResult
+__all__ = ["cell", "definition_list", "details", "escape", "table"]
 
-__all__ = ["award_html", "claim_html", "explanation_html", "policy_html", "reimbursement_html"]
-
-_STYLE = "border-collapse:collapse;font-family:sans-serif;font-size:0.9em"
+# Inline styles: a notebook shows the markup without any stylesheet of ours.
+_TABLE = ' style="border-collapse:collapse;font-family:sans-serif;font-size:0.9em"'
+_RIGHT = ' style="text-align:right"'
 
 
-def _cell(value: object) -> str:
+def cell(value: object, tag: str = "td") -> str:
+    """One escaped cell: an amount as right-aligned dollars, ``None`` as an empty cell."""
     if isinstance(value, Decimal):
-        return f'<td style="text-align:right">{escape(format_money(value))}</td>'
-    return f"<td>{escape(str(value))}</td>"
+        return f"<{tag}{_RIGHT}>{escape(format_money(value))}</{tag}>"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"<{tag}{_RIGHT}>{value}</{tag}>"
+    return f"<{tag}>{escape('' if value is None else str(value))}</{tag}>"
 
 
-def _table(headers: Sequence[str], rows: Iterable[Sequence[object]], caption: str = "") -> str:
+def table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    caption: str = "",
+    footer: Iterable[Sequence[object]] = (),
+) -> str:
+    """A table from headers and rows of plain values; ``footer`` rows go in ``<tfoot>``."""
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(_cell(v) for v in row) + "</tr>" for row in rows)
+    body = "".join("<tr>" + "".join(cell(v) for v in row) + "</tr>" for row in rows)
+    foot = "".join("<tr>" + "".join(cell(v, "th") for v in row) + "</tr>" for row in footer)
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
     return (
-        f'<table style="{_STYLE}">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        f"<table{_TABLE}>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
+        + (f"<tfoot>{foot}</tfoot>" if foot else "")
+        + "</table>"
     )
 
 
-def explanation_html(explanation: Explanation) -> str:
-    """An explanation as a table of steps: rule id, what happened, figure, citation."""
-    rows = [
-        (s.rule_id, s.text, s.figure, f"{s.citation.locator}: \u201c{s.citation.quote}\u201d")
-        for s in explanation.steps
-    ]
-    return _table(
-        ("rule", "step", "figure", "source"), rows, f"{explanation.title}: {explanation.figure}"
-    )
+def definition_list(pairs: Iterable[tuple[str, object]]) -> str:
+    """Terms and values, escaped: ``<dl><dt>term</dt><dd>value</dd>…</dl>``."""
+    items = "".join(f"<dt>{escape(k)}</dt>{cell(v, 'dd')}" for k, v in pairs)
+    return f"<dl>{items}</dl>"
 
 
-def policy_html(policy: Policy) -> str:
-    """A policy's award tiers, overtime cap and interpretation choices."""
-    tiers = _table(
-        ("rule", "location rate", "per eligible task force officer"),
-        [(t.rule_id, t.band, t.amount) for t in policy.award_schedule.tiers],
-        f"{policy.name} (from {policy.effective_from.isoformat()})",
-    )
-    cap = policy.overtime_cap
-    other = _table(
-        ("id", "choice"),
-        [
-            ("R-OT", f"overtime cap {cap.percent}% of annual base salary"),
-            *sorted(policy.choices.items()),
-        ],
-    )
-    return f"<div>{tiers}{other}</div>"
-
-
-def award_html(result: AwardResult) -> str:
-    """An award result: the figure and its explanation."""
+def details(summary: str, inner_html: str, *, open_: bool = False) -> str:
+    """A collapsible section: ``summary`` is escaped, ``inner_html`` is markup built here."""
     return (
-        f"<div><strong>{escape(result.reason)}</strong>{explanation_html(result.explanation)}</div>"
+        f"<details{' open' if open_ else ''}><summary>{escape(summary)}</summary>"
+        f"{inner_html}</details>"
     )
-
-
-def reimbursement_html(result: ReimbursementResult) -> str:
-    """A reimbursement result: the figure and its explanation."""
-    return f"<div>{explanation_html(result.explanation)}</div>"
-
-
-def claim_html(claim: Claim) -> str:
-    """A claim: officer lines, totals and the award."""
-    from .report import LINE_COLUMNS, claim_rows  # noqa: PLC0415 - report imports claims
-
-    rows: list[list[Any]] = [list(r.values()) for r in claim_rows(claim)]
-    title = f"Claim of {claim.agency_id} for {claim.quarter or claim.period} ({claim.policy_name})"
-    parts = [_table([h for _, h in LINE_COLUMNS], rows, title)]
-    parts.append(f"<p>Reimbursement {escape(format_money(claim.reimbursement))}")
-    if claim.award is not None:
-        parts.append(
-            f"; award {escape(format_money(claim.award.amount))} "
-            f"({escape(claim.award.reason)}); total {escape(format_money(claim.total))}"
-        )
-    parts.append(f"</p><p><small>policy fingerprint {escape(claim.policy_fingerprint)}</small></p>")
-    return "<div>" + "".join(parts) + "</div>"

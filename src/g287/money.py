@@ -1,9 +1,14 @@
-"""Exact amounts of money and counts.
+"""Exact amounts of money.
 
 Money is :class:`decimal.Decimal` with exactly two places (cents). Input may be an ``int``, a
 ``str`` or a ``Decimal``; a ``float`` is refused because it cannot say which cents it means, and a
 ``bool`` is refused because ``True`` is not an amount. Amounts finer than a cent are refused
 rather than silently rounded: every rounding in g287 is named (I-CENT) and happens in one place.
+
+g287 never does arithmetic on ``Decimal`` values: amounts are read exactly, turned into whole
+cents (``int``), added, split and compared as integers, and written back as two-place
+``Decimal`` text. So no decimal context — the caller's ``decimal.getcontext()``, however a
+notebook or host system has set it — can change a figure or raise from inside g287.
 
 Rounding helpers:
 
@@ -18,39 +23,36 @@ Rounding helpers:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Final
 
+from ._validators import type_error
 from .errors import InvalidInputError, InvalidTypeError
 
 __all__ = [
     "CENT",
-    "MAX_COUNT",
     "MAX_MONEY",
     "ZERO",
+    "cents",
     "cents_floor",
     "format_money",
     "format_percent",
     "from_cents",
     "split_cents",
-    "to_cents",
-    "to_count",
+    "sum_money",
     "to_money",
 ]
 
 CENT: Final = Decimal("0.01")
 ZERO: Final = Decimal("0.00")
-#: The largest amount accepted anywhere (a trillion dollars less a cent). Larger inputs are
-#: refused so that every figure stays well inside Decimal's default 28-digit precision.
+#: The largest amount accepted anywhere (a trillion dollars less a cent), input or result.
 MAX_MONEY: Final = Decimal("999999999999.99")
-
-#: The largest count accepted (leads, officers): far above any agency's, small enough that
-#: every award stays exact.
-MAX_COUNT: Final = 10**9
 # Plain decimal notation in ASCII digits: no exponent, underscore, plus sign or other scripts.
 _AMOUNT: Final = re.compile(r"\s*-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*", re.ASCII)
+# Longer text cannot be an amount up to MAX_MONEY; refusing it first keeps parsing cheap.
+_LONGEST_TEXT: Final = 64
 
 
 def to_money(value: object, field: str) -> Decimal:
@@ -72,67 +74,78 @@ def to_money(value: object, field: str) -> Decimal:
     ...
     g287.errors.InvalidTypeError: salary: 0.1 is a float; pass a string or Decimal such as '0.1'
     """
+    count = _cents_of(value, field)
+    if count < 0:
+        raise InvalidInputError.about(field, value, "is negative; expected an amount >= 0")
+    return from_cents(count)
+
+
+def to_signed_money(value: object, field: str) -> Decimal:
+    """:func:`to_money` that also accepts a negative amount (an adjustment)."""
+    return from_cents(_cents_of(value, field))
+
+
+def _cents_of(value: object, field: str) -> int:
+    """Whole cents of an amount given as ``int``, ``str`` or ``Decimal``, read exactly."""
     if isinstance(value, bool) or not isinstance(value, (int, str, Decimal)):
         if isinstance(value, float):
-            raise InvalidTypeError(
-                f"{field}: {value!r} is a float; pass a string or Decimal such as {str(value)!r}"
+            raise InvalidTypeError.about(
+                field, value, f"is a float; pass a string or Decimal such as {str(value)!r}"
             )
-        raise InvalidTypeError(
-            f"{field}: {value!r} is a {type(value).__name__}; "
-            "expected an amount as int, str or Decimal"
-        )
+        raise type_error(field, value, "an amount as int, str or Decimal")
     if isinstance(value, str):
-        if _AMOUNT.fullmatch(value) is None:
-            raise InvalidInputError(
-                f"{field}: {value!r} is not an amount; expected digits such as '1234.56'"
+        if len(value) > _LONGEST_TEXT or _AMOUNT.fullmatch(value) is None:
+            raise InvalidInputError.about(
+                field, value, "is not an amount; expected digits such as '1234.56'"
             )
-        amount = Decimal(value.strip())
-    else:
+        amount = Decimal(value.strip())  # exact: the constructor never rounds
+    elif isinstance(value, int):
         amount = Decimal(value)
+    else:
+        amount = value
     if not amount.is_finite():
-        raise InvalidInputError(f"{field}: {value!r} is not a finite amount")
-    if amount < 0:
-        raise InvalidInputError(f"{field}: {value!r} is negative; expected an amount >= 0")
-    if amount > MAX_MONEY:
-        raise InvalidInputError(f"{field}: {value!r} is too large; expected at most {MAX_MONEY}")
-    if amount != amount.quantize(CENT):  # not on the cent grid, whichever way it rounds
-        raise InvalidInputError(f"{field}: {value!r} has fractions of a cent; expected whole cents")
-    return amount.quantize(CENT) + ZERO  # adding ZERO turns -0.00 into 0.00
+        raise InvalidInputError.about(field, value, "is not a finite amount")
+    if amount.copy_abs() > MAX_MONEY:  # copy_abs and comparisons ignore the context
+        raise InvalidInputError.about(field, value, f"is too large; expected at most {MAX_MONEY}")
+    sign, digits, exponent = amount.as_tuple()
+    assert isinstance(exponent, int)  # finite
+    whole = int("".join(map(str, digits)))
+    if whole == 0:
+        return 0
+    if exponent >= -2:
+        count = whole * 10 ** (exponent + 2)
+    else:
+        places = -2 - exponent
+        count, rest = divmod(whole, 10**places) if places <= len(digits) else (0, whole)
+        if rest:
+            raise InvalidInputError.about(
+                field, value, "has fractions of a cent; expected whole cents"
+            )
+    return -count if sign else count
 
 
-def to_count(value: object, field: str) -> int:
-    """Return ``value`` as a non-negative ``int`` count, refusing ``bool``, ``float`` and the rest.
+def cents(amount: Decimal) -> int:
+    """A two-place ``Decimal`` amount as a whole number of cents (exact, no context used).
 
-    >>> to_count(12, "officers")
-    12
-    >>> to_count(True, "officers")
-    Traceback (most recent call last):
-    ...
-    g287.errors.InvalidTypeError: officers: True is a bool; expected a whole number (int) >= 0
+    >>> cents(Decimal("1234.56"))
+    123456
     """
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError(
-            f"{field}: {value!r} is a {type(value).__name__}; expected a whole number (int) >= 0"
-        )
-    if value < 0:
-        raise InvalidInputError(f"{field}: {value!r} is negative; expected a whole number >= 0")
-    if value > MAX_COUNT:
-        raise InvalidInputError(f"{field}: {value!r} is too large; expected at most {MAX_COUNT}")
-    return value
+    return _cents_of(amount, "amount")
 
 
-def to_cents(amount: Decimal) -> int:
-    """Return a two-place ``Decimal`` as a whole number of cents."""
-    return int(amount.scaleb(2))
+def from_cents(count: int) -> Decimal:
+    """A whole number of cents as a two-place ``Decimal`` (exact, no context used).
 
-
-def from_cents(cents: int) -> Decimal:
-    """Return a whole number of cents as a two-place ``Decimal``.
-
-    >>> from_cents(123456)
-    Decimal('1234.56')
+    >>> from_cents(123456), from_cents(-5)
+    (Decimal('1234.56'), Decimal('-0.05'))
     """
-    return Decimal(cents).scaleb(-2).quantize(CENT)
+    dollars, rest = divmod(abs(count), 100)
+    return Decimal(f"{'-' if count < 0 else ''}{dollars}.{rest:02d}")
+
+
+def sum_money(amounts: Iterable[Decimal]) -> Decimal:
+    """The exact sum of amounts, added as whole cents."""
+    return from_cents(sum(map(cents, amounts)))
 
 
 def cents_floor(value: Fraction) -> Decimal:
@@ -156,11 +169,13 @@ def split_cents(total: Decimal, weights: Sequence[int]) -> list[Decimal]:
     """
     whole = sum(weights)
     if whole <= 0 or any(w < 0 for w in weights):
-        raise InvalidInputError(f"weights: {list(weights)!r}; expected non-negative, not all zero")
-    cents = to_cents(total)
-    shares = [divmod(cents * w, whole) for w in weights]
+        raise InvalidInputError.about(
+            "weights", list(weights), "are not weights; expected non-negative, not all zero"
+        )
+    count = cents(total)
+    shares = [divmod(count * w, whole) for w in weights]
     parts = [q for q, _ in shares]
-    left = cents - sum(parts)
+    left = count - sum(parts)
     by_remainder = sorted(range(len(weights)), key=lambda i: -shares[i][1])
     for i in by_remainder[:left]:
         parts[i] += 1
@@ -186,9 +201,11 @@ def format_percent(share: Fraction) -> str:
 
 
 def format_money(amount: Decimal) -> str:
-    """Format an amount as dollars with thousands separators: ``$1,234.50``.
+    """Format an amount as dollars with thousands separators: ``$1,234.50`` (``-$5.00``).
 
-    >>> format_money(Decimal("1000"))
-    '$1,000.00'
+    >>> format_money(Decimal("1000")), format_money(Decimal("-5"))
+    ('$1,000.00', '-$5.00')
     """
-    return f"${amount:,.2f}"
+    count = cents(amount)
+    dollars, rest = divmod(abs(count), 100)
+    return f"{'-' if count < 0 else ''}${dollars:,}.{rest:02d}"

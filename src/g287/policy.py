@@ -1,15 +1,18 @@
-"""The policy as data: sources, citations, rules, award tiers, the overtime cap, interpretations.
+"""The policy model: sources, citations, rules, award tiers, interpretations, and :class:`Policy`.
 
 Every object here is a frozen attrs class validated at construction, so an inconsistent policy
-cannot exist. :data:`POLICY` is the policy DHS/ICE announced on 2025-09-18; a variant is made with
-:func:`attrs.evolve` (or :meth:`Policy.choose` for an interpretation) and is validated again.
+cannot exist. The policy DHS/ICE announced on 2025-09-18 is data built from these types, in
+:mod:`g287.announced`. The five selectable interpretations are plain fields of :class:`Policy`,
+so a variant is one :func:`attrs.evolve` away, and :meth:`Policy.choose` is the same thing by
+interpretation id:
 
 >>> import attrs
 >>> from g287 import POLICY, BandRounding
->>> schedule = attrs.evolve(POLICY.award_schedule, band_rounding=BandRounding.HALF_UP)
->>> half_up = attrs.evolve(POLICY, award_schedule=schedule)
+>>> half_up = attrs.evolve(POLICY, band_rounding=BandRounding.HALF_UP)
+>>> half_up == POLICY.choose("I-BAND", "half-up")
+True
 >>> policy_diff(POLICY, half_up)
-(('award_schedule.band_rounding', 'truncate', 'half-up'),)
+(('I-BAND', 'truncate', 'half-up'),)
 """
 
 from __future__ import annotations
@@ -18,75 +21,47 @@ import datetime as dt
 import enum
 import itertools
 import re
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
 
 import attrs
 
-from . import _validators as check
-from ._validators import to_date
-from .errors import InvalidInputError, InvalidTypeError, NotInEffectError, PolicyError
-from .money import to_money
+from . import html
+from ._canonical import fingerprint
+from ._validators import instance, of_type, to_date, to_optional_date, tuple_of, type_error
+from ._validators import validator as checked
+from .errors import InvalidInputError, NotInEffectError, PolicyError
+from .money import format_percent, to_money
 
 __all__ = [
-    "INTERPRETATIONS",
-    "POLICY",
-    "REGISTRY",
-    "SOURCE",
-    "AwardSchedule",
     "AwardTier",
     "BandRounding",
     "CapProration",
     "Citation",
     "Headcount",
     "Interpretation",
+    "Interpretations",
     "Model",
     "ModelScope",
     "NoLeads",
-    "OvertimeCap",
+    "Option",
     "Policy",
     "Rule",
     "Source",
     "policy_diff",
-    "policy_in_force",
+    "to_model",
+    "to_rate",
+    "whole_percent",
 ]
 
-_RULE_ID = re.compile(r"R-[A-Z]+(?:-[0-9A-Z]+)*")
-_INTERPRETATION_ID = re.compile(r"I-[A-Z]+")
-_LOCATOR = re.compile(r"\u00b6[1-9][0-9]*")
+RULE_ID: Final = re.compile(r"R-[A-Z]+(?:-[0-9A-Z]+)*")
+INTERPRETATION_ID: Final = re.compile(r"I-[A-Z]+")
+_LOCATOR: Final = re.compile(r"\u00b6[1-9][0-9]*")
 
 
-# --- interpretation options (DESIGN §2) --------------------------------------------------------
-
-
-class BandRounding(enum.Enum):
-    """I-BAND: how a location rate is placed in the whole-percent bands of ¶8."""
-
-    #: Drop the fraction of a percent: 89.6% is 89% (the default; the same as "rate >= 90%").
-    TRUNCATE = "truncate"
-    #: Round to the nearest whole percent, halves up: 89.5% is 90%.
-    HALF_UP = "half-up"
-    #: Round to the nearest whole percent, halves to the even percent: 89.5% is 90%, 88.5% is 88%.
-    HALF_EVEN = "half-even"
-
-
-class NoLeads(enum.Enum):
-    """I-BELOW: what a quarter in which ICE provided no leads earns."""
-
-    #: No award, with the reason stated (the default).
-    NO_AWARD = "no-award"
-    #: Refuse to compute: raise :class:`~g287.InvalidInputError`.
-    ERROR = "error"
-
-
-class Headcount(enum.Enum):
-    """I-HEAD: which task force officers count toward "per eligible task force officer"."""
-
-    #: Task Force Model officers eligible on the quarter's last day (the default).
-    LAST_DAY = "last-day"
-    #: Task Force Model officers eligible on any day of the quarter.
-    ANY_DAY = "any-day"
+# --- the 287(g) models and the interpretation options (DESIGN §2) ------------------------------
 
 
 class Model(enum.Enum):
@@ -97,12 +72,55 @@ class Model(enum.Enum):
     WARRANT_SERVICE_OFFICER = "WSO"
 
 
+def to_model(value: object, field: str = "model") -> Model:
+    """A :class:`Model`, or its code (``"TFM"``)."""
+    if isinstance(value, Model):
+        return value
+    if isinstance(value, str):
+        try:
+            return Model(value.strip().upper())
+        except ValueError:
+            raise InvalidInputError.about(
+                field, value, "is not a 287(g) model; expected JEM, TFM or WSO"
+            ) from None
+    raise type_error(field, value, "a g287.Model or its code such as 'TFM'")
+
+
+class BandRounding(enum.Enum):
+    """I-BAND: how a location rate is placed in the whole-percent bands of ¶8."""
+
+    #: Drop the fraction of a percent: 89.6% is 89% (the same as "rate >= 90%").
+    TRUNCATE = "truncate"
+    #: Round to the nearest whole percent, halves up: 89.5% is 90%.
+    HALF_UP = "half-up"
+    #: Round to the nearest whole percent, halves to the even percent: 89.5% is 90%, 88.5% is 88%.
+    HALF_EVEN = "half-even"
+
+
+class NoLeads(enum.Enum):
+    """I-BELOW: what a quarter in which ICE provided no leads earns."""
+
+    #: No award, with the reason stated.
+    NO_AWARD = "no-award"
+    #: Refuse to compute: raise :class:`~g287.InvalidInputError`.
+    ERROR = "error"
+
+
+class Headcount(enum.Enum):
+    """I-HEAD: which task force officers count toward "per eligible task force officer"."""
+
+    #: Task Force Model officers eligible on the quarter's last day.
+    LAST_DAY = "last-day"
+    #: Task Force Model officers eligible on any day of the quarter.
+    ANY_DAY = "any-day"
+
+
 class ModelScope(enum.Enum):
     """I-MODEL: whose pay is reimbursable under R-SAL and R-OT."""
 
     #: Trained officers of every 287(g) model, as ¶7 says "each eligible trained 287(g) officer".
     ALL_MODELS = "all-models"
-    #: Task Force Model officers only (the reading of a secondary source).
+    #: Task Force Model officers only.
     TASK_FORCE_ONLY = "task-force-only"
 
     @property
@@ -116,41 +134,53 @@ class ModelScope(enum.Enum):
 class CapProration(enum.Enum):
     """I-CAPPRO: whether the overtime cap shrinks for an officer eligible for part of a year."""
 
-    #: The full cap applies however few days the officer was eligible (the default).
+    #: The full cap applies however few days the officer was eligible.
     NONE = "none"
     #: The cap is multiplied by eligible days ÷ days in the fiscal year, then rounded down.
     BY_ELIGIBLE_DAYS = "by-eligible-days"
 
 
-# --- validators -------------------------------------------------------------------------------
+def whole_percent(located: Any, provided: Any, rounding: BandRounding) -> Any:
+    """I-BAND: the whole percent ``located / provided`` is placed at, in integers only.
 
-_text = check.text(PolicyError)  # an empty name, title or quote makes the policy inconsistent
+    The one band function of g287: :meth:`Policy.percent`, the batch path (Python integers
+    or NumPy integer arrays alike: only ``//``, ``divmod``, comparisons and ``|``/``&`` are
+    used) and the docs call it. ``provided`` must be positive.
+
+    >>> [whole_percent(179, 200, r) for r in BandRounding]
+    [89, 90, 90]
+    >>> whole_percent(177, 200, BandRounding.HALF_EVEN)    # 88.5% goes to the even 88
+    88
+    """
+    if rounding is BandRounding.TRUNCATE:
+        return 100 * located // provided
+    if rounding is BandRounding.HALF_UP:
+        return (200 * located + provided) // (2 * provided)
+    whole, rest = divmod(100 * located, provided)
+    return whole + ((2 * rest > provided) | ((2 * rest == provided) & (whole % 2 == 1)))
 
 
-def _matches(pattern: re.Pattern[str], expected: str) -> Any:
-    def check(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+# --- sources, citations, rules, interpretations ------------------------------------------------
+
+
+def _policy_text(value: object, field: str) -> str:
+    """Text of a policy's part: an empty one makes the policy inconsistent."""
+    if not isinstance(value, str):
+        raise type_error(field, value, "text")
+    if not value.strip():
+        raise PolicyError.about(field, value, "is empty; expected text")
+    return value
+
+
+def _matching(pattern: re.Pattern[str], expected: str) -> Any:
+    def check(value: object, field: str) -> None:
         if not isinstance(value, str) or pattern.fullmatch(value) is None:
-            raise PolicyError(f"{attribute.name}: {value!r} is not {expected}")
+            raise PolicyError.about(field, value, f"is not {expected}")
 
-    return check
-
-
-def _tuple_of(kind: type, what: str) -> Any:
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, tuple) or not all(isinstance(v, kind) for v in value):
-            raise InvalidTypeError(f"{attribute.name}: {value!r}; expected a tuple of {what}")
-
-    return check
+    return checked(check)
 
 
-def _amount(value: object) -> Decimal:
-    try:
-        return to_money(value, "amount")
-    except InvalidInputError as exc:  # a bad tier amount makes the policy inconsistent
-        raise PolicyError(f"award tier {exc}") from None
-
-
-# --- sources, citations, rules ----------------------------------------------------------------
+_text = checked(_policy_text)
 
 
 @attrs.frozen
@@ -160,7 +190,7 @@ class Source:
     id: str = attrs.field(validator=_text)
     title: str = attrs.field(validator=_text)
     publisher: str = attrs.field(validator=_text)
-    date: dt.date = attrs.field(validator=check.date)
+    date: dt.date = attrs.field(validator=checked(to_date))
     url: str = attrs.field(validator=_text)
 
 
@@ -171,8 +201,8 @@ class Citation:
     Paragraphs are the source text's non-empty lines, counted from 1.
     """
 
-    source: Source = attrs.field(validator=check.instance_of(Source, "a Source"))
-    locator: str = attrs.field(validator=_matches(_LOCATOR, "a paragraph locator such as '¶7'"))
+    source: Source = attrs.field(validator=of_type(Source, "a Source"))
+    locator: str = attrs.field(validator=_matching(_LOCATOR, "a paragraph locator such as '¶7'"))
     quote: str = attrs.field(validator=_text)
 
     def __str__(self) -> str:
@@ -187,34 +217,109 @@ class Rule:
     renumbered.
     """
 
-    id: str = attrs.field(validator=_matches(_RULE_ID, "a rule id such as 'R-OT'"))
+    id: str = attrs.field(validator=_matching(RULE_ID, "a rule id such as 'R-OT'"))
     title: str = attrs.field(validator=_text)
     statement: str = attrs.field(validator=_text)
-    citation: Citation = attrs.field(validator=check.instance_of(Citation, "a Citation"))
+    citation: Citation = attrs.field(validator=of_type(Citation, "a Citation"))
+
+
+@attrs.frozen
+class Option:
+    """One reading an interpretation can take: its value (``"half-up"``) and what it means."""
+
+    value: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=_text)
+
+    def __str__(self) -> str:
+        return f"{self.value}: {self.text}"
 
 
 @attrs.frozen
 class Interpretation:
     """A named reading of the source where it is silent (``I-…``), with its options.
 
-    ``option`` is the dotted path of the :class:`Policy` attribute that selects the reading, or
-    ``None`` where there is only one reading.
+    ``field`` names the :class:`Policy` field that selects the reading, and ``options`` lists
+    every value that field can take, the announced policy's first; both are empty where there
+    is only one reading.
     """
 
-    id: str = attrs.field(
-        validator=_matches(_INTERPRETATION_ID, "an interpretation id such as 'I-BAND'")
-    )
+    id: str = attrs.field(validator=_matching(INTERPRETATION_ID, "an id such as 'I-BAND'"))
     question: str = attrs.field(validator=_text)
+    #: The reading the announced policy applies, in words.
     default: str = attrs.field(validator=_text)
     #: The rule whose passage this interpretation reads.
-    rule_id: str = attrs.field(validator=_matches(_RULE_ID, "a rule id such as 'R-OT'"))
-    alternatives: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str, "text"))
-    option: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(check.instance_of(str, "a dotted path"))
+    rule_id: str = attrs.field(validator=_matching(RULE_ID, "a rule id such as 'R-OT'"))
+    field: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(of_type(str, "a Policy field name"))
+    )
+    options: tuple[Option, ...] = attrs.field(default=(), validator=tuple_of(Option, "Option"))
+
+    def __attrs_post_init__(self) -> None:
+        if (self.field is None) != (not self.options):
+            raise PolicyError.about(
+                "options", self.options, f"of {self.id} do not match its field {self.field!r}"
+            )
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The option values, the announced policy's first (empty if there is one reading)."""
+        return tuple(o.value for o in self.options)
+
+    @property
+    def alternatives(self) -> tuple[Option, ...]:
+        """The options other than the announced policy's."""
+        return self.options[1:]
+
+    @property
+    def option_type(self) -> type[enum.Enum] | None:
+        """The enum of the :class:`Policy` field that selects this interpretation, if any."""
+        return None if self.field is None else OPTION_TYPES[self.field]
+
+
+@attrs.frozen
+class Interpretations(Mapping[str, Interpretation]):
+    """The interpretations catalogue: an immutable mapping from id to :class:`Interpretation`."""
+
+    entries: tuple[Interpretation, ...] = attrs.field(
+        validator=tuple_of(Interpretation, "Interpretation")
     )
 
+    def __attrs_post_init__(self) -> None:
+        ids = [i.id for i in self.entries]
+        if len(set(ids)) != len(ids):
+            raise PolicyError.about("interpretations", ids, "repeat an id; expected each once")
 
-# --- the award schedule -----------------------------------------------------------------------
+    def __getitem__(self, interpretation_id: str) -> Interpretation:
+        for item in self.entries:
+            if item.id == interpretation_id:
+                return item
+        raise KeyError(interpretation_id)
+
+    def __iter__(self) -> Iterator[str]:
+        return (item.id for item in self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def _repr_html_(self) -> str:
+        return html.table(
+            ("id", "question", "default", "alternatives"),
+            [
+                (i.id, i.question, i.default, "; ".join(map(str, i.alternatives)))
+                for i in self.entries
+            ],
+            caption="Interpretations",
+        )
+
+
+# --- the award tiers ---------------------------------------------------------------------------
+
+
+def _tier_amount(value: object) -> Decimal:
+    try:
+        return to_money(value, "amount")
+    except InvalidInputError as exc:  # a bad tier amount makes the policy inconsistent
+        raise PolicyError(f"award tier {exc}", field="amount", value=value) from None
 
 
 @attrs.frozen
@@ -224,16 +329,18 @@ class AwardTier:
     ``low`` and ``high`` are the band as published, both included: ``90``–``100``.
     """
 
-    rule_id: str = attrs.field(validator=_matches(_RULE_ID, "a rule id such as 'R-AWD-1'"))
-    low: int = attrs.field(validator=check.instance_of(int, "a whole percent (int)"))
-    high: int = attrs.field(validator=check.instance_of(int, "a whole percent (int)"))
-    amount: Decimal = attrs.field(converter=_amount)
+    rule_id: str = attrs.field(validator=_matching(RULE_ID, "a rule id such as 'R-AWD-1'"))
+    low: int = attrs.field(validator=of_type(int, "a whole percent (int)"))
+    high: int = attrs.field(validator=of_type(int, "a whole percent (int)"))
+    amount: Decimal = attrs.field(converter=_tier_amount)
 
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.low <= self.high <= 100:
             raise PolicyError(
                 f"{self.rule_id}: band {self.low}%-{self.high}% is not within 0-100 "
-                "with low <= high"
+                "with low <= high",
+                field="tiers",
+                value=self,
             )
 
     @property
@@ -249,124 +356,24 @@ class AwardTier:
         )
 
 
-@attrs.frozen
-class AwardSchedule:
-    """The quarterly performance award (R-AWD): its tiers and the interpretations that place a
-    location rate in them (I-BAND), handle a quarter without leads (I-BELOW) and count officers
-    (I-HEAD)."""
-
-    tiers: tuple[AwardTier, ...] = attrs.field(validator=_tuple_of(AwardTier, "AwardTier"))
-    band_rounding: BandRounding = attrs.field(
-        default=BandRounding.TRUNCATE, validator=check.instance_of(BandRounding, "a BandRounding")
-    )
-    no_leads: NoLeads = attrs.field(
-        default=NoLeads.NO_AWARD, validator=check.instance_of(NoLeads, "a NoLeads option")
-    )
-    headcount: Headcount = attrs.field(
-        default=Headcount.LAST_DAY, validator=check.instance_of(Headcount, "a Headcount option")
-    )
-    # A lookup of whole percent (0-100) -> tier, derived from ``tiers``: the hot path of
-    # award_tier is one index instead of a search.
-    _by_percent: tuple[AwardTier | None, ...] = attrs.field(
-        init=False, repr=False, eq=False, hash=False
-    )
-
-    def __attrs_post_init__(self) -> None:
-        if not self.tiers:
-            raise PolicyError("tiers: () is empty; expected at least one award tier")
-        ordered = sorted(self.tiers, key=lambda t: t.low, reverse=True)
-        if list(self.tiers) != ordered:
-            raise PolicyError(
-                "tiers: "
-                + ", ".join(t.band for t in self.tiers)
-                + " are not ordered; expected the highest band first"
-            )
-        for upper, lower in itertools.pairwise(self.tiers):
-            if lower.high >= upper.low:
-                raise PolicyError(
-                    f"tiers: {lower.rule_id} {lower.band} overlaps {upper.rule_id} {upper.band}"
-                )
-        if len({t.rule_id for t in self.tiers}) != len(self.tiers):
-            raise PolicyError("tiers: two tiers share a rule id; expected one id per tier")
-        table: list[AwardTier | None] = [None] * 101
-        for tier in self.tiers:
-            table[tier.low : tier.high + 1] = [tier] * (tier.high - tier.low + 1)
-        object.__setattr__(self, "_by_percent", tuple(table))
-
-    def percent(self, rate: Fraction) -> int:
-        """The whole percent a rate (a ``Fraction`` from 0 to 1) falls in, per I-BAND.
-
-        >>> from g287 import POLICY
-        >>> POLICY.award_schedule.percent(Fraction(179, 200))   # 89.5%
-        89
-        """
-        if isinstance(rate, bool) or not isinstance(rate, (Fraction, int)):
-            raise InvalidTypeError(
-                f"rate: {rate!r} is a {type(rate).__name__}; expected a fractions.Fraction 0 to 1"
-            )
-        if not 0 <= rate <= 1:
-            raise InvalidInputError(f"rate: {rate}; expected a location rate from 0 to 1")
-        return self._percent(Fraction(rate))
-
-    def _percent(self, rate: Fraction) -> int:
-        """:meth:`percent` for a rate already checked (the hot path of ``award_tier``)."""
-        n, d = rate.numerator, rate.denominator
-        if self.band_rounding is BandRounding.TRUNCATE:
-            return 100 * n // d
-        if self.band_rounding is BandRounding.HALF_UP:
-            return (200 * n + d) // (2 * d)
-        return round(Fraction(100 * n, d))
-
-    def tier_for_percent(self, percent: int) -> AwardTier | None:
-        """The tier whose band holds a whole percent (0-100), or ``None`` below every band."""
-        if isinstance(percent, bool) or not isinstance(percent, int):
-            raise InvalidTypeError(
-                f"percent: {percent!r} is a {type(percent).__name__}; expected a whole percent"
-            )
-        if not 0 <= percent <= 100:
-            raise InvalidInputError(f"percent: {percent}; expected a whole percent from 0 to 100")
-        return self._by_percent[percent]
-
-    @property
-    def lowest(self) -> AwardTier:
-        """The tier with the lowest band (its ``low`` is the threshold for any award)."""
-        return self.tiers[-1]
+# --- the policy --------------------------------------------------------------------------------
 
 
-# --- the overtime cap -------------------------------------------------------------------------
-
-
-def _cap_fraction(_instance: object, attribute: attrs.Attribute[Fraction], value: object) -> None:
+def _share(value: object, field: str) -> Fraction:
     if not isinstance(value, Fraction):
-        raise InvalidTypeError(
-            f"{attribute.name}: {value!r} is a {type(value).__name__}; "
-            "expected a fractions.Fraction such as Fraction(1, 4)"
-        )
+        raise type_error(field, value, "a fractions.Fraction such as Fraction(1, 4)")
     if not 0 <= value <= 1:
-        raise PolicyError(f"{attribute.name}: {value} is outside 0-1; expected a share of salary")
+        raise PolicyError.about(field, value, "is outside 0-1; expected a share of salary")
+    return value
 
 
-@attrs.frozen
-class OvertimeCap:
-    """R-OT: reimbursed overtime is at most ``fraction`` of the officer's annual salary.
-
-    The basis is the annual base salary with benefits excluded (I-CAPBASE); the cap runs per
-    federal fiscal year (I-CAPYEAR), rounds down to the cent (I-CENT) and is or is not prorated
-    for part-year officers (I-CAPPRO).
-    """
-
-    fraction: Fraction = attrs.field(validator=_cap_fraction)
-    proration: CapProration = attrs.field(
-        default=CapProration.NONE, validator=check.instance_of(CapProration, "a CapProration")
+def _option(interpretation_id: str, kind: type[enum.Enum], default: enum.Enum) -> Any:
+    """A :class:`Policy` field that selects ``interpretation_id``, typed ``kind``."""
+    return attrs.field(
+        default=default,
+        validator=of_type(kind, f"a {kind.__name__}"),
+        metadata={"interpretation": interpretation_id},
     )
-
-    @property
-    def percent(self) -> Fraction:
-        """The cap as a percent of salary (``Fraction(25)`` for 25%)."""
-        return self.fraction * 100
-
-
-# --- the policy -------------------------------------------------------------------------------
 
 
 @attrs.frozen
@@ -374,25 +381,32 @@ class Policy:
     """One version of the 287(g) reimbursement and award policy.
 
     Construction checks that the period is ordered, that every rule is cited from one of the
-    policy's sources, and that the award tiers and the cap refer to rules the policy has.
+    policy's sources, that the award tiers and every interpretation refer to rules the policy
+    has, and that the tiers are ordered and do not overlap.
     """
 
     name: str = attrs.field(validator=_text)
-    effective_from: dt.date = attrs.field(validator=check.date)
-    effective_until: dt.date | None = attrs.field(validator=check.optional_date)
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source, "Source"))
-    rules: tuple[Rule, ...] = attrs.field(validator=_tuple_of(Rule, "Rule"))
-    award_schedule: AwardSchedule = attrs.field(
-        validator=check.instance_of(AwardSchedule, "an AwardSchedule")
+    effective_from: dt.date = attrs.field(validator=checked(to_date))
+    effective_until: dt.date | None = attrs.field(validator=checked(to_optional_date))
+    sources: tuple[Source, ...] = attrs.field(validator=tuple_of(Source, "Source"))
+    rules: tuple[Rule, ...] = attrs.field(validator=tuple_of(Rule, "Rule"))
+    interpretations: Interpretations = attrs.field(
+        validator=of_type(Interpretations, "an Interpretations catalogue")
     )
-    overtime_cap: OvertimeCap = attrs.field(
-        validator=check.instance_of(OvertimeCap, "an OvertimeCap")
+    #: R-AWD-1 …: the award per eligible task force officer by band, highest band first.
+    tiers: tuple[AwardTier, ...] = attrs.field(validator=tuple_of(AwardTier, "AwardTier"))
+    #: R-OT: reimbursed overtime is at most this share of annual base salary (I-CAPBASE).
+    overtime_share: Fraction = attrs.field(validator=checked(_share))
+    band_rounding: BandRounding = _option("I-BAND", BandRounding, BandRounding.TRUNCATE)
+    no_leads: NoLeads = _option("I-BELOW", NoLeads, NoLeads.NO_AWARD)
+    headcount: Headcount = _option("I-HEAD", Headcount, Headcount.LAST_DAY)
+    model_scope: ModelScope = _option("I-MODEL", ModelScope, ModelScope.ALL_MODELS)
+    cap_proration: CapProration = _option("I-CAPPRO", CapProration, CapProration.NONE)
+    # Derived once at construction, not part of equality, hashing, repr or JSON: the tier of each
+    # whole percent 0-100 (award_tier's hot path is one index), and the fingerprint on first use.
+    _by_percent: tuple[AwardTier | None, ...] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
     )
-    #: I-MODEL: whose pay is reimbursable.
-    model_scope: ModelScope = attrs.field(
-        default=ModelScope.ALL_MODELS, validator=check.instance_of(ModelScope, "a ModelScope")
-    )
-    # Computed on first use by `fingerprint` and kept: not part of equality, hashing or JSON.
     _fingerprint: str | None = attrs.field(
         init=False, default=None, repr=False, eq=False, hash=False
     )
@@ -401,57 +415,88 @@ class Policy:
         if self.effective_until is not None and self.effective_until < self.effective_from:
             raise PolicyError(
                 f"effective_until: {self.effective_until.isoformat()} is before effective_from "
-                f"{self.effective_from.isoformat()}; expected an end on or after the start"
+                f"{self.effective_from.isoformat()}; expected an end on or after the start",
+                field="effective_until",
+                value=self.effective_until,
             )
+        self._check_rules()
+        self._check_interpretations()
+        object.__setattr__(self, "_by_percent", _percent_table(self.tiers))
+
+    def _check_rules(self) -> None:
         ids = [rule.id for rule in self.rules]
         if len(set(ids)) != len(ids):
-            raise PolicyError(f"rules: {ids!r} repeat an id; expected each rule id once")
+            raise PolicyError.about("rules", ids, "repeat an id; expected each rule id once")
         for rule in self.rules:
             if rule.citation.source not in self.sources:
-                raise PolicyError(
-                    f"rules: {rule.id} cites {rule.citation.source.id!r}, "
-                    "which is not among the policy's sources"
+                raise PolicyError.about(
+                    "rules", rule.id, "cites a source that is not among the policy's sources"
                 )
-        needed = ["R-EFF", "R-SAL", "R-OT", "R-AWD"] + [
-            t.rule_id for t in self.award_schedule.tiers
-        ]
+        needed = ["R-EFF", "R-SAL", "R-OT", "R-AWD"] + [t.rule_id for t in self.tiers]
+        needed += [i.rule_id for i in self.interpretations.values()]
         for rule_id in needed:
             if rule_id not in ids:
-                raise PolicyError(
-                    f"rules: {rule_id} has no rule with a citation; every rule needs one"
+                raise PolicyError.about(
+                    "rules", rule_id, "is used but is not a rule of the policy; every rule needs one"
                 )
 
-    def _repr_html_(self) -> str:
-        from .html import policy_html  # noqa: PLC0415 - HTML sits at the edge
+    def _check_interpretations(self) -> None:
+        fields = {f.name: f.metadata["interpretation"] for f in OPTION_FIELDS}
+        for item in self.interpretations.values():
+            if item.field is not None and fields.get(item.field) != item.id:
+                raise PolicyError.about(
+                    "interpretations", item.id, f"names {item.field!r}, not its Policy field"
+                )
+        for name, interpretation_id in fields.items():
+            item = self.interpretations.get(interpretation_id)
+            expected = tuple(o.value for o in OPTION_TYPES[name])
+            if item is None or item.field != name or sorted(item.values) != sorted(expected):
+                raise PolicyError.about(
+                    "interpretations",
+                    interpretation_id,
+                    f"must describe the field {name!r} with the options {list(expected)}",
+                )
 
-        return policy_html(self)
+    # -- identity --
 
     @property
     def fingerprint(self) -> str:
         """A stable hash of the policy's canonical JSON: which variant produced a figure."""
         if self._fingerprint is None:
-            from .serialize import fingerprint  # noqa: PLC0415 - JSON sits at the edge
-
             object.__setattr__(self, "_fingerprint", fingerprint(self))
         assert self._fingerprint is not None
         return self._fingerprint
+
+    def _repr_html_(self) -> str:
+        tiers = html.table(
+            ("rule", "location rate", "per eligible task force officer"),
+            [(t.rule_id, t.band, t.amount) for t in self.tiers],
+            caption=f"{self.name} (from {self.effective_from.isoformat()})",
+        )
+        other = html.table(
+            ("id", "choice"),
+            [
+                ("R-OT", f"overtime cap {format_percent(self.overtime_share)} of annual base salary"),
+                *sorted(self.choices.items()),
+            ],
+        )
+        return f"<div>{tiers}{other}</div>"
 
     # -- lookups --
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with this id; :class:`~g287.InvalidInputError` if there is none."""
-        _id_text(rule_id, "rule_id")
+        instance(rule_id, str, "rule_id", "an id")
         for rule in self.rules:
             if rule.id == rule_id:
                 return rule
-        raise InvalidInputError(f"rule_id: {rule_id!r} is not a rule of {self.name!r}")
+        raise InvalidInputError.about("rule_id", rule_id, f"is not a rule of {self.name!r}")
 
     def citation(self, rule_id: str) -> Citation:
         """The citation behind a rule id, or for an interpretation id the passage it reads."""
-        _id_text(rule_id, "rule_id")
-        if rule_id in INTERPRETATIONS:
-            rule_id = INTERPRETATIONS[rule_id].rule_id
-        return self.rule(rule_id).citation
+        instance(rule_id, str, "rule_id", "an id")
+        item = self.interpretations.get(rule_id)
+        return self.rule(item.rule_id if item is not None else rule_id).citation
 
     def covers(self, day: dt.date) -> bool:
         """Whether the policy is in force on ``day``."""
@@ -466,8 +511,39 @@ class Policy:
             until = self.effective_until.isoformat() if self.effective_until else "open-ended"
             raise NotInEffectError(
                 f"{what}: starts {day.isoformat()}, outside {self.name!r} "
-                f"({self.effective_from.isoformat()} to {until}) (R-EFF)"
+                f"({self.effective_from.isoformat()} to {until}) (R-EFF)",
+                field=what,
+                value=day,
             )
+
+    # -- the award tiers (R-AWD, I-BAND, I-BELOW) --
+
+    def percent(self, rate: Fraction) -> int:
+        """The whole percent a rate (a ``Fraction`` from 0 to 1) falls in, per I-BAND.
+
+        >>> from g287 import POLICY
+        >>> POLICY.percent(Fraction(179, 200))   # 89.5%
+        89
+        """
+        if type(rate) is not Fraction or not 0 <= rate.numerator <= rate.denominator:
+            rate = to_rate(rate)  # the checks, only off the hot path of a plain Fraction
+        percent: int = whole_percent(rate.numerator, rate.denominator, self.band_rounding)
+        return percent
+
+    def tier_for_percent(self, percent: int) -> AwardTier | None:
+        """The tier whose band holds a whole percent (0-100), or ``None`` below every band."""
+        if isinstance(percent, bool) or not isinstance(percent, int):
+            raise type_error("percent", percent, "a whole percent (int)")
+        if not 0 <= percent <= 100:
+            raise InvalidInputError.about(
+                "percent", percent, "is out of range; expected a whole percent from 0 to 100"
+            )
+        return self._by_percent[percent]
+
+    @property
+    def lowest_tier(self) -> AwardTier:
+        """The tier with the lowest band (its ``low`` is the threshold for any award)."""
+        return self.tiers[-1]
 
     # -- interpretations --
 
@@ -480,67 +556,92 @@ class Policy:
         'truncate'
         """
         return {
-            i.id: _option_at(self, i.option).value
-            for i in INTERPRETATIONS.values()
-            if i.option is not None
+            f.metadata["interpretation"]: getattr(self, f.name).value for f in OPTION_FIELDS
         }
 
-    def choose(self, interpretation_id: str, option: str) -> Policy:
+    def choose(self, interpretation_id: str, option: str | enum.Enum) -> Policy:
         """A variant of this policy with another option for one interpretation.
 
-        The option lives where :attr:`Interpretation.option` says; the variant is built with
-        :func:`attrs.evolve` and so validated again.
+        The same as :func:`attrs.evolve` on the interpretation's field, and so validated again.
 
         >>> from g287 import POLICY
-        >>> POLICY.choose("I-BAND", "half-up").choices["I-BAND"]
-        'half-up'
+        >>> POLICY.choose("I-BAND", "half-up").band_rounding
+        <BandRounding.HALF_UP: 'half-up'>
         """
-        selectable = [i.id for i in INTERPRETATIONS.values() if i.option is not None]
-        _id_text(interpretation_id, "interpretation_id")
-        interpretation = INTERPRETATIONS.get(interpretation_id)
-        if interpretation is None or interpretation.option is None:
+        instance(interpretation_id, str, "interpretation_id", "an id such as 'I-BAND'")
+        item = self.interpretations.get(interpretation_id)
+        if item is None:
             raise InvalidInputError(
-                f"interpretation_id: {interpretation_id!r} has no options; "
-                f"expected one of {', '.join(selectable)}"
+                f"interpretation_id: unknown interpretation {interpretation_id!r}; known: "
+                + ", ".join(sorted(self.interpretations)),
+                field="interpretation_id",
+                value=interpretation_id,
             )
-        kind = type(_option_at(self, interpretation.option))
-        try:
-            chosen = kind(option)
-        except ValueError:
-            allowed = ", ".join(repr(o.value) for o in kind)
-            raise InvalidInputError(
-                f"option: {option!r} is not an option of {interpretation_id}; "
-                f"expected one of {allowed}"
-            ) from None
-        variant: Policy = _evolve_at(self, interpretation.option.split("."), chosen)
-        return variant
+        if item.field is None:
+            selectable = ", ".join(sorted(f.metadata["interpretation"] for f in OPTION_FIELDS))
+            raise InvalidInputError.about(
+                "interpretation_id",
+                interpretation_id,
+                f"has one reading only; selectable: {selectable}",
+            )
+        kind = OPTION_TYPES[item.field]
+        value = option.value if isinstance(option, kind) else option
+        if value not in item.values:
+            raise InvalidInputError.about(
+                "option",
+                option,
+                f"is not an option of {interpretation_id}; expected one of "
+                + ", ".join(repr(v) for v in item.values),
+            )
+        chosen: Policy = attrs.evolve(self, **{item.field: kind(value)})
+        return chosen
 
 
-def _id_text(value: object, field: str) -> None:
-    if not isinstance(value, str):
-        raise InvalidTypeError(f"{field}: {value!r} is a {type(value).__name__}; expected an id")
+def to_rate(value: object, field: str = "rate") -> Fraction:
+    """A location rate: a ``Fraction`` (or ``int``) from 0 to 1."""
+    if isinstance(value, bool) or not isinstance(value, (Fraction, int)):
+        raise type_error(field, value, "a fractions.Fraction from 0 to 1")
+    if not 0 <= value <= 1:
+        raise InvalidInputError.about(field, value, "is outside 0-1; expected a location rate")
+    return Fraction(value)
 
 
-def _option_at(obj: object, path: str) -> enum.Enum:
-    """The interpretation option at a dotted attribute path such as ``award_schedule.headcount``."""
-    for name in path.split("."):
-        obj = getattr(obj, name)
-    assert isinstance(obj, enum.Enum)
-    return obj
+def _percent_table(tiers: tuple[AwardTier, ...]) -> tuple[AwardTier | None, ...]:
+    """Check the tiers (ordered, apart, one id each) and map each whole percent to its tier."""
+    if not tiers:
+        raise PolicyError.about("tiers", tiers, "is empty; expected at least one award tier")
+    if list(tiers) != sorted(tiers, key=lambda t: t.low, reverse=True):
+        raise PolicyError.about(
+            "tiers", [t.band for t in tiers], "are not ordered; expected the highest band first"
+        )
+    for upper, lower in itertools.pairwise(tiers):
+        if lower.high >= upper.low:
+            raise PolicyError.about(
+                "tiers", lower.rule_id, f"band {lower.band} overlaps {upper.rule_id} {upper.band}"
+            )
+    if len({t.rule_id for t in tiers}) != len(tiers):
+        raise PolicyError.about("tiers", [t.rule_id for t in tiers], "repeat a rule id")
+    table: list[AwardTier | None] = [None] * 101
+    for tier in tiers:
+        table[tier.low : tier.high + 1] = [tier] * (tier.high - tier.low + 1)
+    return tuple(table)
 
 
-def _evolve_at(obj: Any, path: list[str], value: object) -> Any:
-    """``attrs.evolve`` along a path of attribute names, rebuilding and re-validating each level."""
-    head, *rest = path
-    inner = _evolve_at(getattr(obj, head), rest, value) if rest else value
-    return attrs.evolve(obj, **{head: inner})
+attrs.resolve_types(Policy)
+#: The fields of :class:`Policy` that select an interpretation, in order.
+OPTION_FIELDS: Final = tuple(f for f in attrs.fields(Policy) if "interpretation" in f.metadata)
+#: The option type (an enum) of each such field, by field name.
+OPTION_TYPES: Final[Mapping[str, type[enum.Enum]]] = {f.name: f.type for f in OPTION_FIELDS}
 
 
 def policy_diff(a: Policy, b: Policy) -> tuple[tuple[str, object, object], ...]:
-    """List what differs between two policies as ``(dotted path, value in a, value in b)``.
+    """List what differs between two policies as ``(where, value in a, value in b)``.
 
-    Enum options are shown by their value; tiers by their position (``award_schedule.tiers[0]``).
+    A selectable interpretation is named by its id (``"I-BAND"``) and shown by option value;
+    other parts by their path (``"tiers[0].amount"``).
     """
+    for name, policy in (("a", a), ("b", b)):
+        instance(policy, Policy, name, "a g287.Policy")
     found: list[tuple[str, object, object]] = []
 
     def walk(path: str, x: object, y: object) -> None:
@@ -549,11 +650,10 @@ def policy_diff(a: Policy, b: Policy) -> tuple[tuple[str, object, object], ...]:
         if attrs.has(type(x)) and type(x) is type(y):
             for field in attrs.fields(type(x)):  # type: ignore[arg-type]
                 if field.init:
-                    walk(
-                        f"{path}.{field.name}" if path else field.name,
-                        getattr(x, field.name),
-                        getattr(y, field.name),
+                    name = field.metadata.get("interpretation") or (
+                        f"{path}.{field.name}" if path else field.name
                     )
+                    walk(name, getattr(x, field.name), getattr(y, field.name))
         elif isinstance(x, tuple) and isinstance(y, tuple) and len(x) == len(y):
             for i, (u, v) in enumerate(zip(x, y, strict=True)):
                 walk(f"{path}[{i}]", u, v)
@@ -569,245 +669,3 @@ def policy_diff(a: Policy, b: Policy) -> tuple[tuple[str, object, object], ...]:
     walk("", a, b)
     return tuple(found)
 
-
-# --- interpretations catalogue (DESIGN §2) -----------------------------------------------------
-
-INTERPRETATIONS: Final[dict[str, Interpretation]] = {
-    i.id: i
-    for i in (
-        Interpretation(
-            "I-RATE",
-            "What is the location rate?",
-            "Leads located divided by leads provided in the quarter, as an exact fraction. "
-            "Located above provided, negative or non-integer counts are invalid input.",
-            "R-AWD",
-        ),
-        Interpretation(
-            "I-BAND",
-            "The bands are whole percents (…89%, 90%…). Where does 89.6% fall?",
-            "Truncate to the whole percent: 89.6% is 89% and earns the 80%-89% tier. "
-            "This is the same as requiring the rate to reach 90% exactly.",
-            "R-AWD",
-            (
-                "half-up: round to the nearest percent, halves up",
-                "half-even: round halves to the even percent",
-            ),
-            "award_schedule.band_rounding",
-        ),
-        Interpretation(
-            "I-BELOW",
-            "What does a rate under 70%, or a quarter with no leads provided, earn?",
-            "No award, with the reason stated.",
-            "R-AWD",
-            ("error: a quarter with no leads is refused as invalid input",),
-            "award_schedule.no_leads",
-        ),
-        Interpretation(
-            "I-ASSIST",
-            'How does "overall assistance" enter the award?',
-            "It is ICE's judgement, given as an input (satisfactory by default); "
-            "unsatisfactory assistance earns no award, with the reason stated.",
-            "R-AWD",
-        ),
-        Interpretation(
-            "I-HEAD",
-            'Which officers count toward "per eligible task force officer"?',
-            "Task Force Model officers eligible on the quarter's last day.",
-            "R-AWD",
-            ("any-day: Task Force Model officers eligible on any day of the quarter",),
-            "award_schedule.headcount",
-        ),
-        Interpretation(
-            "I-MODEL",
-            "Whose salary, benefits and overtime are reimbursable?",
-            "Trained officers of every 287(g) model (Jail Enforcement, Task Force, Warrant Service "
-            'Officer), as the source says "each eligible trained 287(g) officer".',
-            "R-SAL",
-            ("task-force-only: Task Force Model officers only (a secondary source's reading)",),
-            "model_scope",
-        ),
-        Interpretation(
-            "I-CAPBASE",
-            "The overtime cap is 25% of what?",
-            "The officer's annual base salary for the fiscal year; benefits are excluded.",
-            "R-OT",
-        ),
-        Interpretation(
-            "I-CAPYEAR",
-            "Over what period does the overtime cap run?",
-            "Each federal fiscal year (1 October to 30 September), cumulatively across every "
-            "claim in that year.",
-            "R-OT",
-        ),
-        Interpretation(
-            "I-CAPPRO",
-            "Is the cap smaller for an officer eligible for only part of the year?",
-            "No: the cap is not prorated.",
-            "R-OT",
-            (
-                (
-                    "by-eligible-days: the cap times eligible days over days in the fiscal year, "
-                    "rounded down to the cent"
-                ),
-            ),
-            "overtime_cap.proration",
-        ),
-        Interpretation(
-            "I-WIN",
-            "From when, and until when, is an officer's pay reimbursable?",
-            "From the latest of the policy's start, the agency's agreement date and the officer's "
-            "training completion, until the officer's separation date (inclusive).",
-            "R-SAL",
-        ),
-        Interpretation(
-            "I-DAYS",
-            "What of a pay period that straddles a window or quarter boundary?",
-            "Its amounts are spread evenly over its calendar days.",
-            "R-SAL",
-        ),
-        Interpretation(
-            "I-CENT",
-            "How are amounts rounded?",
-            "Money is Decimal in cents. The overtime cap rounds down to the cent, so it can never "
-            "be exceeded. An amount split across days or quarters uses the largest-remainder "
-            "method, so the parts always sum to the whole.",
-            "R-OT",
-        ),
-    )
-}
-
-# --- the built-in policy ----------------------------------------------------------------------
-
-#: The primary source: the DHS/ICE press release of 2025-09-18.
-SOURCE: Final = Source(
-    id="DHS-2025-09-18",
-    title="Under President Trump and Secretary Noem, 287(g) partnerships increased by 641%",
-    publisher="U.S. Department of Homeland Security / U.S. Immigration and Customs Enforcement",
-    date=dt.date(2025, 9, 18),
-    url="https://www.ice.gov/287g",
-)
-
-_P6 = (
-    "Starting October 1, 2025, participating law enforcement will have these reimbursement "
-    "opportunities:"
-)
-_SALARY = (
-    "ICE will fully reimburse participating agencies for the annual salary and benefits of each "
-    "eligible trained 287(g) officer"
-)
-_OVERTIME = "including overtime coverage up to 25% of the officer\u2019s annual salary"
-_AWARD = (
-    "Law enforcement agencies will be eligible for quarterly monetary performance awards based on "
-    "the successful location of illegal aliens provided by ICE and overall assistance to further "
-    "ICE\u2019s mission to defend the homeland"
-)
-
-
-# Where each quote stands verbatim. The salary and overtime sentence is ¶7; the award sentence and
-# its tiers stand in full only in ¶8 (which also repeats the end of ¶7, an artefact of how the
-# page was captured), so the award rules cite ¶8: a locator must point at its quote.
-_P_AWARD = "\u00b68"
-
-
-def _rule(rule_id: str, title: str, statement: str, quote: str, locator: str = "\u00b67") -> Rule:
-    return Rule(rule_id, title, statement, Citation(SOURCE, locator, quote))
-
-
-_RULES = (
-    _rule(
-        "R-EFF",
-        "Effective date",
-        "The policy applies from 2025-10-01, the start of federal FY2026; "
-        "nothing dated before then is payable under it.",
-        _P6,
-        "\u00b66",
-    ),
-    _rule(
-        "R-SAL",
-        "Salary and benefits",
-        "ICE reimburses in full the annual salary and benefits of "
-        "each eligible trained 287(g) officer.",
-        _SALARY,
-    ),
-    _rule(
-        "R-OT",
-        "Overtime cap",
-        "Overtime is reimbursed up to 25% of the officer's annual salary.",
-        _OVERTIME,
-    ),
-    _rule(
-        "R-AWD",
-        "Quarterly performance award",
-        "Agencies may earn quarterly performance awards "
-        "based on the successful location of the people ICE provides and overall assistance.",
-        _AWARD,
-        _P_AWARD,
-    ),
-    _rule(
-        "R-AWD-1",
-        "Award tier 90%-100%",
-        "A location rate of 90%-100% earns $1,000 per eligible task force officer.",
-        "90% - 100% - $1,000 per eligible task force officer",
-        _P_AWARD,
-    ),
-    _rule(
-        "R-AWD-2",
-        "Award tier 80%-89%",
-        "A location rate of 80%-89% earns $750 per eligible task force officer.",
-        "80% - 89% - $750 per eligible task force officer",
-        _P_AWARD,
-    ),
-    _rule(
-        "R-AWD-3",
-        "Award tier 70%-79%",
-        "A location rate of 70%-79% earns $500 per eligible task force officer.",
-        "70% - 79% - $500 per eligible task force officer",
-        _P_AWARD,
-    ),
-)
-
-#: The policy DHS/ICE announced on 2025-09-18, in force from 2025-10-01 (R-EFF) with no end date.
-POLICY: Final = Policy(
-    name="287(g) reimbursement and performance awards (DHS/ICE, 2025-09-18)",
-    effective_from=dt.date(2025, 10, 1),
-    effective_until=None,
-    sources=(SOURCE,),
-    rules=_RULES,
-    award_schedule=AwardSchedule(
-        tiers=(
-            AwardTier("R-AWD-1", 90, 100, "1000"),
-            AwardTier("R-AWD-2", 80, 89, "750"),
-            AwardTier("R-AWD-3", 70, 79, "500"),
-        )
-    ),
-    overtime_cap=OvertimeCap(Fraction(1, 4)),  # R-OT: "up to 25% of the officer's annual salary"
-)
-
-#: Every policy g287 knows, oldest first. :func:`policy_in_force` chooses from it.
-REGISTRY: Final[tuple[Policy, ...]] = (POLICY,)
-
-
-def policy_in_force(day: dt.date, registry: tuple[Policy, ...] = REGISTRY) -> Policy:
-    """The policy in force on ``day``.
-
-    Raises:
-        NotInEffectError: if no policy covers ``day`` (before 2025-10-01: R-EFF).
-
-    >>> policy_in_force(dt.date(2025, 10, 1)) is POLICY
-    True
-    """
-    day = to_date(day, "date")
-    if not isinstance(registry, tuple) or not all(isinstance(p, Policy) for p in registry):
-        raise InvalidTypeError(f"registry: {registry!r}; expected a tuple of g287.Policy")
-    for policy in reversed(registry):
-        if policy.covers(day):
-            return policy
-    first = min((p.effective_from for p in registry), default=None)
-    if first is not None and day < first:
-        raise NotInEffectError(
-            f"date: {day.isoformat()} is before {first.isoformat()}, when the first policy "
-            "applies; nothing is payable (R-EFF)"
-        )
-    raise NotInEffectError(
-        f"date: {day.isoformat()} is outside every known policy; nothing is payable (R-EFF)"
-    )

@@ -7,26 +7,28 @@ salary."
 >>> from g287 import annual_reimbursement
 >>> r = annual_reimbursement(annual_salary="60000", benefits="20000", overtime="18000",
 ...                          fiscal_year=2026)
->>> r.overtime_cap, r.overtime_reimbursed, r.overtime_not_reimbursed, r.total
+>>> r.overtime_cap, r.overtime_reimbursed, r.overtime_over_cap, r.total
 (Decimal('15000.00'), Decimal('15000.00'), Decimal('3000.00'), Decimal('95000.00'))
 """
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
-from . import _validators as check
-from ._resolve import fiscal_year_arg, policy_for
-from .calendar import FiscalYear
-from .errors import InvalidInputError, InvalidTypeError
+from ._resolve import policy_for
+from ._validators import converter, instance, of_type
+from .announced import POLICY
+from .calendar import FiscalYear, to_fiscal_year
 from .explain import Explanation, Step
-from .money import cents_floor, format_money, to_money
-from .policy import POLICY, Policy
+from .money import cents, cents_floor, format_money, format_percent, from_cents, to_money
+from .policy import CapProration, Policy
 
-__all__ = ["ReimbursementResult", "annual_reimbursement", "overtime_cap"]
+__all__ = ["ReimbursementResult", "annual_reimbursement", "cap_cents", "overtime_cap"]
 
 
 def overtime_cap(annual_salary: int | str | Decimal, policy: Policy = POLICY) -> Decimal:
@@ -40,62 +42,73 @@ def overtime_cap(annual_salary: int | str | Decimal, policy: Policy = POLICY) ->
     >>> overtime_cap("50000.01")
     Decimal('12500.00')
     """
-    if not isinstance(policy, Policy):
-        raise InvalidTypeError(
-            f"policy: {policy!r} is a {type(policy).__name__}; expected a g287.Policy"
-        )
-    salary = to_money(annual_salary, "annual_salary")
-    return cents_floor(Fraction(salary) * policy.overtime_cap.fraction)
+    instance(policy, Policy, "policy", "a g287.Policy")
+    return from_cents(cap_cents(to_money(annual_salary, "annual_salary"), policy))
 
 
-_AMOUNTS = (
-    "salary",
-    "benefits",
-    "overtime_claimed",
-    "overtime_cap",
-    "overtime_reimbursed",
-    "overtime_not_reimbursed",
-    "total",
-)
+def cap_cents(annual_salary: Decimal, policy: Policy, part_of_year: Fraction = Fraction(1)) -> int:
+    """R-OT with I-CAPBASE, I-CAPPRO and I-CENT: an officer's cap for a fiscal year, in cents.
+
+    ``part_of_year`` is the officer's eligible days over the days of the fiscal year; only the
+    ``by-eligible-days`` option of I-CAPPRO scales the cap by it. The product is rounded down
+    once, so the cap can never be exceeded.
+    """
+    share = Fraction(cents(annual_salary), 100) * policy.overtime_share
+    if policy.cap_proration is CapProration.BY_ELIGIBLE_DAYS:
+        share *= part_of_year
+    return cents(cents_floor(share))
 
 
-@attrs.frozen
+def _money(field: str) -> Any:
+    return attrs.field(converter=converter(to_money, field))
+
+
+@attrs.frozen(kw_only=True)
 class ReimbursementResult:
-    """An officer's reimbursement for one fiscal year, with its explanation."""
+    """An officer's reimbursement for one fiscal year: inputs, figures and their explanation."""
 
-    fiscal_year: FiscalYear
-    policy_name: str
-    #: :attr:`Policy.fingerprint` of the policy applied: which variant produced the figure.
-    policy_fingerprint: str
-    salary: Decimal
-    benefits: Decimal
-    overtime_claimed: Decimal
-    overtime_cap: Decimal
-    overtime_reimbursed: Decimal
-    overtime_not_reimbursed: Decimal
-    total: Decimal
-    explanation: Explanation = attrs.field(repr=False)
+    fiscal_year: FiscalYear = attrs.field(validator=of_type(FiscalYear, "a FiscalYear"))
+    #: The policy applied (its :attr:`~Policy.fingerprint` says which variant produced it).
+    policy: Policy = attrs.field(validator=of_type(Policy, "a g287.Policy"), repr=False)
+    #: Annual salary, reimbursed in full (R-SAL); also the cap's basis (I-CAPBASE).
+    salary: Decimal = _money("salary")
+    benefits: Decimal = _money("benefits")
+    overtime_claimed: Decimal = _money("overtime_claimed")
+    overtime_cap: Decimal = _money("overtime_cap")
+    overtime_reimbursed: Decimal = _money("overtime_reimbursed")
 
-    def __attrs_post_init__(self) -> None:
-        # The figures must agree (R-SAL, R-OT), so an edited JSON document is refused.
-        check.amounts(self, *_AMOUNTS)
-        check.agree("total", self.total, self.salary + self.benefits + self.overtime_reimbursed)
-        check.agree(
-            "overtime_claimed",
-            self.overtime_claimed,
-            self.overtime_reimbursed + self.overtime_not_reimbursed,
+    @property
+    def overtime_over_cap(self) -> Decimal:
+        """Overtime claimed above the cap: not reimbursed (R-OT)."""
+        return from_cents(cents(self.overtime_claimed) - cents(self.overtime_reimbursed))
+
+    @property
+    def total(self) -> Decimal:
+        """Salary, benefits and reimbursed overtime."""
+        return from_cents(
+            cents(self.salary) + cents(self.benefits) + cents(self.overtime_reimbursed)
         )
-        if self.overtime_reimbursed > self.overtime_cap:
-            raise InvalidInputError(
-                f"overtime_reimbursed: {self.overtime_reimbursed} exceeds the cap "
-                f"{self.overtime_cap} (R-OT)"
-            )
+
+    @property
+    def policy_name(self) -> str:
+        """The name of the policy applied."""
+        return self.policy.name
+
+    @property
+    def policy_fingerprint(self) -> str:
+        """The fingerprint of the policy applied."""
+        return self.policy.fingerprint
+
+    @functools.cached_property
+    def explanation(self) -> Explanation:
+        """How the reimbursement was reached, rule by rule, with the quoted source."""
+        return _explain(self)
 
     def __str__(self) -> str:
         return str(self.explanation)
 
-    def as_dict(self) -> dict[str, object]:
-        """The result as one plain row (exact values; for ``pandas.DataFrame([...])``)."""
+    def as_row(self) -> dict[str, object]:
+        """The result as one flat row of exact values (CSV, HTML, pandas)."""
         return {
             "fiscal_year": str(self.fiscal_year),
             "salary": self.salary,
@@ -103,15 +116,13 @@ class ReimbursementResult:
             "overtime_claimed": self.overtime_claimed,
             "overtime_cap": self.overtime_cap,
             "overtime_reimbursed": self.overtime_reimbursed,
-            "overtime_not_reimbursed": self.overtime_not_reimbursed,
+            "overtime_over_cap": self.overtime_over_cap,
             "total": self.total,
             "policy": self.policy_name,
         }
 
     def _repr_html_(self) -> str:
-        from .html import reimbursement_html  # noqa: PLC0415 - HTML sits at the edge
-
-        return reimbursement_html(self)
+        return f"<div>{self.explanation._repr_html_()}</div>"
 
 
 def annual_reimbursement(
@@ -125,7 +136,7 @@ def annual_reimbursement(
     """A full fiscal year's reimbursement for one eligible officer (R-SAL, R-OT).
 
     Salary and benefits are reimbursed in full; overtime up to the cap, the rest is reported as
-    not reimbursed. ``policy=None`` applies the policy in force on the fiscal year's first day.
+    over the cap. ``policy=None`` applies the policy in force on the fiscal year's first day.
 
     Raises:
         InvalidTypeError, InvalidInputError: for a bad amount or fiscal year.
@@ -134,83 +145,81 @@ def annual_reimbursement(
     salary = to_money(annual_salary, "annual_salary")
     benefit = to_money(benefits, "benefits")
     claimed = to_money(overtime, "overtime")
-    fy = fiscal_year_arg(fiscal_year)
+    fy = to_fiscal_year(fiscal_year)
     pol = policy_for(policy, fy)
     cap = overtime_cap(salary, pol)
-    reimbursed = min(claimed, cap)
-    not_reimbursed = claimed - reimbursed
-    total = salary + benefit + reimbursed
-    money = format_money
+    return ReimbursementResult(
+        fiscal_year=fy,
+        policy=pol,
+        salary=salary,
+        benefits=benefit,
+        overtime_claimed=claimed,
+        overtime_cap=cap,
+        overtime_reimbursed=min(claimed, cap),
+    )
+
+
+def _explain(r: ReimbursementResult) -> Explanation:
+    """The audit trail of a reimbursement, built from its inputs and figures."""
+    fy, cite, money = r.fiscal_year, r.policy.citation, format_money
+    salary = money(r.salary)
     steps = [
         Step(
             "R-EFF",
             f"{fy} begins {fy.start.isoformat()}, inside the policy period",
             "in force",
-            pol.citation("R-EFF"),
+            cite("R-EFF"),
             {"fiscal_year": fy},
         ),
         Step(
             "R-SAL",
             "annual salary reimbursed in full",
-            money(salary),
-            pol.citation("R-SAL"),
-            {"annual_salary": money(salary)},
+            salary,
+            cite("R-SAL"),
+            {"annual_salary": salary},
         ),
         Step(
             "R-SAL",
             "benefits reimbursed in full",
-            money(benefit),
-            pol.citation("R-SAL"),
-            {"benefits": money(benefit)},
+            money(r.benefits),
+            cite("R-SAL"),
+            {"benefits": money(r.benefits)},
         ),
         Step(
             "I-CAPBASE",
             "cap basis is annual base salary, benefits excluded",
-            money(salary),
-            pol.citation("I-CAPBASE"),
-            {"annual_salary": money(salary)},
+            salary,
+            cite("I-CAPBASE"),
+            {"annual_salary": salary},
         ),
         Step(
             "R-OT",
-            f"overtime cap = {pol.overtime_cap.percent}% of annual salary, "
+            f"overtime cap = {format_percent(r.policy.overtime_share)} of annual salary, "
             "rounded down to the cent (I-CENT)",
-            money(cap),
-            pol.citation("R-OT"),
-            {"annual_salary": money(salary)},
+            money(r.overtime_cap),
+            cite("R-OT"),
+            {"annual_salary": salary},
         ),
         Step(
             "I-CAPYEAR",
             f"the cap applies once to all of {fy}",
-            money(cap),
-            pol.citation("I-CAPYEAR"),
+            money(r.overtime_cap),
+            cite("I-CAPYEAR"),
             {"fiscal_year": fy},
         ),
         Step(
             "R-OT",
             "overtime reimbursed = the lesser of overtime claimed and the cap",
-            money(reimbursed),
-            pol.citation("R-OT"),
-            {"overtime": money(claimed), "cap": money(cap)},
+            money(r.overtime_reimbursed),
+            cite("R-OT"),
+            {"overtime": money(r.overtime_claimed), "cap": money(r.overtime_cap)},
         ),
         Step(
             "R-OT",
             "overtime over the cap, not reimbursed",
-            money(not_reimbursed),
-            pol.citation("R-OT"),
-            {"overtime": money(claimed), "reimbursed": money(reimbursed)},
+            money(r.overtime_over_cap),
+            cite("R-OT"),
+            {"overtime": money(r.overtime_claimed), "reimbursed": money(r.overtime_reimbursed)},
         ),
     ]
-    explanation = Explanation(f"{fy} reimbursement", money(total), steps)
-    return ReimbursementResult(
-        fy,
-        pol.name,
-        pol.fingerprint,
-        salary,
-        benefit,
-        claimed,
-        cap,
-        reimbursed,
-        not_reimbursed,
-        total,
-        explanation,
-    )
+    return Explanation(f"{fy} reimbursement", money(r.total), steps)

@@ -1,7 +1,6 @@
-"""Plain rows and printable reports of claims: the table the CLI prints, CSV, and ``rows()``.
+"""Printable reports of claims: the fixed-width table the CLI prints, and CSV.
 
-``claim_rows`` gives one dict per officer line with exact values (``Decimal``, ``int``, ``str``),
-ready for ``csv.DictWriter`` or ``pandas.DataFrame(rows)`` without g287 depending on pandas.
+Both are built from the results' own :meth:`~g287.OfficerLine.as_row` rows.
 """
 
 from __future__ import annotations
@@ -9,38 +8,27 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
-from typing import Any
 
-from .claims import Claim
+from .claims import LINE_COLUMNS, Claim
 from .money import format_money
 
-__all__ = ["LINE_COLUMNS", "claim_csv", "claim_rows", "claim_table"]
+__all__ = ["LINE_LABELS", "claim_csv", "claim_table"]
 
-#: The columns of a claim line, in order, with the header the table prints.
-LINE_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("officer_id", "officer"),
-    ("model", "model"),
-    ("eligible_days", "days"),
-    ("salary", "salary"),
-    ("benefits", "benefits"),
-    ("overtime_claimed", "OT claimed"),
-    ("overtime_reimbursed", "OT paid"),
-    ("overtime_over_cap", "OT over cap"),
-    ("cap", "FY cap"),
-    ("cap_used", "cap used"),
-    ("not_eligible", "not eligible"),
-    ("total", "total"),
-)
-
-
-def claim_rows(claim: Claim) -> list[dict[str, Any]]:
-    """One plain dict per officer line: the columns of :data:`LINE_COLUMNS`."""
-    rows = []
-    for line in claim.lines:
-        row: dict[str, Any] = {name: getattr(line, name) for name, _ in LINE_COLUMNS}
-        row["model"] = line.model.value
-        rows.append(row)
-    return rows
+#: The header the table prints over each column of :data:`~g287.claims.LINE_COLUMNS`.
+LINE_LABELS: dict[str, str] = {
+    "officer_id": "officer",
+    "model": "model",
+    "eligible_days": "days",
+    "salary": "salary",
+    "benefits": "benefits",
+    "overtime_claimed": "OT claimed",
+    "overtime_reimbursed": "OT paid",
+    "overtime_over_cap": "OT over cap",
+    "overtime_cap": "FY cap",
+    "cap_used": "cap used",
+    "not_eligible": "not eligible",
+    "total": "total",
+}
 
 
 def _cell(value: object) -> str:
@@ -49,10 +37,11 @@ def _cell(value: object) -> str:
 
 def claim_table(claim: Claim) -> str:
     """A claim as a fixed-width text report: lines, totals, award and the rules applied."""
-    headers = [h for _, h in LINE_COLUMNS]
-    body = [[_cell(v) for v in row.values()] for row in claim_rows(claim)]
+    headers = [LINE_LABELS[name] for name in LINE_COLUMNS]
+    body = [[_cell(v) for v in line.as_row().values()] for line in claim.lines]
+    summed = claim.as_row()
     totals = ["TOTAL", "", str(sum(line.eligible_days for line in claim.lines))] + [
-        _cell(getattr(claim, name)) if hasattr(claim, name) else "" for name, _ in LINE_COLUMNS[3:]
+        _cell(summed[name]) if name in summed else "" for name in LINE_COLUMNS[3:]
     ]
     totals[-1] = _cell(claim.reimbursement)
     widths = [max(len(r[i]) for r in [headers, *body, totals]) for i in range(len(headers))]
@@ -94,7 +83,7 @@ def claim_table(claim: Claim) -> str:
 def claim_csv(claim: Claim) -> str:
     """A claim's officer lines as CSV, amounts in plain dollars and cents (``1234.50``)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, [name for name, _ in LINE_COLUMNS], lineterminator="\n")
+    writer = csv.DictWriter(buffer, LINE_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(claim_rows(claim))
+    writer.writerows(line.as_row() for line in claim.lines)
     return buffer.getvalue()

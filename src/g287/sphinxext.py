@@ -37,7 +37,6 @@ own such as ``mypolicies:HALF_UP``); the page is rebuilt when that module change
 from __future__ import annotations
 
 import argparse
-import functools
 import importlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence, Set
@@ -57,20 +56,13 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import make_refnode, split_explicit_title
 from sphinx.util.typing import ExtensionMetadata
 
-from . import __version__
+from sphinx.ext import intersphinx
+
+from . import __version__, cli
+from .announced import INTERPRETATIONS, POLICY, SOURCE
 from .errors import InvalidInputError
 from .money import format_money, format_percent
-from .policy import (
-    _INTERPRETATION_ID,
-    _RULE_ID,
-    INTERPRETATIONS,
-    POLICY,
-    SOURCE,
-    Citation,
-    Interpretation,
-    Policy,
-    Rule,
-)
+from .policy import INTERPRETATION_ID, RULE_ID, Citation, Interpretation, Policy, Rule
 
 __all__ = ["DEFAULT_POLICY", "SOURCE_FILE", "setup"]
 
@@ -95,7 +87,7 @@ def _describe(item_id: str) -> str | None:
 
 
 def _is_id(text: str) -> bool:
-    return _RULE_ID.fullmatch(text) is not None or _INTERPRETATION_ID.fullmatch(text) is not None
+    return RULE_ID.fullmatch(text) is not None or INTERPRETATION_ID.fullmatch(text) is not None
 
 
 def _paragraph_label(citation: Citation) -> str:
@@ -184,8 +176,6 @@ def _via_intersphinx(
     """Resolve a ``g287`` link not defined here as the std label it is in g287's own docs."""
     if node.get("refdomain") != "g287" or "sphinx.ext.intersphinx" not in app.extensions:
         return None
-    from sphinx.ext import intersphinx  # noqa: PLC0415 - only when the project loads it
-
     # The label is the id lower-cased; intersphinx matches std labels regardless of case (Sphinx
     # 7.3 and later), and it reads only the node's attributes, so a shallow copy will do.
     as_label = node.copy()
@@ -377,9 +367,8 @@ class _TiersDirective(_PolicyDirective):
         base = f"g287-tiers-{self.env.new_serialno('g287-tiers')}"
         domain = cast("G287Domain", self.env.domains["g287"])
 
-        schedule = policy.award_schedule
         tier_rows = []
-        for tier in schedule.tiers:
+        for tier in policy.tiers:
             anchor = f"{base}-{tier.rule_id.lower()}"
             domain.note_target(tier.rule_id, rank, docname, anchor)
             tier_rows.append(
@@ -407,34 +396,33 @@ class _TiersDirective(_PolicyDirective):
         rules = nodes.paragraph(classes=["g287-tiers-notes"])
         rules += [
             nodes.Text("Rates are placed in the whole-percent bands by "),
-            nodes.literal(text=schedule.band_rounding.value),
+            nodes.literal(text=policy.band_rounding.value),
             nodes.Text(" ("),
             self.id_link("I-BAND", base),
             nodes.Text(
-                f"). Below {schedule.lowest.low}% there is no award; a quarter without leads: "
+                f"). Below {policy.lowest_tier.low}% there is no award; a quarter without leads: "
             ),
-            nodes.literal(text=schedule.no_leads.value),
+            nodes.literal(text=policy.no_leads.value),
             nodes.Text(" ("),
             self.id_link("I-BELOW", base),
             nodes.Text("). Officers counted: "),
-            nodes.literal(text=schedule.headcount.value),
+            nodes.literal(text=policy.headcount.value),
             nodes.Text(" ("),
             self.id_link("I-HEAD", base),
             nodes.Text(")."),
         ]
 
-        cap = policy.overtime_cap
         cap_anchor = f"{base}-r-ot"
         domain.note_target("R-OT", rank, docname, cap_anchor)
         basis = _text_cell(
-            f"{format_percent(cap.fraction)} of the officer's annual base salary (",
+            f"{format_percent(policy.overtime_share)} of the officer's annual base salary (",
             self.id_link("I-CAPBASE", base),
             "), per federal fiscal year (",
             self.id_link("I-CAPYEAR", base),
             "), rounded down to the cent (",
             self.id_link("I-CENT", base),
             "); proration: ",
-            nodes.literal(text=cap.proration.value),
+            nodes.literal(text=policy.cap_proration.value),
             " (",
             self.id_link("I-CAPPRO", base),
             ")",
@@ -478,7 +466,8 @@ class _InterpretationsDirective(_PolicyDirective):
             domain.note_target(item.id, rank, docname, anchor)
             if item.alternatives:
                 listing = nodes.bullet_list()
-                for text in item.alternatives:
+                for option in item.alternatives:
+                    text = str(option)
                     listing += nodes.list_item("", nodes.paragraph(text, text))
                 alternatives = nodes.entry("", listing)
             else:
@@ -578,7 +567,8 @@ class _InterpretationDirective(_PolicyDirective):
         fields += self.field("Default", nodes.paragraph(item.default, item.default))
         if item.alternatives:
             listing = nodes.bullet_list()
-            for text in item.alternatives:
+            for option in item.alternatives:
+                text = str(option)
                 listing += nodes.list_item("", nodes.paragraph(text, text))
             fields += self.field("Alternatives", listing)
         else:
@@ -589,7 +579,7 @@ class _InterpretationDirective(_PolicyDirective):
         reads += nodes.Text(", ")
         reads += self.cite(policy.citation(item.rule_id))
         fields += self.field("Reads", reads)
-        if item.option is not None:
+        if item.field is not None:
             fields += self.selection(policy, item)
         section += fields
         body = self.parse_content_to_nodes()
@@ -604,13 +594,13 @@ class _InterpretationDirective(_PolicyDirective):
 
     def selection(self, policy: Policy, item: Interpretation) -> list[nodes.field]:
         """The option chosen, and a runnable example of choosing each alternative."""
-        assert item.option is not None
-        current: Any = functools.reduce(getattr, item.option.split("."), policy)
+        assert item.field is not None
+        current: Any = getattr(policy, item.field)
         chosen = nodes.paragraph()
         chosen += [
             nodes.literal(text=current.value),
             nodes.Text(" (the attribute "),
-            nodes.literal(text=item.option),
+            nodes.literal(text=item.field),
             nodes.Text(")"),
         ]
         spec = (self.options.get("policy") or DEFAULT_POLICY).strip()
@@ -707,8 +697,6 @@ class _CliDirective(SphinxDirective):
     """``.. g287-cli::``: the help of the ``g287`` command and each subcommand."""
 
     def run(self) -> list[nodes.Node]:
-        from . import cli  # noqa: PLC0415 - only pages that show the CLI need it
-
         self.env.note_dependency(cli.__file__)
         parser = cli.build_parser()
         found: list[nodes.Node] = [self.help(parser)]

@@ -1,0 +1,111 @@
+"""The cents engine of the claims: pay records spread over days, and the overtime cap ledger.
+
+Everything here is integers: days are ordinals (``date.toordinal()``) and amounts whole cents.
+
+* I-DAYS and I-CENT: a record's amounts are spread evenly over its calendar days, the remainder
+  cents one each on its earliest days (the largest-remainder method with equal weights, ties to
+  the earlier day). :func:`share` gives the cents of any run of a record's days in closed form,
+  so any partition of a record (by window, quarter or claim) sums to the record exactly.
+* I-CAPYEAR: an officer's overtime cap runs over the fiscal year and is consumed in date order:
+  the overtime reimbursed up to a day is ``min(cap, eligible overtime up to that day)``, whatever
+  order the records came in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+#: An empty run of days (``lo > hi``): nothing of any record falls in it.
+EMPTY = (1, 0)
+
+
+def share(cents: int, days: int, first: int, last: int) -> int:
+    """Cents of a ``days``-day record falling on its days ``first`` … ``last`` (0-based).
+
+    Each day gets ``cents // days``; the remaining ``cents % days`` cents go one each to the
+    earliest days. Summing this over any partition of the days gives ``cents`` exactly.
+
+    >>> [share(100, 3, d, d) for d in range(3)], share(100, 3, 0, 2)
+    ([34, 33, 33], 100)
+    """
+    base, extra = divmod(cents, days)
+    return (last - first + 1) * base + max(0, min(last + 1, extra) - first)
+
+
+class Record(NamedTuple):
+    """A pay record prepared for the engine: day ordinals and cents (a tuple, for speed)."""
+
+    start: int
+    end: int
+    days: int
+    salary: int
+    benefits: int
+    overtime: int
+
+    def part(self, lo: int, hi: int) -> tuple[int, int, int] | None:
+        """Salary, benefits and overtime cents on the record's days within ordinals lo … hi."""
+        if lo <= self.start and self.end <= hi:  # the common case: the whole record
+            return self.salary, self.benefits, self.overtime
+        first, last = max(lo, self.start), min(hi, self.end)
+        if first > last:
+            return None
+        a, b = first - self.start, last - self.start
+        return (
+            share(self.salary, self.days, a, b),
+            share(self.benefits, self.days, a, b),
+            share(self.overtime, self.days, a, b),
+        )
+
+
+class Figures(NamedTuple):
+    """One officer's figures over a claim's period, in cents."""
+
+    salary: int
+    benefits: int
+    overtime: int
+    reimbursed: int
+    cap_used_before: int
+    not_eligible: int
+
+
+def officer_figures(
+    records: Iterable[Record],
+    period: tuple[int, int],
+    window: tuple[int, int],
+    year_start: int,
+    cap: int,
+) -> Figures:
+    """An officer's eligible pay in ``period`` and the overtime reimbursed within ``cap``.
+
+    ``window`` is the run of days the officer's pay is reimbursable (I-WIN, I-MODEL; ``EMPTY``
+    if none); ``year_start`` is the first day of the fiscal year whose cap applies (I-CAPYEAR).
+    """
+    p_lo, p_hi = period
+    w_lo, w_hi = window
+    e_lo, e_hi = max(p_lo, w_lo), min(p_hi, w_hi)
+    before = (max(year_start, w_lo), min(p_lo - 1, w_hi))
+    salary = benefits = overtime = in_period = earlier = 0
+    for rec in records:
+        whole = rec.part(p_lo, p_hi)
+        if whole is not None:
+            in_period += sum(whole)
+        part = rec.part(e_lo, e_hi)
+        if part is not None:
+            salary += part[0]
+            benefits += part[1]
+            overtime += part[2]
+        # I-CAPYEAR: eligible overtime earlier in the fiscal year consumes the cap first.
+        past = rec.part(*before)
+        if past is not None:
+            earlier += past[2]
+    used_before = min(cap, earlier)
+    reimbursed = min(cap, earlier + overtime) - used_before
+    return Figures(
+        salary,
+        benefits,
+        overtime,
+        reimbursed,
+        used_before,
+        in_period - salary - benefits - overtime,
+    )
