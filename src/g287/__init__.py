@@ -11,6 +11,7 @@ Decimal('3000.00')
 
 from __future__ import annotations
 
+from ._version import __version__
 from .announced import INTERPRETATIONS, POLICY, REGISTRY, SOURCE, policy_in_force
 from .award import AwardResult, award_tier, location_rate, quarterly_award
 from .calendar import DateRange, FiscalQuarter, FiscalYear
@@ -51,8 +52,6 @@ from .policy import (
 )
 from .reimbursement import ReimbursementResult, annual_reimbursement, overtime_cap
 from .serialize import SCHEMA, dumps, from_dict, loads, to_dict
-
-__version__ = "0.1.0"
 
 __all__ = [
     "INTERPRETATIONS",

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import hashlib
-import json
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -51,10 +49,16 @@ def encode(value: object) -> Any:  # noqa: PLR0911 - one return per JSON form
 
 def canonical_json(value: object) -> str:
     """The canonical JSON text of a value: sorted keys, no spaces, UTF-8 characters as is."""
+    import json  # noqa: PLC0415 - see fingerprint: only JSON work needs it
+
     return json.dumps(encode(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def fingerprint(value: object) -> str:
     """``sha256:`` and the hex digest of the value's canonical JSON."""
+    # hashlib (which loads OpenSSL) and json cost a tenth of `import g287`, and only writing or
+    # reading JSON and fingerprints need them: they are imported by the first such call.
+    import hashlib  # noqa: PLC0415
+
     digest = hashlib.sha256(canonical_json(value).encode("utf-8", "surrogatepass")).hexdigest()
     return f"sha256:{digest}"

@@ -1,6 +1,7 @@
 """The cents engine of the claims: pay records spread over days, and the overtime cap ledger.
 
 Everything here is integers: days are ordinals (``date.toordinal()``) and amounts whole cents.
+A prepared record is a plain tuple ``(start, end, days, salary, benefits, overtime)``.
 
 * I-DAYS and I-CENT: a record's amounts are spread evenly over its calendar days, the remainder
   cents one each on its earliest days (the largest-remainder method with equal weights, ties to
@@ -14,8 +15,12 @@ Everything here is integers: days are ordinals (``date.toordinal()``) and amount
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
 
+#: A prepared pay record: start and end ordinals, days, and salary, benefits, overtime cents.
+Record = tuple[int, int, int, int, int, int]
+#: An officer's figures over a period, in cents: salary, benefits, overtime claimed,
+#: overtime reimbursed, cap used before the period, not eligible.
+Figures = tuple[int, int, int, int, int, int]
 #: An empty run of days (``lo > hi``): nothing of any record falls in it.
 EMPTY = (1, 0)
 
@@ -33,40 +38,16 @@ def share(cents: int, days: int, first: int, last: int) -> int:
     return (last - first + 1) * base + max(0, min(last + 1, extra) - first)
 
 
-class Record(NamedTuple):
-    """A pay record prepared for the engine: day ordinals and cents (a tuple, for speed)."""
-
-    start: int
-    end: int
-    days: int
-    salary: int
-    benefits: int
-    overtime: int
-
-    def part(self, lo: int, hi: int) -> tuple[int, int, int] | None:
-        """Salary, benefits and overtime cents on the record's days within ordinals lo … hi."""
-        if lo <= self.start and self.end <= hi:  # the common case: the whole record
-            return self.salary, self.benefits, self.overtime
-        first, last = max(lo, self.start), min(hi, self.end)
-        if first > last:
-            return None
-        a, b = first - self.start, last - self.start
-        return (
-            share(self.salary, self.days, a, b),
-            share(self.benefits, self.days, a, b),
-            share(self.overtime, self.days, a, b),
-        )
-
-
-class Figures(NamedTuple):
-    """One officer's figures over a claim's period, in cents."""
-
-    salary: int
-    benefits: int
-    overtime: int
-    reimbursed: int
-    cap_used_before: int
-    not_eligible: int
+def part(record: Record, lo: int, hi: int) -> tuple[int, int, int] | None:
+    """Salary, benefits and overtime cents on the record's days within ordinals lo … hi."""
+    start, end, days, salary, benefits, overtime = record
+    if lo <= start and end <= hi:  # the common case: the whole record
+        return salary, benefits, overtime
+    first, last = max(lo, start), min(hi, end)
+    if first > last:
+        return None
+    a, b = first - start, last - start
+    return share(salary, days, a, b), share(benefits, days, a, b), share(overtime, days, a, b)
 
 
 def officer_figures(
@@ -84,28 +65,22 @@ def officer_figures(
     p_lo, p_hi = period
     w_lo, w_hi = window
     e_lo, e_hi = max(p_lo, w_lo), min(p_hi, w_hi)
-    before = (max(year_start, w_lo), min(p_lo - 1, w_hi))
+    b_lo, b_hi = max(year_start, w_lo), min(p_lo - 1, w_hi)
     salary = benefits = overtime = in_period = earlier = 0
     for rec in records:
-        whole = rec.part(p_lo, p_hi)
+        whole = part(rec, p_lo, p_hi)
         if whole is not None:
             in_period += sum(whole)
-        part = rec.part(e_lo, e_hi)
-        if part is not None:
-            salary += part[0]
-            benefits += part[1]
-            overtime += part[2]
+        inside = part(rec, e_lo, e_hi)
+        if inside is not None:
+            salary += inside[0]
+            benefits += inside[1]
+            overtime += inside[2]
         # I-CAPYEAR: eligible overtime earlier in the fiscal year consumes the cap first.
-        past = rec.part(*before)
+        past = part(rec, b_lo, b_hi)
         if past is not None:
             earlier += past[2]
     used_before = min(cap, earlier)
     reimbursed = min(cap, earlier + overtime) - used_before
-    return Figures(
-        salary,
-        benefits,
-        overtime,
-        reimbursed,
-        used_before,
-        in_period - salary - benefits - overtime,
-    )
+    not_eligible = in_period - salary - benefits - overtime
+    return salary, benefits, overtime, reimbursed, used_before, not_eligible

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from ._validators import instance
 from .announced import policy_in_force
 from .calendar import DateRange, FiscalQuarter, FiscalYear
 from .errors import NotInEffectError
 from .policy import Policy
-from ._validators import instance
 
 
 def policy_for(policy: object, period: FiscalQuarter | FiscalYear | DateRange) -> Policy:

@@ -13,7 +13,6 @@ provided by ICE and overall assistance": 90%-100% earns $1,000, 80%-89% $750 and
 
 from __future__ import annotations
 
-import functools
 from decimal import Decimal
 from fractions import Fraction
 
@@ -21,12 +20,12 @@ import attrs
 
 from . import html
 from ._resolve import policy_for
-from ._validators import converter, instance, of_type, to_bool, to_count, validator
+from ._validators import Value, instance, of_type, to_bool, to_count, validator
 from .announced import POLICY
 from .calendar import FiscalQuarter, to_quarter
 from .errors import InvalidInputError
 from .explain import Explanation, Step
-from .money import ZERO, cents, format_money, format_percent, from_cents, to_money
+from .money import ZERO, cents, format_money, format_percent, from_cents, valid_money
 from .policy import AwardTier, NoLeads, Policy
 
 __all__ = ["AwardResult", "award_tier", "check_leads", "location_rate", "quarterly_award"]
@@ -87,21 +86,17 @@ def award_tier(rate: Fraction, policy: Policy = POLICY) -> AwardTier | None:
     return policy.tier_for_percent(policy.percent(rate))
 
 
-def _optional_money(value: object) -> Decimal:
-    return to_money(value, "amount")
-
-
-@attrs.frozen(kw_only=True)
-class AwardResult:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AwardResult(Value):
     """The performance award of one quarter: its inputs, its figures and their explanation."""
 
     quarter: FiscalQuarter = attrs.field(validator=of_type(FiscalQuarter, "a FiscalQuarter"))
     #: The policy applied (its :attr:`~Policy.fingerprint` says which variant produced the award).
     policy: Policy = attrs.field(validator=of_type(Policy, "a g287.Policy"), repr=False)
-    located: int = attrs.field(converter=converter(to_count, "located"))
-    provided: int = attrs.field(converter=converter(to_count, "provided"))
+    located: int = attrs.field(validator=validator(to_count))
+    provided: int = attrs.field(validator=validator(to_count))
     #: Eligible task force officers, counted per I-HEAD.
-    task_force_officers: int = attrs.field(converter=converter(to_count, "task_force_officers"))
+    task_force_officers: int = attrs.field(validator=validator(to_count))
     assistance_satisfactory: bool = attrs.field(validator=validator(to_bool))
     #: The location rate, or ``None`` when no leads were provided or assistance was unsatisfactory.
     rate: Fraction | None = attrs.field(
@@ -114,7 +109,7 @@ class AwardResult:
     tier: AwardTier | None = attrs.field(
         validator=attrs.validators.optional(of_type(AwardTier, "an AwardTier"))
     )
-    amount: Decimal = attrs.field(converter=_optional_money)
+    amount: Decimal = attrs.field(validator=valid_money)
 
     @property
     def per_officer(self) -> Decimal:
@@ -145,7 +140,7 @@ class AwardResult:
             )
         return f"a location rate of {self.percent}% is in the {self.tier.band} band"
 
-    @functools.cached_property
+    @property
     def explanation(self) -> Explanation:
         """How the award was reached, rule by rule, with the quoted source."""
         return _explain(self)
@@ -171,7 +166,8 @@ class AwardResult:
         }
 
     def _repr_html_(self) -> str:
-        return f"<div><strong>{html.escape(self.reason)}</strong>{self.explanation._repr_html_()}</div>"
+        reason = html.escape(self.reason)
+        return f"<div><strong>{reason}</strong>{self.explanation._repr_html_()}</div>"
 
 
 def quarterly_award(

@@ -167,7 +167,9 @@ def _numpy(np: Any, located: Any, provided: Any, officers: Any, policy: Policy) 
     has_empty = bool(empty.any())
     if has_empty and policy.no_leads is NoLeads.ERROR:
         raise _no_leads(int(np.flatnonzero(empty)[0]))
-    percent = whole_percent(loc, np.where(empty, 1, pro) if has_empty else pro, policy.band_rounding)
+    percent = whole_percent(
+        loc, np.where(empty, 1, pro) if has_empty else pro, policy.band_rounding
+    )
     cents_per_officer = np.asarray(_cents_table(policy), dtype=np.int64)[percent]
     if has_empty:
         cents_per_officer[empty] = 0

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from ._validators import to_date, type_error, validator
+from ._validators import Ordered, Value, to_date, type_error, validator
 from .errors import InvalidInputError, show
 
 __all__ = [
@@ -45,7 +45,9 @@ def _check_fiscal_year(value: object, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise type_error(field, value, "an int")
     if not _MIN_FY <= value <= _MAX_FY:
-        raise InvalidInputError.about(field, value, f"is out of range; expected {_MIN_FY}-{_MAX_FY}")
+        raise InvalidInputError.about(
+            field, value, f"is out of range; expected {_MIN_FY}-{_MAX_FY}"
+        )
     return value
 
 
@@ -61,8 +63,8 @@ def _invalid(what: str, text: str, problem: str) -> InvalidInputError:
     return InvalidInputError(f"Invalid {what}: {show(text)} ({problem})", field=what, value=text)
 
 
-@attrs.frozen(order=True, repr=False)
-class FiscalYear:
+@attrs.frozen(repr=False, eq=False)
+class FiscalYear(Ordered):
     """A federal fiscal year, named by the calendar year in which it ends.
 
     >>> FiscalYear(2026).start, FiscalYear(2026).end, FiscalYear(2026).days
@@ -129,8 +131,8 @@ class FiscalYear:
         return f"FiscalYear({self.year})"
 
 
-@attrs.frozen(order=True, repr=False)
-class FiscalQuarter:
+@attrs.frozen(repr=False, eq=False)
+class FiscalQuarter(Ordered):
     """A quarter of a federal fiscal year: Q1 is October–December, Q4 is July–September.
 
     >>> import datetime
@@ -212,8 +214,8 @@ class FiscalQuarter:
         return f"FiscalQuarter({self.fiscal_year}, {self.quarter})"
 
 
-@attrs.frozen(repr=False)
-class DateRange:
+@attrs.frozen(repr=False, eq=False)
+class DateRange(Value):
     """An inclusive range of calendar days, ``start`` … ``end``.
 
     >>> import datetime

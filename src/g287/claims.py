@@ -31,20 +31,19 @@ Claims are for a range inside one fiscal year (the cap's year); claim a longer s
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import attrs
 
 from . import _ledger, html
 from ._resolve import policy_for
 from ._validators import (
-    converter,
+    Value,
     instance,
     of_type,
     to_bool,
@@ -60,7 +59,7 @@ from .award import AwardResult, check_leads, quarterly_award
 from .calendar import DateRange, FiscalQuarter, FiscalYear, to_period, to_quarter
 from .errors import InvalidInputError
 from .explain import Explanation, Step
-from .money import cents, format_money, format_percent, from_cents, to_money
+from .money import cents, format_money, format_percent, from_cents, to_money, valid_money
 from .policy import Headcount, Model, Policy, to_model
 from .reimbursement import cap_cents
 
@@ -79,10 +78,6 @@ __all__ = [
 T = TypeVar("T")
 
 
-def _money(field: str) -> Any:
-    return attrs.field(converter=converter(to_money, field))
-
-
 def _models(value: object) -> frozenset[Model]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise type_error("models", value, "a set of g287.Model")
@@ -93,10 +88,39 @@ def _models(value: object) -> frozenset[Model]:
 
 
 # --- inputs ------------------------------------------------------------------------------------
+# Each converter names its field in an error (attrs' mypy plugin needs them to be named functions).
 
 
-@attrs.frozen
-class Agency:
+def _annual_salary(value: object) -> Decimal:
+    return to_money(value, "annual_salary")
+
+
+def _salary(value: object) -> Decimal:
+    return to_money(value, "salary")
+
+
+def _benefits(value: object) -> Decimal:
+    return to_money(value, "benefits")
+
+
+def _overtime(value: object) -> Decimal:
+    return to_money(value, "overtime")
+
+
+def _quarter(value: object) -> FiscalQuarter:
+    return to_quarter(value, "quarter")
+
+
+def _provided(value: object) -> int:
+    return to_count(value, "provided")
+
+
+def _located(value: object) -> int:
+    return to_count(value, "located")
+
+
+@attrs.frozen(repr=False, eq=False)
+class Agency(Value):
     """A participating agency: its 287(g) agreement date and the models it signed."""
 
     id: str = attrs.field(validator=validator(to_text))
@@ -105,8 +129,8 @@ class Agency:
     models: frozenset[Model] = attrs.field(converter=_models)
 
 
-@attrs.frozen
-class Officer:
+@attrs.frozen(repr=False, eq=False)
+class Officer(Value):
     """An officer on the agency's 287(g) roster."""
 
     id: str = attrs.field(validator=validator(to_text))
@@ -114,11 +138,9 @@ class Officer:
     #: The day the officer completed 287(g) training.
     trained_on: dt.date = attrs.field(validator=validator(to_date))
     #: Annual base salary: the basis of the overtime cap (I-CAPBASE).
-    annual_salary: Decimal = _money("annual_salary")
+    annual_salary: Decimal = attrs.field(converter=_annual_salary)
     #: The last day of service, if the officer has left (inclusive, I-WIN).
-    separated_on: dt.date | None = attrs.field(
-        default=None, validator=validator(to_optional_date)
-    )
+    separated_on: dt.date | None = attrs.field(default=None, validator=validator(to_optional_date))
 
     def __attrs_post_init__(self) -> None:
         if self.separated_on is not None and self.separated_on < self.trained_on:
@@ -131,16 +153,16 @@ class Officer:
             )
 
 
-@attrs.frozen
-class PayRecord:
+@attrs.frozen(repr=False, eq=False)
+class PayRecord(Value):
     """One officer's pay for one pay period, ``start`` … ``end`` inclusive."""
 
     officer_id: str = attrs.field(validator=validator(to_text))
     start: dt.date = attrs.field(validator=validator(to_date))
     end: dt.date = attrs.field(validator=validator(to_date))
-    salary: Decimal = _money("salary")
-    benefits: Decimal = _money("benefits")
-    overtime: Decimal = _money("overtime")
+    salary: Decimal = attrs.field(converter=_salary)
+    benefits: Decimal = attrs.field(converter=_benefits)
+    overtime: Decimal = attrs.field(converter=_overtime)
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
@@ -157,14 +179,14 @@ class PayRecord:
         return DateRange(self.start, self.end)
 
 
-@attrs.frozen
-class LeadReport:
+@attrs.frozen(repr=False, eq=False)
+class LeadReport(Value):
     """ICE's account of one quarter: leads provided, leads located, and its judgement of the
     agency's overall assistance (I-ASSIST)."""
 
-    quarter: FiscalQuarter = attrs.field(converter=converter(to_quarter, "quarter"))
-    provided: int = attrs.field(converter=converter(to_count, "provided"))
-    located: int = attrs.field(converter=converter(to_count, "located"))
+    quarter: FiscalQuarter = attrs.field(converter=_quarter)
+    provided: int = attrs.field(converter=_provided)
+    located: int = attrs.field(converter=_located)
     assistance_satisfactory: bool = attrs.field(default=True, validator=validator(to_bool))
 
     def __attrs_post_init__(self) -> None:
@@ -240,8 +262,8 @@ def eligibility_window(policy: Policy, agency: Agency, officer: Officer) -> Date
     return DateRange(start, end) if start <= end else None
 
 
-@attrs.frozen(kw_only=True)
-class OfficerLine:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OfficerLine(Value):
     """What is claimed for one officer over the claim's period, explained."""
 
     officer: Officer = attrs.field(validator=of_type(Officer, "an Officer"))
@@ -249,17 +271,17 @@ class OfficerLine:
     policy: Policy = attrs.field(validator=of_type(Policy, "a g287.Policy"), repr=False)
     period: DateRange = attrs.field(validator=of_type(DateRange, "a DateRange"))
     #: How many pay records of the officer were given.
-    records: int = attrs.field(converter=converter(to_count, "records"))
-    salary: Decimal = _money("salary")
-    benefits: Decimal = _money("benefits")
-    overtime_claimed: Decimal = _money("overtime_claimed")
-    overtime_reimbursed: Decimal = _money("overtime_reimbursed")
+    records: int = attrs.field(validator=validator(to_count))
+    salary: Decimal = attrs.field(validator=valid_money)
+    benefits: Decimal = attrs.field(validator=valid_money)
+    overtime_claimed: Decimal = attrs.field(validator=valid_money)
+    overtime_reimbursed: Decimal = attrs.field(validator=valid_money)
     #: The officer's overtime cap for the fiscal year (R-OT, I-CAPPRO).
-    overtime_cap: Decimal = _money("overtime_cap")
+    overtime_cap: Decimal = attrs.field(validator=valid_money)
     #: Overtime reimbursed in the fiscal year before the period (I-CAPYEAR).
-    cap_used_before: Decimal = _money("cap_used_before")
+    cap_used_before: Decimal = attrs.field(validator=valid_money)
     #: Payroll amounts dated inside the period but outside the window, or excluded by I-MODEL.
-    not_eligible: Decimal = _money("not_eligible")
+    not_eligible: Decimal = attrs.field(validator=valid_money)
 
     @property
     def officer_id(self) -> str:
@@ -310,7 +332,7 @@ class OfficerLine:
             cents(self.salary) + cents(self.benefits) + cents(self.overtime_reimbursed)
         )
 
-    @functools.cached_property
+    @property
     def explanation(self) -> Explanation:
         """How the line was reached, rule by rule, with the quoted source."""
         return _explain_line(self)
@@ -343,12 +365,20 @@ LINE_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _sum(lines: Iterable[OfficerLine], name: str) -> Decimal:
-    return from_cents(sum(cents(getattr(line, name)) for line in lines))
+#: The line amounts a claim adds up.
+_SUMMED = (
+    "salary",
+    "benefits",
+    "overtime_claimed",
+    "overtime_reimbursed",
+    "overtime_over_cap",
+    "not_eligible",
+    "total",
+)
 
 
-@attrs.frozen(kw_only=True)
-class Claim:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Claim(Value):
     """An agency's claim for a period: one line per officer, totals, and for a quarterly claim
     the performance award."""
 
@@ -388,40 +418,48 @@ class Claim:
         """The fingerprint of the policy applied: which variant produced the figures."""
         return self.policy.fingerprint
 
-    @functools.cached_property
+    # The lines' amounts added up in cents, once, in the order of _SUMMED (derived, so not
+    # part of equality, hashing, repr or JSON).
+    _sums: tuple[int, ...] = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        sums = tuple(sum(cents(getattr(x, name)) for x in self.lines) for name in _SUMMED)
+        object.__setattr__(self, "_sums", sums)
+
+    @property
     def salary(self) -> Decimal:
         """Salary of every line."""
-        return _sum(self.lines, "salary")
+        return from_cents(self._sums[0])
 
-    @functools.cached_property
+    @property
     def benefits(self) -> Decimal:
         """Benefits of every line."""
-        return _sum(self.lines, "benefits")
+        return from_cents(self._sums[1])
 
-    @functools.cached_property
+    @property
     def overtime_claimed(self) -> Decimal:
         """Overtime claimed on every line."""
-        return _sum(self.lines, "overtime_claimed")
+        return from_cents(self._sums[2])
 
-    @functools.cached_property
+    @property
     def overtime_reimbursed(self) -> Decimal:
         """Overtime reimbursed on every line (within each officer's cap)."""
-        return _sum(self.lines, "overtime_reimbursed")
+        return from_cents(self._sums[3])
 
-    @functools.cached_property
+    @property
     def overtime_over_cap(self) -> Decimal:
         """Overtime over the cap on every line."""
-        return _sum(self.lines, "overtime_over_cap")
+        return from_cents(self._sums[4])
 
-    @functools.cached_property
+    @property
     def not_eligible(self) -> Decimal:
         """Payroll amounts in the period that are not eligible, on every line."""
-        return _sum(self.lines, "not_eligible")
+        return from_cents(self._sums[5])
 
-    @functools.cached_property
+    @property
     def reimbursement(self) -> Decimal:
         """Salary, benefits and reimbursed overtime of every line."""
-        return _sum(self.lines, "total")
+        return from_cents(self._sums[6])
 
     @property
     def total(self) -> Decimal:
@@ -429,7 +467,7 @@ class Claim:
         award = cents(self.award.amount) if self.award is not None else 0
         return from_cents(cents(self.reimbursement) + award)
 
-    @functools.cached_property
+    @property
     def explanation(self) -> Explanation:
         """How the totals were reached, rule by rule (each line and the award explain
         themselves)."""
@@ -466,9 +504,7 @@ class Claim:
         }
 
     def _repr_html_(self) -> str:
-        title = (
-            f"Claim of {self.agency_id} for {self.quarter or self.period} ({self.policy_name})"
-        )
+        title = f"Claim of {self.agency_id} for {self.quarter or self.period} ({self.policy_name})"
         lines = html.table(
             LINE_COLUMNS, [list(line.as_row().values()) for line in self.lines], caption=title
         )
@@ -480,8 +516,7 @@ class Claim:
                 f"total {html.escape(format_money(self.total))}"
             )
         parts.append(
-            f"</p><p><small>policy fingerprint {html.escape(self.policy_fingerprint)}"
-            "</small></p>"
+            f"</p><p><small>policy fingerprint {html.escape(self.policy_fingerprint)}</small></p>"
         )
         return "<div>" + "".join(parts) + "</div>"
 
@@ -493,16 +528,8 @@ def _prepare(records: Iterable[PayRecord]) -> list[_ledger.Record]:
     out = []
     for r in records:
         start, end = r.start.toordinal(), r.end.toordinal()
-        out.append(
-            _ledger.Record(
-                start,
-                end,
-                end - start + 1,
-                cents(r.salary),
-                cents(r.benefits),
-                cents(r.overtime),
-            )
-        )
+        salary, benefits, overtime = cents(r.salary), cents(r.benefits), cents(r.overtime)
+        out.append((start, end, end - start + 1, salary, benefits, overtime))
     return out
 
 
@@ -524,7 +551,7 @@ def _line(
         )
     else:  # nothing is eligible, and there is no cap to use (I-MODEL)
         run, cap = _ledger.EMPTY, 0
-    figures = _ledger.officer_figures(
+    salary, benefits, overtime, reimbursed, used_before, not_eligible = _ledger.officer_figures(
         _prepare(records),
         (period.start.toordinal(), period.end.toordinal()),
         run,
@@ -537,13 +564,13 @@ def _line(
         policy=policy,
         period=period,
         records=len(records),
-        salary=from_cents(figures.salary),
-        benefits=from_cents(figures.benefits),
-        overtime_claimed=from_cents(figures.overtime),
-        overtime_reimbursed=from_cents(figures.reimbursed),
+        salary=from_cents(salary),
+        benefits=from_cents(benefits),
+        overtime_claimed=from_cents(overtime),
+        overtime_reimbursed=from_cents(reimbursed),
         overtime_cap=from_cents(cap),
-        cap_used_before=from_cents(figures.cap_used_before),
-        not_eligible=from_cents(figures.not_eligible),
+        cap_used_before=from_cents(used_before),
+        not_eligible=from_cents(not_eligible),
     )
 
 
@@ -622,9 +649,7 @@ def quarterly_claim(
     roster = _each(officers, Officer, "officers")
     base = claim(agency=agency, officers=roster, payroll=payroll, period=q, policy=policy)
     pol, ag = base.policy, base.agency
-    counted = tuple(
-        o.id for o in roster if o.model is Model.TASK_FORCE and _counts(pol, ag, o, q)
-    )
+    counted = tuple(o.id for o in roster if o.model is Model.TASK_FORCE and _counts(pol, ag, o, q))
     award = quarterly_award(
         located=report.located,
         provided=report.provided,
@@ -683,7 +708,12 @@ def _explain_line(line: OfficerLine) -> Explanation:
             cite("I-DAYS"),
             {"period": line.period, "records": line.records},
         ),
-        Step("R-SAL", "salary for eligible days, reimbursed in full", money(line.salary), cite("R-SAL")),
+        Step(
+            "R-SAL",
+            "salary for eligible days, reimbursed in full",
+            money(line.salary),
+            cite("R-SAL"),
+        ),
         Step(
             "R-SAL",
             "benefits for eligible days, reimbursed in full",
@@ -692,8 +722,8 @@ def _explain_line(line: OfficerLine) -> Explanation:
         ),
         Step(
             "R-OT",
-            f"overtime cap for {line.fiscal_year}: {format_percent(policy.overtime_share)} of annual base "
-            f"salary (I-CAPBASE), {policy.cap_proration.value} proration (I-CAPPRO), "
+            f"overtime cap for {line.fiscal_year}: {format_percent(policy.overtime_share)} of "
+            f"annual base salary (I-CAPBASE), {policy.cap_proration.value} proration (I-CAPPRO), "
             "rounded down (I-CENT)",
             money(line.overtime_cap),
             cite("R-OT"),

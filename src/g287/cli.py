@@ -15,7 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from . import __version__
+from ._version import __version__
 from .announced import POLICY
 from .award import quarterly_award
 from .calendar import to_quarter

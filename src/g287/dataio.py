@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ._validators import MAX_COUNT
+from ._validators import MAX_COUNT, Value
 from .calendar import FiscalQuarter, to_quarter
 from .claims import Agency, LeadReport, Officer, PayRecord, roster_problems
 from .errors import G287Error, InvalidInputError
@@ -66,8 +66,8 @@ class DataError(InvalidInputError):
     """A problem in an input file, located as ``file:line: column: problem``."""
 
 
-@attrs.frozen
-class Dataset:
+@attrs.frozen(repr=False, eq=False)
+class Dataset(Value):
     """An agency's inputs, read and cross-checked."""
 
     agency: Agency
@@ -99,9 +99,7 @@ def _date(text: str, column: str) -> dt.date:
 def _count(text: str, column: str) -> int:
     # At most ten digits: enough for MAX_COUNT, which the record itself then checks.
     if not text.isdigit() or not text.isascii() or len(text) > 10:
-        raise InvalidInputError.about(
-            column, text, f"is not a whole number from 0 to {MAX_COUNT}"
-        )
+        raise InvalidInputError.about(column, text, f"is not a whole number from 0 to {MAX_COUNT}")
     return int(text)
 
 

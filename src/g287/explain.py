@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import attrs
 
 from . import html
-from ._validators import of_type
+from ._validators import Value, of_type
 from .errors import InvalidTypeError
 from .policy import Citation
 
@@ -40,8 +40,8 @@ def _steps(value: Iterable[Step]) -> tuple[Step, ...]:
     return steps
 
 
-@attrs.frozen
-class Step:
+@attrs.frozen(repr=False, eq=False)
+class Step(Value):
     """One step of a calculation: which rule applied, to what, with what result."""
 
     #: The rule or interpretation id, e.g. ``"R-OT"`` or ``"I-BAND"``.
@@ -72,8 +72,8 @@ class Step:
         return f"[{self.rule_id}] {self.text}{used} -> {self.figure}  ({self.citation.locator})"
 
 
-@attrs.frozen
-class Explanation:
+@attrs.frozen(repr=False, eq=False)
+class Explanation(Value):
     """An ordered audit trail: a title, the steps, and the figure they arrive at."""
 
     title: str = attrs.field(validator=of_type(str, "text"))

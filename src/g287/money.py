@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final
+from typing import Any, Final
 
 from ._validators import type_error
 from .errors import InvalidInputError, InvalidTypeError
@@ -43,12 +43,14 @@ __all__ = [
     "split_cents",
     "sum_money",
     "to_money",
+    "valid_money",
 ]
 
 CENT: Final = Decimal("0.01")
 ZERO: Final = Decimal("0.00")
 #: The largest amount accepted anywhere (a trillion dollars less a cent), input or result.
 MAX_MONEY: Final = Decimal("999999999999.99")
+_MAX_CENTS: Final = 99999999999999
 # Plain decimal notation in ASCII digits: no exponent, underscore, plus sign or other scripts.
 _AMOUNT: Final = re.compile(r"\s*-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*", re.ASCII)
 # Longer text cannot be an amount up to MAX_MONEY; refusing it first keeps parsing cheap.
@@ -107,21 +109,24 @@ def _cents_of(value: object, field: str) -> int:
         raise InvalidInputError.about(field, value, "is not a finite amount")
     if amount.copy_abs() > MAX_MONEY:  # copy_abs and comparisons ignore the context
         raise InvalidInputError.about(field, value, f"is too large; expected at most {MAX_MONEY}")
-    sign, digits, exponent = amount.as_tuple()
-    assert isinstance(exponent, int)  # finite
-    whole = int("".join(map(str, digits)))
-    if whole == 0:
-        return 0
-    if exponent >= -2:
-        count = whole * 10 ** (exponent + 2)
-    else:
-        places = -2 - exponent
-        count, rest = divmod(whole, 10**places) if places <= len(digits) else (0, whole)
-        if rest:
-            raise InvalidInputError.about(
-                field, value, "has fractions of a cent; expected whole cents"
-            )
-    return -count if sign else count
+    if amount and amount.adjusted() < -2:  # its first digit is below the cents
+        raise InvalidInputError.about(field, value, "has fractions of a cent; expected whole cents")
+    numerator, denominator = amount.as_integer_ratio()  # exact, whatever the context
+    count, rest = divmod(numerator * 100, denominator)
+    if rest:
+        raise InvalidInputError.about(field, value, "has fractions of a cent; expected whole cents")
+    return count
+
+
+def valid_money(_instance: object, attribute: Any, value: Decimal) -> None:
+    """An attrs validator: a non-negative two-place ``Decimal`` amount up to :data:`MAX_MONEY`.
+
+    Results are built by g287 (or read from JSON) with ``Decimal`` amounts, so a result's field
+    is checked, not converted: a string or a float there is refused.
+    """
+    if type(value) is not Decimal:
+        raise type_error(attribute.name, value, "a Decimal amount")
+    to_money(value, attribute.name)
 
 
 def cents(amount: Decimal) -> int:
@@ -130,6 +135,11 @@ def cents(amount: Decimal) -> int:
     >>> cents(Decimal("1234.56"))
     123456
     """
+    if type(amount) is Decimal and -2 <= amount.adjusted() <= 11:  # the hot path: a plain amount
+        numerator, denominator = amount.as_integer_ratio()
+        count, rest = divmod(numerator * 100, denominator)
+        if not rest and -_MAX_CENTS <= count <= _MAX_CENTS:
+            return count
     return _cents_of(amount, "amount")
 
 

@@ -30,7 +30,7 @@ import attrs
 
 from . import html
 from ._canonical import fingerprint
-from ._validators import instance, of_type, to_date, to_optional_date, tuple_of, type_error
+from ._validators import Value, instance, of_type, to_date, to_optional_date, tuple_of, type_error
 from ._validators import validator as checked
 from .errors import InvalidInputError, NotInEffectError, PolicyError
 from .money import format_percent, to_money
@@ -183,8 +183,8 @@ def _matching(pattern: re.Pattern[str], expected: str) -> Any:
 _text = checked(_policy_text)
 
 
-@attrs.frozen
-class Source:
+@attrs.frozen(repr=False, eq=False)
+class Source(Value):
     """A document the policy is taken from."""
 
     id: str = attrs.field(validator=_text)
@@ -194,8 +194,8 @@ class Source:
     url: str = attrs.field(validator=_text)
 
 
-@attrs.frozen
-class Citation:
+@attrs.frozen(repr=False, eq=False)
+class Citation(Value):
     """A verbatim passage of a :class:`Source`, located by paragraph (``¶7``).
 
     Paragraphs are the source text's non-empty lines, counted from 1.
@@ -209,8 +209,8 @@ class Citation:
         return f"{self.source.id} {self.locator}: \u201c{self.quote}\u201d"
 
 
-@attrs.frozen
-class Rule:
+@attrs.frozen(repr=False, eq=False)
+class Rule(Value):
     """A rule of the policy: a stable id (``R-…``), what it says, and the passage it comes from.
 
     Rule ids are public: they appear in explanations, JSON, the CLI and the docs. They are never
@@ -223,8 +223,8 @@ class Rule:
     citation: Citation = attrs.field(validator=of_type(Citation, "a Citation"))
 
 
-@attrs.frozen
-class Option:
+@attrs.frozen(repr=False, eq=False)
+class Option(Value):
     """One reading an interpretation can take: its value (``"half-up"``) and what it means."""
 
     value: str = attrs.field(validator=_text)
@@ -234,8 +234,8 @@ class Option:
         return f"{self.value}: {self.text}"
 
 
-@attrs.frozen
-class Interpretation:
+@attrs.frozen(repr=False, eq=False)
+class Interpretation(Value):
     """A named reading of the source where it is silent (``I-…``), with its options.
 
     ``field`` names the :class:`Policy` field that selects the reading, and ``options`` lists
@@ -276,8 +276,8 @@ class Interpretation:
         return None if self.field is None else OPTION_TYPES[self.field]
 
 
-@attrs.frozen
-class Interpretations(Mapping[str, Interpretation]):
+@attrs.frozen(repr=False, eq=False)
+class Interpretations(Value, Mapping[str, Interpretation]):
     """The interpretations catalogue: an immutable mapping from id to :class:`Interpretation`."""
 
     entries: tuple[Interpretation, ...] = attrs.field(
@@ -322,8 +322,8 @@ def _tier_amount(value: object) -> Decimal:
         raise PolicyError(f"award tier {exc}", field="amount", value=value) from None
 
 
-@attrs.frozen
-class AwardTier:
+@attrs.frozen(repr=False, eq=False)
+class AwardTier(Value):
     """A band of whole-percent location rates and the award per eligible task force officer.
 
     ``low`` and ``high`` are the band as published, both included: ``90``–``100``.
@@ -367,17 +367,8 @@ def _share(value: object, field: str) -> Fraction:
     return value
 
 
-def _option(interpretation_id: str, kind: type[enum.Enum], default: enum.Enum) -> Any:
-    """A :class:`Policy` field that selects ``interpretation_id``, typed ``kind``."""
-    return attrs.field(
-        default=default,
-        validator=of_type(kind, f"a {kind.__name__}"),
-        metadata={"interpretation": interpretation_id},
-    )
-
-
-@attrs.frozen
-class Policy:
+@attrs.frozen(repr=False, eq=False)
+class Policy(Value):
     """One version of the 287(g) reimbursement and award policy.
 
     Construction checks that the period is ordered, that every rule is cited from one of the
@@ -397,11 +388,31 @@ class Policy:
     tiers: tuple[AwardTier, ...] = attrs.field(validator=tuple_of(AwardTier, "AwardTier"))
     #: R-OT: reimbursed overtime is at most this share of annual base salary (I-CAPBASE).
     overtime_share: Fraction = attrs.field(validator=checked(_share))
-    band_rounding: BandRounding = _option("I-BAND", BandRounding, BandRounding.TRUNCATE)
-    no_leads: NoLeads = _option("I-BELOW", NoLeads, NoLeads.NO_AWARD)
-    headcount: Headcount = _option("I-HEAD", Headcount, Headcount.LAST_DAY)
-    model_scope: ModelScope = _option("I-MODEL", ModelScope, ModelScope.ALL_MODELS)
-    cap_proration: CapProration = _option("I-CAPPRO", CapProration, CapProration.NONE)
+    band_rounding: BandRounding = attrs.field(
+        default=BandRounding.TRUNCATE,
+        validator=of_type(BandRounding, "a BandRounding"),
+        metadata={"interpretation": "I-BAND"},
+    )
+    no_leads: NoLeads = attrs.field(
+        default=NoLeads.NO_AWARD,
+        validator=of_type(NoLeads, "a NoLeads"),
+        metadata={"interpretation": "I-BELOW"},
+    )
+    headcount: Headcount = attrs.field(
+        default=Headcount.LAST_DAY,
+        validator=of_type(Headcount, "a Headcount"),
+        metadata={"interpretation": "I-HEAD"},
+    )
+    model_scope: ModelScope = attrs.field(
+        default=ModelScope.ALL_MODELS,
+        validator=of_type(ModelScope, "a ModelScope"),
+        metadata={"interpretation": "I-MODEL"},
+    )
+    cap_proration: CapProration = attrs.field(
+        default=CapProration.NONE,
+        validator=of_type(CapProration, "a CapProration"),
+        metadata={"interpretation": "I-CAPPRO"},
+    )
     # Derived once at construction, not part of equality, hashing, repr or JSON: the tier of each
     # whole percent 0-100 (award_tier's hot path is one index), and the fingerprint on first use.
     _by_percent: tuple[AwardTier | None, ...] = attrs.field(
@@ -437,7 +448,9 @@ class Policy:
         for rule_id in needed:
             if rule_id not in ids:
                 raise PolicyError.about(
-                    "rules", rule_id, "is used but is not a rule of the policy; every rule needs one"
+                    "rules",
+                    rule_id,
+                    "is used but is not a rule of the policy; every rule needs one",
                 )
 
     def _check_interpretations(self) -> None:
@@ -448,9 +461,9 @@ class Policy:
                     "interpretations", item.id, f"names {item.field!r}, not its Policy field"
                 )
         for name, interpretation_id in fields.items():
-            item = self.interpretations.get(interpretation_id)
+            found = self.interpretations.get(interpretation_id)
             expected = tuple(o.value for o in OPTION_TYPES[name])
-            if item is None or item.field != name or sorted(item.values) != sorted(expected):
+            if found is None or found.field != name or sorted(found.values) != sorted(expected):
                 raise PolicyError.about(
                     "interpretations",
                     interpretation_id,
@@ -476,7 +489,10 @@ class Policy:
         other = html.table(
             ("id", "choice"),
             [
-                ("R-OT", f"overtime cap {format_percent(self.overtime_share)} of annual base salary"),
+                (
+                    "R-OT",
+                    f"overtime cap {format_percent(self.overtime_share)} of annual base salary",
+                ),
                 *sorted(self.choices.items()),
             ],
         )
@@ -555,9 +571,7 @@ class Policy:
         >>> POLICY.choices["I-BAND"]
         'truncate'
         """
-        return {
-            f.metadata["interpretation"]: getattr(self, f.name).value for f in OPTION_FIELDS
-        }
+        return {f.metadata["interpretation"]: getattr(self, f.name).value for f in OPTION_FIELDS}
 
     def choose(self, interpretation_id: str, option: str | enum.Enum) -> Policy:
         """A variant of this policy with another option for one interpretation.
@@ -593,7 +607,7 @@ class Policy:
                 f"is not an option of {interpretation_id}; expected one of "
                 + ", ".join(repr(v) for v in item.values),
             )
-        chosen: Policy = attrs.evolve(self, **{item.field: kind(value)})
+        chosen: Policy = attrs.evolve(self, **{item.field: kind(value)})  # type: ignore[arg-type]
         return chosen
 
 
@@ -627,11 +641,12 @@ def _percent_table(tiers: tuple[AwardTier, ...]) -> tuple[AwardTier | None, ...]
     return tuple(table)
 
 
-attrs.resolve_types(Policy)
 #: The fields of :class:`Policy` that select an interpretation, in order.
 OPTION_FIELDS: Final = tuple(f for f in attrs.fields(Policy) if "interpretation" in f.metadata)
 #: The option type (an enum) of each such field, by field name.
-OPTION_TYPES: Final[Mapping[str, type[enum.Enum]]] = {f.name: f.type for f in OPTION_FIELDS}
+OPTION_TYPES: Final[Mapping[str, type[enum.Enum]]] = {
+    f.name: type(f.default) for f in OPTION_FIELDS if isinstance(f.default, enum.Enum)
+}
 
 
 def policy_diff(a: Policy, b: Policy) -> tuple[tuple[str, object, object], ...]:
@@ -668,4 +683,3 @@ def policy_diff(a: Policy, b: Policy) -> tuple[tuple[str, object, object], ...]:
 
     walk("", a, b)
     return tuple(found)
-

@@ -13,19 +13,25 @@ salary."
 
 from __future__ import annotations
 
-import functools
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 
 import attrs
 
 from ._resolve import policy_for
-from ._validators import converter, instance, of_type
+from ._validators import Value, instance, of_type
 from .announced import POLICY
 from .calendar import FiscalYear, to_fiscal_year
 from .explain import Explanation, Step
-from .money import cents, cents_floor, format_money, format_percent, from_cents, to_money
+from .money import (
+    cents,
+    cents_floor,
+    format_money,
+    format_percent,
+    from_cents,
+    to_money,
+    valid_money,
+)
 from .policy import CapProration, Policy
 
 __all__ = ["ReimbursementResult", "annual_reimbursement", "cap_cents", "overtime_cap"]
@@ -59,23 +65,19 @@ def cap_cents(annual_salary: Decimal, policy: Policy, part_of_year: Fraction = F
     return cents(cents_floor(share))
 
 
-def _money(field: str) -> Any:
-    return attrs.field(converter=converter(to_money, field))
-
-
-@attrs.frozen(kw_only=True)
-class ReimbursementResult:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ReimbursementResult(Value):
     """An officer's reimbursement for one fiscal year: inputs, figures and their explanation."""
 
     fiscal_year: FiscalYear = attrs.field(validator=of_type(FiscalYear, "a FiscalYear"))
     #: The policy applied (its :attr:`~Policy.fingerprint` says which variant produced it).
     policy: Policy = attrs.field(validator=of_type(Policy, "a g287.Policy"), repr=False)
     #: Annual salary, reimbursed in full (R-SAL); also the cap's basis (I-CAPBASE).
-    salary: Decimal = _money("salary")
-    benefits: Decimal = _money("benefits")
-    overtime_claimed: Decimal = _money("overtime_claimed")
-    overtime_cap: Decimal = _money("overtime_cap")
-    overtime_reimbursed: Decimal = _money("overtime_reimbursed")
+    salary: Decimal = attrs.field(validator=valid_money)
+    benefits: Decimal = attrs.field(validator=valid_money)
+    overtime_claimed: Decimal = attrs.field(validator=valid_money)
+    overtime_cap: Decimal = attrs.field(validator=valid_money)
+    overtime_reimbursed: Decimal = attrs.field(validator=valid_money)
 
     @property
     def overtime_over_cap(self) -> Decimal:
@@ -99,7 +101,7 @@ class ReimbursementResult:
         """The fingerprint of the policy applied."""
         return self.policy.fingerprint
 
-    @functools.cached_property
+    @property
     def explanation(self) -> Explanation:
         """How the reimbursement was reached, rule by rule, with the quoted source."""
         return _explain(self)

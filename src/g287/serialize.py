@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 import types
 import typing
 from collections.abc import Callable
@@ -111,6 +110,8 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
         instance(indent, int, "indent", "a whole number of spaces or None")
         if not 0 <= indent <= 16:
             raise InvalidInputError.about("indent", indent, "is out of range; expected 0 to 16")
+    import json  # noqa: PLC0415 - loaded by the first dumps or loads (g287._canonical says why)
+
     return json.dumps(to_dict(obj), indent=indent, ensure_ascii=False, sort_keys=True)
 
 
@@ -121,7 +122,7 @@ def _bad(where: str, value: object, expected: str) -> InvalidInputError:
     return InvalidInputError.about(where, value, f"is not valid here; expected {expected}")
 
 
-def _decode(hint: Any, value: Any, where: str, context: dict[str, object]) -> Any:  # noqa: PLR0911, PLR0912
+def _decode(hint: Any, value: Any, where: str, context: dict[str, object]) -> Any:  # noqa: PLR0911
     # One branch per type a field can have; splitting it would only scatter the table.
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
@@ -133,9 +134,7 @@ def _decode(hint: Any, value: Any, where: str, context: dict[str, object]) -> An
         if not isinstance(value, list):
             raise _bad(where, value, "a list")
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(
-                _decode(args[0], v, f"{where}[{i}]", context) for i, v in enumerate(value)
-            )
+            return tuple(_decode(args[0], v, f"{where}[{i}]", context) for i, v in enumerate(value))
         if len(args) != len(value):
             raise _bad(where, value, f"a list of {len(args)}")
         return tuple(
@@ -266,8 +265,10 @@ def _nothing(_obj: Any, _where: str) -> None:
 
 
 def _award_agrees(result: award.AwardResult, where: str) -> None:
-    expected = None if result.provided == 0 or not result.assistance_satisfactory else (
-        Fraction(result.located, result.provided)
+    expected = (
+        None
+        if result.provided == 0 or not result.assistance_satisfactory
+        else (Fraction(result.located, result.provided))
     )
     if result.rate != expected:
         raise InvalidInputError.about(
@@ -368,6 +369,8 @@ def loads(text: str | bytes, kind: type[Any] | None = None) -> Any:
     >>> loads(dumps(POLICY), Policy).name
     '287(g) reimbursement and performance awards (DHS/ICE, 2025-09-18)'
     """
+    import json  # noqa: PLC0415 - loaded by the first dumps or loads (g287._canonical says why)
+
     if not isinstance(text, (str, bytes)):
         raise _bad("text", text, "JSON text")
     try:
@@ -382,7 +385,7 @@ def loads(text: str | bytes, kind: type[Any] | None = None) -> Any:
         raise InvalidInputError(
             "text: JSON nested too deeply to read", field="text", value=text
         ) from None
-    return from_dict(document, kind)
+    return from_dict(document) if kind is None else from_dict(document, kind)
 
 
 def _no_float(text: str) -> Any:

@@ -37,6 +37,7 @@ own such as ``mypolicies:HALF_UP``); the page is rebuilt when that module change
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence, Set
@@ -51,14 +52,14 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
+from sphinx.ext import intersphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import make_refnode, split_explicit_title
 from sphinx.util.typing import ExtensionMetadata
 
-from sphinx.ext import intersphinx
-
-from . import __version__, cli
+from . import cli
+from ._version import __version__
 from .announced import INTERPRETATIONS, POLICY, SOURCE
 from .errors import InvalidInputError
 from .money import format_money, format_percent
