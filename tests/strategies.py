@@ -159,29 +159,22 @@ cap_fractions = st.fractions(min_value=0, max_value=1, max_denominator=1000)
 
 @st.composite
 def policies(draw: st.DrawFn) -> Policy:
-    """A valid policy variant: chosen options, another cap fraction, other tier amounts."""
+    """A valid policy variant: chosen options, another cap share, other tier amounts."""
     policy = draw(chosen_policies())
     if draw(st.booleans()):
-        cap = attrs.evolve(policy.overtime_cap, fraction=draw(cap_fractions))
-        policy = attrs.evolve(policy, overtime_cap=cap)
+        policy = with_cap(policy, draw(cap_fractions))
     if draw(st.booleans()):
-        tiers = tuple(
-            attrs.evolve(t, amount=dec(draw(st.integers(0, 1_000_000))))
-            for t in policy.award_schedule.tiers
-        )
-        schedule = attrs.evolve(policy.award_schedule, tiers=tiers)
-        policy = attrs.evolve(policy, award_schedule=schedule)
+        amounts = [dec(draw(st.integers(0, 1_000_000))) for _ in policy.tiers]
+        policy = with_tier_amounts(policy, *amounts)
     return policy
 
 
 def with_cap(policy: Policy, fraction: Fraction) -> Policy:
-    """``policy`` with another overtime cap fraction, made with :func:`attrs.evolve`."""
-    return attrs.evolve(policy, overtime_cap=attrs.evolve(policy.overtime_cap, fraction=fraction))
+    """``policy`` with another overtime cap share of salary, made with :func:`attrs.evolve`."""
+    return attrs.evolve(policy, overtime_share=fraction)
 
 
-def with_tier_amounts(policy: Policy, *amounts: str) -> Policy:
+def with_tier_amounts(policy: Policy, *amounts: str | Decimal) -> Policy:
     """``policy`` with other per-officer amounts, highest tier first."""
-    tiers = tuple(
-        attrs.evolve(t, amount=a) for t, a in zip(policy.award_schedule.tiers, amounts, strict=True)
-    )
-    return attrs.evolve(policy, award_schedule=attrs.evolve(policy.award_schedule, tiers=tiers))
+    tiers = tuple(attrs.evolve(t, amount=a) for t, a in zip(policy.tiers, amounts, strict=True))
+    return attrs.evolve(policy, tiers=tiers)
