@@ -11,6 +11,7 @@ from nbclient import NotebookClient
 NOTEBOOK = Path(__file__).parent.parent / "examples" / "fy2026-quarter.ipynb"
 
 
+@pytest.mark.slow
 class TestExampleNotebook:
     @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # jupyter_client's own warnings
     def test_runs_and_shows_html(self) -> None:

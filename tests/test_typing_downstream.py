@@ -1,4 +1,4 @@
-"""Typing for users (issue 5, item 4): code that calls g287 type-checks under ``mypy --strict``.
+"""Typing for users: code that calls g287 type-checks under ``mypy --strict``.
 
 ``tests/downstream/user_code.py`` is a small module written as an agency's developer would write
 it. Here mypy checks it with a user's own configuration (``strict = True`` and nothing of this
@@ -27,12 +27,23 @@ HEADER = ["from decimal import Decimal", "import g287", ""]
 #: A user's code, one statement a line, with what is wrong with it (``None``: nothing).
 MISTAKES: list[tuple[str, str | None]] = [
     ("cap: Decimal = g287.overtime_cap(60000.0)", "a float where int | str | Decimal goes"),
-    ("result = g287.quarterly_award(located=45, provided=50, officers=3, quarter='Q')", None),
+    (
+        (
+            "result = g287.quarterly_award(located=45, provided=50, task_force_officers=3, "
+            "quarter='Q')"
+        ),
+        None,
+    ),
     ("amount: Decimal = result.amout", "a misspelt attribute"),
     ("tier = g287.award_tier(0.9)", "a float rate where a Fraction goes"),
     ("quarter = g287.FiscalQuarter.parse(2026)", "an int where text goes"),
     ("salary: int = g287.overtime_cap('1')", "a Decimal is not an int"),
     ("g287.quarterly_award(located=45, provided=50, quarter='FY2026 Q1')", "officers missing"),
+    (
+        "year = g287.annual_reimbursement(annual_salary=1, benefits=1, overtime=1, fiscal_year=1)",
+        None,
+    ),
+    ("year.overtime_not_reimbursed", "a name the redesign retired"),
 ]
 BAD_MODULE = "\n".join([*HEADER, *(code for code, _ in MISTAKES)]) + "\n"
 WRONG_LINES = {len(HEADER) + i for i, (_, why) in enumerate(MISTAKES, 1) if why is not None}

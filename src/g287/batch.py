@@ -149,28 +149,36 @@ def _numpy(np: Any, located: Any, provided: Any, officers: Any, policy: Policy) 
 
     loc = column(located, "located")
     pro = column(provided, "provided")
-    off = np.ones_like(loc) if officers is None else column(officers, "officers")
-    lengths = (len(loc), len(pro), len(off))
+    off = None if officers is None else column(officers, "officers")
+    lengths = (len(loc), len(pro)) + (() if off is None else (len(off),))
     if len(set(lengths)) != 1:
         raise InvalidInputError.about(
             "columns", lengths, "are lengths that differ; expected columns of one length"
         )
-    bad = (loc < 0) | (loc > pro) | (pro > MAX_COUNT) | (off < 0) | (off > MAX_COUNT)
-    if bad.any():  # the first bad row gets the one check's own message
+    # Reductions first (cheap); only a column that fails one is searched for its first bad row,
+    # which then gets the one check's own message.
+    if loc.size and (
+        loc.min() < 0
+        or pro.max() > MAX_COUNT
+        or bool((loc > pro).any())
+        or (off is not None and (off.min() < 0 or off.max() > MAX_COUNT))
+    ):
+        bad = (loc < 0) | (loc > pro) | (pro > MAX_COUNT)
+        if off is not None:
+            bad |= (off < 0) | (off > MAX_COUNT)
         i = int(np.flatnonzero(bad)[0])
         try:
             check_leads(int(loc[i]), int(pro[i]))
-            to_count(int(off[i]), "officers")
+            to_count(int(off[i]) if off is not None else 1, "officers")
         except InvalidInputError as exc:
             raise _row_error(i, exc) from None
     empty = pro == 0
     has_empty = bool(empty.any())
     if has_empty and policy.no_leads is NoLeads.ERROR:
         raise _no_leads(int(np.flatnonzero(empty)[0]))
-    percent = whole_percent(
-        loc, np.where(empty, 1, pro) if has_empty else pro, policy.band_rounding
-    )
+    divisor = np.where(empty, 1, pro) if has_empty else pro
+    percent = whole_percent(loc, divisor, policy.band_rounding)
     cents_per_officer = np.asarray(_cents_table(policy), dtype=np.int64)[percent]
     if has_empty:
         cents_per_officer[empty] = 0
-    return cents_per_officer * off
+    return cents_per_officer if off is None else cents_per_officer * off

@@ -38,7 +38,7 @@ FY2026_Q1 = "FY2026 Q1"
 def quarter_award(located: int, provided: int, officers: int) -> Decimal:
     """The award for FY2026 Q1, with the types a user relies on."""
     result = g287.quarterly_award(
-        located=located, provided=provided, officers=officers, quarter=FY2026_Q1
+        located=located, provided=provided, task_force_officers=officers, quarter=FY2026_Q1
     )
     assert_type(result, AwardResult)
     assert_type(result.amount, Decimal)
@@ -92,7 +92,9 @@ def overtime(salary: str) -> tuple[Decimal, Decimal]:
     )
     assert_type(result, ReimbursementResult)
     assert_type(result.total, Decimal)
+    assert_type(result.overtime_over_cap, Decimal)
     assert_type(result.fiscal_year, FiscalYear)
+    assert_type(result.as_row(), dict[str, object])
     return cap, result.total
 
 
@@ -115,6 +117,7 @@ def quarterly_total() -> Decimal:
     assert_type(result.award, AwardResult | None)
     assert_type(result.lines, tuple[OfficerLine, ...])
     assert_type(result.line("T-1").overtime_reimbursed, Decimal)
+    assert_type(result.line("T-1").overtime_cap, Decimal)
     month = g287.claim(
         agency=agency,
         officers=roster,
