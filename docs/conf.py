@@ -4,17 +4,28 @@ Build (warnings are errors, every reference must resolve, every example runs)::
 
     python -m sphinx -W -n --keep-going -b html docs docs/_build/html
     python -m sphinx -W -n --keep-going -b doctest docs docs/_build/doctest
+
+The API reference (``docs/api``) is autodoc with napoleon (docstrings use Google-style
+``Args:`` and ``Raises:`` sections); the policy's tables and id labels come from g287's own
+Sphinx extension, :mod:`g287.sphinxext`.
 """
 
 from __future__ import annotations
 
 import doctest
+import enum
+import re
 import sys
 from pathlib import Path
+from typing import Any
+
+import attrs
+from sphinx.application import Sphinx
+from sphinx.ext.napoleon.docstring import GoogleDocstring
 
 import g287
 
-# The docs-only helpers (the API page directive, the completeness check) live in docs/_ext.
+# docs/_ext holds the policy variant the citing page renders live (``g287_variants:HALF_UP``).
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "g287"
@@ -24,9 +35,9 @@ release = version = g287.__version__
 
 extensions = [
     "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "g287.sphinxext",
-    "g287docs",
 ]
 
 exclude_patterns = ["_build"]
@@ -39,11 +50,75 @@ html_theme_options = {
 }
 html_sidebars = {"**": ["about.html", "navigation.html", "searchbox.html"]}
 
-# --- autodoc -------------------------------------------------------------------------------------
+# --- autodoc and napoleon ------------------------------------------------------------------------
+#
+# Each page of docs/api documents one module with ``automodule`` and ``:members:`` (its
+# ``__all__``). A class or function that ``import g287`` gives is documented once, as
+# ``g287.NAME``, under ``.. currentmodule:: g287`` on the page of the module that defines it;
+# autodoc marks a class documented so with its canonical name (``g287.policy.Policy``), so both
+# spellings link to it. Constants (``POLICY``, ``SCHEMA``) stay under the module that defines
+# them (``g287.announced.POLICY``): autodoc reads a constant's ``#:`` comment only there.
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
+# Defaults as written (``policy=POLICY``), not the repr of the object.
 autodoc_preserve_defaults = True
+# napoleon turns the Google-style sections of docstrings (``Args:``, ``Raises:``) into fields. Its
+# own handler is off, because it also reads the first line of every attribute, property and
+# constant docstring as ``type: description``, and g287's start with a rule id or a phrase
+# (``R-OT: reimbursed overtime is at most ...``); google_sections below applies it to the kinds
+# of docstring that have sections.
+napoleon_google_docstring = False
+napoleon_numpy_docstring = False
+_WITH_SECTIONS = frozenset({"module", "class", "exception", "function", "method"})
+
+
+def google_sections(  # noqa: PLR0917 - the autodoc-process-docstring signature
+    app: Sphinx, what: Any, name: str, obj: object, options: object, lines: list[str]
+) -> None:
+    """Turn a docstring's ``Args:`` and ``Raises:`` sections into fields (napoleon)."""
+    if what in _WITH_SECTIONS:
+        lines[:] = GoogleDocstring(lines, app.config, app, what, name, obj).lines()
+
+
+def skip_reexported(  # noqa: PLR0917 - the autodoc-skip-member signature
+    app: Sphinx, what: str, name: str, obj: object, skip: bool, options: object
+) -> bool | None:
+    """A module's ``:members:`` leave out the classes and functions ``import g287`` gives."""
+    if what == "module" and callable(obj) and name in g287.__all__ and getattr(g287, name) is obj:
+        return True
+    return None
+
+
+def attrs_defaults(  # noqa: PLR0917 - the autodoc-process-signature signature
+    app: Sphinx,
+    what: str,
+    name: str,
+    obj: object,
+    options: object,
+    signature: str | None,
+    return_annotation: str | None,
+) -> tuple[str | None, str | None] | None:
+    """Show an attrs field's default as a value, not as attrs' ``attr_dict['x'].default``."""
+    if what != "class" or signature is None or not (isinstance(obj, type) and attrs.has(obj)):
+        return None
+    fields = attrs.fields_dict(obj)
+
+    def show(match: re.Match[str]) -> str:
+        value: Any = fields[match[1]].default
+        if isinstance(value, enum.Enum):
+            return f"{type(value).__name__}.{value.name}"
+        return repr(value)
+
+    return re.sub(r"attr_dict\['(\w+)'\]\.default", show, signature), return_annotation
+
+
+def setup(app: Sphinx) -> None:
+    """Connect the autodoc adjustments above."""
+    app.connect("autodoc-process-docstring", google_sections)
+    app.connect("autodoc-skip-member", skip_reexported)
+    app.connect("autodoc-process-signature", attrs_defaults)
+
 
 # --- doctest: every ``>>>`` in the pages and in the docstrings autodoc pulls in runs -------------
 
@@ -55,17 +130,18 @@ from fractions import Fraction
 import g287
 """
 # The flags of the test suite's doctests (pyproject.toml) plus ELLIPSIS for long audit trails.
-# Exception details are compared in full: error messages are part of g287's contract.
+# Exception details are compared (no IGNORE_EXCEPTION_DETAIL): an example that shows an error
+# shows its field and value.
 doctest_default_flags = (
     doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.DONT_ACCEPT_TRUE_FOR_1
 )
 
 # --- nitpicky references -------------------------------------------------------------------------
 #
-# Signatures and docstrings name types of the standard library and of attrs and Sphinx. Linking
-# them would need intersphinx inventories from docs.python.org and friends, which the CI cannot
-# reach (it has network access to PyPI only), so these references are left as plain text instead
-# of failing the nitpicky build. Every reference to g287 itself must resolve.
+# Signatures and docstrings name types of the standard library, attrs and Sphinx. Linking them
+# would need intersphinx inventories from docs.python.org and friends, which the CI cannot reach
+# (it has network access to PyPI only), so these references stay plain text instead of failing
+# the nitpicky build. Every reference to g287 itself must resolve.
 nitpick_ignore_regex = [
     # the standard library, by module (``decimal.Decimal``, ``datetime.date``, ``csv.DictWriter``)
     (r"py:.*", rf"({'|'.join(sorted(sys.stdlib_module_names))})\..*"),

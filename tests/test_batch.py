@@ -1,319 +1,250 @@
-"""The batch path: exact awards for whole columns, agreeing with quarterly_award row by row."""
+"""The batch path: exact awards for whole columns, the same as quarterly_award row by row."""
 
 from __future__ import annotations
 
-from fractions import Fraction
+import re
+import subprocess
+import sys
+from collections.abc import Callable
 
-import attrs
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from g287 import (
-    POLICY,
-    AwardTier,
-    InvalidInputError,
-    InvalidTypeError,
-    Policy,
-    quarterly_award,
-)
+from g287 import POLICY, G287Error, InvalidInputError, InvalidTypeError, Policy, quarterly_award
+from g287.award import check_leads
 from g287.batch import award_cents
-from g287.money import MAX_COUNT, to_cents
+from g287.money import cents
+from strategies import leads, officers, policies
 
-VARIANTS = [
-    POLICY,
-    POLICY.choose("I-BAND", "half-up"),
-    POLICY.choose("I-BAND", "half-even"),
-]
+Q1 = "FY2026 Q1"
+MAX_COUNT = 10**9  # the largest count g287 accepts, written out
+NO_LEADS_ERROR = POLICY.choose("I-BELOW", "error")
+
+Row = tuple[int, int, int]
 
 
 @st.composite
-def rows(draw: st.DrawFn) -> tuple[int, int, int]:
-    provided = draw(st.integers(0, 400))
-    located = draw(st.integers(0, provided))
-    return located, provided, draw(st.integers(0, 50))
+def rows(draw: st.DrawFn) -> Row:
+    """A (located, provided, officers) row; now and then a quarter without leads."""
+    located, provided = draw(st.one_of(st.just((0, 0)), leads()))
+    return located, provided, draw(officers)
 
 
-def expected(located: int, provided: int, officers: int, policy: Policy) -> int:
-    """The row's award by the single-row function, in cents."""
-    award = quarterly_award(
-        located=located, provided=provided, officers=officers, quarter="FY2026 Q1", policy=policy
-    )
-    return to_cents(award.amount)
+def one_by_one(table: list[Row], policy: Policy) -> list[int] | int:
+    """Each row's award in cents by quarterly_award, or the index of the first row it refuses."""
+    out = []
+    for i, (located, provided, n) in enumerate(table):
+        try:
+            result = quarterly_award(
+                located=located,
+                provided=provided,
+                task_force_officers=n,
+                quarter=Q1,
+                policy=policy,
+            )
+        except InvalidInputError:
+            return i
+        out.append(cents(result.amount))
+    return out
+
+
+def columns(table: list[Row]) -> tuple[list[int], list[int], list[int]]:
+    return [r[0] for r in table], [r[1] for r in table], [r[2] for r in table]
 
 
 class TestAgreesWithQuarterlyAward:
-    @given(st.lists(rows(), max_size=40), st.sampled_from(VARIANTS))
-    def test_lists(self, table: list[tuple[int, int, int]], policy: Policy) -> None:
-        """R-AWD, I-RATE, I-BAND: every row of a list column equals quarterly_award's figure."""
-        located, provided, officers = (
-            (list(c) for c in zip(*table, strict=True)) if table else ([], [], [])
-        )
-        got = award_cents(located, provided, officers, policy=policy)
-        assert got == [expected(*row, policy) for row in table]
+    @given(st.lists(rows(), max_size=20), policies())
+    def test_lists(self, table: list[Row], policy: Policy) -> None:
+        """R-AWD-1..3: “$1,000”, “$750” or “$500 per eligible task force officer” — for list
+        columns, under any policy variant, every row's cents are quarterly_award's amount, and a
+        row quarterly_award refuses is refused by its number."""
+        expected = one_by_one(table, policy)
+        if isinstance(expected, int):
+            with pytest.raises(InvalidInputError, match=f"^row {expected}: "):
+                award_cents(*columns(table), policy=policy)
+        else:
+            assert award_cents(*columns(table), policy=policy) == expected
 
-    @given(st.lists(rows(), min_size=1, max_size=40), st.sampled_from(VARIANTS))
-    def test_numpy(self, table: list[tuple[int, int, int]], policy: Policy) -> None:
-        """The NumPy path gives the same exact cents as the list path and quarterly_award."""
-        located, provided, officers = (
-            np.array(c, dtype=np.int64) for c in zip(*table, strict=True)
-        )
-        got = award_cents(located, provided, officers, policy=policy)
-        assert got.dtype == np.int64
-        assert got.tolist() == [expected(*row, policy) for row in table]
+    @given(st.lists(rows(), max_size=20), policies())
+    def test_numpy(self, table: list[Row], policy: Policy) -> None:
+        """R-AWD-1..3: “$1,000”, “$750” or “$500 per eligible task force officer” — for NumPy
+        columns too, every row's cents are quarterly_award's amount, in an int64 array."""
+        arrays = [np.array(c, dtype=np.int64) for c in columns(table)]
+        expected = one_by_one(table, policy)
+        if isinstance(expected, int):
+            with pytest.raises(InvalidInputError, match=f"^row {expected}: "):
+                award_cents(*arrays, policy=policy)
+        else:
+            got = award_cents(*arrays, policy=policy)
+            assert got.dtype == np.int64
+            assert got.tolist() == expected
 
+
+class TestColumns:
     def test_officers_default_to_one(self) -> None:
-        """Without an officers column each row is the award per officer."""
-        assert award_cents((45, 41, 37, 33), (50, 50, 50, 50)) == [100000, 75000, 50000, 0]
-        assert award_cents(np.array([45, 41]), np.array([50, 50])).tolist() == [100000, 75000]
+        """Without an officers column each row's award is the award per officer."""
+        assert award_cents([45, 41, 37, 33], [50, 50, 50, 50]) == [100_000, 75_000, 50_000, 0]
+        assert award_cents(np.array([45, 41]), np.array([50, 50])).tolist() == [100_000, 75_000]
 
     def test_any_iterable(self) -> None:
-        """Generators and tuples are columns too."""
-        assert award_cents((n for n in [9, 8]), (10, 10), iter([2, 3])) == [200000, 225000]
+        """Tuples and generators are columns too."""
+        assert award_cents((n for n in [9, 8]), (10, 10), iter([2, 3])) == [200_000, 225_000]
 
     def test_empty_columns(self) -> None:
         """Empty columns give an empty result, in either path."""
         assert award_cents([], []) == []
-        assert award_cents(np.array([], dtype=np.int64), np.array([], dtype=np.int64)).size == 0
+        empty = np.array([], dtype=np.int64)
+        assert award_cents(empty, empty).shape == (0,)
 
-    def test_half_even_at_a_half(self) -> None:
-        """I-BAND half-even: 89.5% rounds to 90% (even), 88.5% to 88% — in both paths."""
-        policy = POLICY.choose("I-BAND", "half-even")
-        assert award_cents([179, 177], [200, 200], policy=policy) == [100000, 75000]
-        got = award_cents(np.array([179, 177]), np.array([200, 200]), policy=policy)
-        assert got.tolist() == [100000, 75000]
-
-    def test_no_leads_is_no_award(self) -> None:
-        """I-BELOW: a row with no leads earns nothing by default, in both paths."""
-        assert award_cents([0, 9], [0, 10]) == [0, 100000]
-        assert award_cents(np.array([0, 9]), np.array([0, 10]), np.array([3, 3])).tolist() == [
-            0,
-            300000,
-        ]
-
-    def test_integer_subclasses_are_counts(self) -> None:
-        """NumPy integer scalars in a list are accepted as whole numbers."""
-        assert award_cents([np.int64(9)], [np.int32(10)]) == [100000]
+    def test_numpy_integers_in_lists(self) -> None:
+        """NumPy integer scalars in a list are whole numbers; the result holds plain ints."""
+        got = award_cents([np.int64(9), np.uint8(4)], [np.int32(10), 5], [np.int16(2), 1])
+        assert got == [200_000, 75_000]
+        assert all(type(c) is int for c in got)
 
     def test_unsigned_arrays(self) -> None:
         """Unsigned NumPy columns are accepted."""
-        assert award_cents(
-            np.array([9], dtype=np.uint16), np.array([10], dtype=np.uint8)
-        ).tolist() == [100000]
+        got = award_cents(np.array([9], dtype=np.uint16), np.array([10], dtype=np.uint8))
+        assert got.tolist() == [100_000]
 
-    def test_exact_at_the_largest_counts(self) -> None:
-        """At MAX_COUNT officers the cents are exact (no float anywhere)."""
-        assert award_cents([1], [1], [MAX_COUNT]) == [100000 * MAX_COUNT]
+    def test_one_array_takes_the_numpy_path(self) -> None:
+        """If any column is an array, the result is an int64 array."""
+        got = award_cents(np.array([45, 0]), [50, 0], (3, 3))
+        assert got.dtype == np.int64
+        assert got.tolist() == [300_000, 0]
+
+    def test_exact_at_the_largest_count(self) -> None:
+        """At the largest officer count accepted the cents are exact, in either path."""
+        assert award_cents([1], [1], [MAX_COUNT]) == [100_000 * MAX_COUNT]
         got = award_cents(np.array([1]), np.array([1]), np.array([MAX_COUNT]))
-        assert got.tolist() == [100000 * MAX_COUNT]
-        assert Fraction(int(got[0]), 100) == Fraction(1000 * MAX_COUNT)
+        assert got.tolist() == [100_000 * MAX_COUNT]
+
+    def test_numpy_not_imported_by_g287(self) -> None:
+        """g287 never imports NumPy itself: the list path leaves it unloaded."""
+        code = (
+            "import sys, g287, g287.batch; g287.batch.award_cents([1], [2]); "
+            "print('numpy' in sys.modules)"
+        )
+        run = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert run.stdout.strip() == "False"
 
 
-class TestRefusals:
-    @pytest.mark.parametrize(
-        ("located", "provided", "officers", "error", "message"),
-        [
-            ([1.0], [2], None, InvalidTypeError, r"located\[0\]: 1.0 is a float"),
-            ([1], [True], None, InvalidTypeError, r"provided\[0\]: True is a bool"),
-            ([1], [2], ["3"], InvalidTypeError, r"officers\[0\]: '3' is a str"),
-            ("12", [2], None, InvalidTypeError, "located: '12'; expected a column"),
-            (5, [2], None, InvalidTypeError, "located: 5; expected a column"),
-            (
-                [1, 2],
-                [2],
-                None,
-                InvalidInputError,
-                "^columns: lengths 2, 1, 2; expected located, provided and officers of one length$",
-            ),
-            ([1], [2], [1, 1], InvalidInputError, "columns: lengths 1, 1, 2"),
-            ([1], [1], [-1], InvalidInputError, r"^officers\[0\]: -1; expected 0 to 1000000000$"),
-            (
-                [1, 1],
-                [MAX_COUNT, MAX_COUNT + 1],
-                None,
-                InvalidInputError,
-                r"^provided\[1\]: 1000000001",
-            ),
-            ([0, -1], [2, 2], None, InvalidInputError, r"located\[1\]: -1; expected 0 to"),
-            ([1], [MAX_COUNT + 1], None, InvalidInputError, r"provided\[0\]: 1000000001"),
-            ([3, 3], [4, 2], None, InvalidInputError, "row 1: located 3 is more than provided 2"),
-        ],
-    )
-    def test_lists(
-        self,
-        located: object,
-        provided: object,
-        officers: object,
-        error: type[Exception],
-        message: str,
-    ) -> None:
-        """A bad column raises the documented error naming the column and first bad row."""
-        with pytest.raises(error, match=message):
-            award_cents(located, provided, officers)
-
-    @pytest.mark.parametrize(
-        ("located", "provided", "officers", "error", "message"),
-        [
-            (
-                np.array([1.0]),
-                np.array([2]),
-                None,
-                InvalidTypeError,
-                "located: an array of dtype float64",
-            ),
-            (np.array([True]), np.array([2]), None, InvalidTypeError, "dtype bool"),
-            (np.array([[1]]), np.array([2]), None, InvalidTypeError, r"shape \(1, 1\)"),
-            (np.array([1, 2]), np.array([2]), None, InvalidInputError, "columns: lengths 2, 1"),
-            (np.array([1]), np.array([2]), np.array([1, 1]), InvalidInputError, "lengths 1, 1, 2"),
-            (np.array([0, -1]), np.array([2, 2]), None, InvalidInputError, r"located\[1\]: -1"),
-            (
-                np.array([1]),
-                np.array([2]),
-                np.array([MAX_COUNT + 1]),
-                InvalidInputError,
-                r"officers\[0\]",
-            ),
-            (
-                np.array([1, 3]),
-                np.array([2, 2]),
-                None,
-                InvalidInputError,
-                "row 1: located 3 is more",
-            ),
-        ],
-    )
-    def test_numpy(
-        self,
-        located: object,
-        provided: object,
-        officers: object,
-        error: type[Exception],
-        message: str,
-    ) -> None:
-        """A bad NumPy column raises the documented error, naming the first bad row."""
-        with pytest.raises(error, match=message):
-            award_cents(located, provided, officers)
-
-    def test_no_leads_refused_under_the_error_option(self) -> None:
-        """I-BELOW 'error': a row with no leads is refused, naming the row, in both paths."""
-        strict = POLICY.choose("I-BELOW", "error")
-        with pytest.raises(InvalidInputError, match="row 1: provided 0"):
-            award_cents([1, 0], [1, 0], policy=strict)
-        with pytest.raises(InvalidInputError, match="row 1: provided 0"):
-            award_cents(np.array([1, 0]), np.array([1, 0]), policy=strict)
-
-    def test_policy_must_be_a_policy(self) -> None:
-        """A policy that is not a g287.Policy is a type error."""
-        with pytest.raises(InvalidTypeError, match="policy: 'x' is a str"):
-            award_cents([1], [1], policy="x")  # type: ignore[arg-type]
-
-
-class TestScalarTypes:
-    @pytest.mark.parametrize("value", [np.bool_(True), np.float64(1.0), Fraction(1)])
-    def test_non_integer_scalars_refused(self, value: object) -> None:
-        """NumPy booleans and floats, and Fractions, are not counts even when whole."""
-        with pytest.raises(InvalidTypeError, match=r"located\[0\]"):
-            award_cents([value], [1])
-
-
-# Bands with an odd lower edge (89%), so that half-up and half-even part ways at 88.5%.
-ODD_EDGE = attrs.evolve(
-    POLICY,
-    award_schedule=attrs.evolve(
-        POLICY.award_schedule,
-        tiers=(
-            AwardTier("R-AWD-1", 89, 100, "1000"),
-            AwardTier("R-AWD-2", 80, 88, "750"),
-            AwardTier("R-AWD-3", 70, 79, "500"),
-        ),
-    ),
-)
-
-
-class TestBandEdges:
+class TestRowErrors:
+    @pytest.mark.parametrize(("located", "provided"), [(3, 2), (-1, 2), (1, MAX_COUNT + 1)])
     @pytest.mark.parametrize("as_numpy", [False, True])
-    @pytest.mark.parametrize(
-        ("located", "provided", "option", "policy", "cents"),
-        [
-            (139, 200, "truncate", POLICY, 0),  # 69.5% -> 69%
-            (139, 200, "half-up", POLICY, 50000),  # 69.5% -> 70%
-            (139, 200, "half-even", POLICY, 50000),  # 69.5% -> 70% (even)
-            (447, 500, "half-up", POLICY, 75000),  # 89.4% -> 89%
-            (447, 500, "half-even", POLICY, 75000),  # 89.4% -> 89%, not a half
-            (448, 500, "half-even", POLICY, 100000),  # 89.6% -> 90%
-            (177, 200, "half-up", ODD_EDGE, 100000),  # 88.5% -> 89%
-            (177, 200, "half-even", ODD_EDGE, 75000),  # 88.5% -> 88% (even)
-            (179, 200, "half-even", ODD_EDGE, 100000),  # 89.5% -> 90% (even)
-            (199, 200, "half-even", POLICY, 100000),  # 99.5% -> 100% (even), the last band
-            (1999, 2000, "half-even", POLICY, 100000),  # 99.95% -> 100%, over a half
-            (199, 200, "half-up", POLICY, 100000),  # 99.5% -> 100%
-        ],
-    )
-    def test_rounding_at_the_edges(
-        self,
-        located: int,
-        provided: int,
-        option: str,
-        policy: Policy,
-        cents: int,
-        *,
-        as_numpy: bool,
-    ) -> None:
-        """I-BAND: each rounding option places a rate at a band edge as DESIGN §2 says, in both
-        paths, and as quarterly_award does."""
-        variant = policy.choose("I-BAND", option)
-        columns = ([located], [provided])
+    def test_the_one_lead_check(self, located: int, provided: int, *, as_numpy: bool) -> None:
+        """I-RATE: a bad row is refused with check_leads's own error, prefixed by its number."""
+        with pytest.raises(InvalidInputError) as checked:
+            check_leads(located, provided)
+        table: list[object] = [[0, located], [1, provided]]
         if as_numpy:
-            got = award_cents(*(np.array(c) for c in columns), policy=variant).tolist()
-        else:
-            got = award_cents(*columns, policy=variant)
-        assert got == [cents]
-        assert expected(located, provided, 1, variant) == cents
+            table = [np.array(column) for column in table]
+        with pytest.raises(InvalidInputError) as refused:
+            award_cents(*table)
+        assert str(refused.value) == f"row 1: {checked.value}"
+        assert (refused.value.field, refused.value.value) == (
+            checked.value.field,
+            checked.value.value,
+        )
 
 
-class TestNumpyMessages:
-    @pytest.mark.parametrize(
-        ("located", "provided", "error", "message"),
-        [
-            (
-                np.array([1]),
-                [[1], [1, 2]],
-                InvalidTypeError,
-                r"^provided: not a column of integers \(",
-            ),
-            (
-                np.array([1.0]),
-                np.array([2]),
-                InvalidTypeError,
-                (
-                    r"^located: an array of dtype float64 and shape \(1,\); "
-                    r"expected a one-dimensional integer column$"
-                ),
-            ),
-            (
-                np.array([1]),
-                np.array([-1]),
-                InvalidInputError,
-                r"^provided\[0\]: -1; expected 0 to",
-            ),
-            (
-                np.array([1, 1]),
-                np.array([MAX_COUNT, MAX_COUNT + 1]),
-                InvalidInputError,
-                r"^provided\[1\]: 1000000001; expected 0 to 1000000000$",
-            ),
-            (
-                np.array([5, 6]),
-                np.array([5, 5]),
-                InvalidInputError,
-                r"^row 1: located 6 is more than provided 5$",  # row 0 is all found, not more
-            ),
-        ],
-    )
-    def test_messages_name_the_column_and_row(
-        self, located: object, provided: object, error: type[Exception], message: str
-    ) -> None:
-        """The NumPy path's errors name the column, the first bad row and what was expected."""
-        with pytest.raises(error, match=message):
-            award_cents(located, provided)
+def call(*args: object, **kwargs: object) -> Callable[[], object]:
+    """award_cents with these arguments, to be called later (whatever their annotations say)."""
+    function: Callable[..., object] = award_cents
+    return lambda: function(*args, **kwargs)
+
+
+def arrays(*values: list[int]) -> list[object]:
+    return [np.array(v) for v in values]
+
+
+REFUSALS = [
+    # list columns: values are ints (or NumPy integers), named by column and index
+    (call([1.0], [2]), InvalidTypeError, r"located\[0\]: 1.0 ", "located[0]"),
+    (call([1], [True]), InvalidTypeError, r"provided\[0\]: True ", "provided[0]"),
+    (call([1], [2], ["3"]), InvalidTypeError, r"officers\[0\]: '3' ", "officers[0]"),
+    (call([1, np.bool_(True)], [2, 2]), InvalidTypeError, r"located\[1\]: ", "located[1]"),
+    (call([np.float64(1.0)], [2]), InvalidTypeError, r"located\[0\]: ", "located[0]"),
+    (call("12", [2]), InvalidTypeError, "located: '12' ", "located"),
+    (call(5, [2]), InvalidTypeError, "located: 5 ", "located"),
+    (call([1, 2], [2]), InvalidInputError, re.escape("columns: (2, 1"), "columns"),
+    (call([1], [2], [1, 1]), InvalidInputError, re.escape("columns: (1, 1, 2)"), "columns"),
+    # list rows: the one lead check, and officers as counts, naming the first bad row
+    (call([3, 3], [4, 2]), InvalidInputError, "^row 1: located: 3 ", "located"),
+    (call([0, -1], [2, 2]), InvalidInputError, "^row 1: located: -1 ", "located"),
+    (
+        call([1, 1], [MAX_COUNT, MAX_COUNT + 1]),
+        InvalidInputError,
+        "^row 1: provided: 1000000001 ",
+        "provided",
+    ),
+    (call([1], [1], [-1]), InvalidInputError, "^row 0: officers: -1 ", "officers"),
+    (
+        call([1], [1], [MAX_COUNT + 1]),
+        InvalidInputError,
+        "^row 0: officers: 1000000001 ",
+        "officers",
+    ),
+    (
+        call([1, 0], [1, 0], policy=NO_LEADS_ERROR),
+        InvalidInputError,
+        "^row 1: provided: 0",
+        "provided",
+    ),
+    # NumPy columns: one-dimensional integer arrays of one length
+    (call(np.array([1.0]), np.array([2])), InvalidTypeError, "located: .*float64", "located"),
+    (
+        call(np.array([1], dtype=object), np.array([2])),
+        InvalidTypeError,
+        "located: .*object",
+        "located",
+    ),
+    (call(np.array([True]), np.array([2])), InvalidTypeError, "located: .*bool", "located"),
+    (call(np.array([[1]]), np.array([2])), InvalidTypeError, r"located: .*\(1, 1\)", "located"),
+    (call(np.array([1]), [[1], [1, 2]]), InvalidTypeError, "^provided: ", "provided"),
+    (call(*arrays([1, 2], [2])), InvalidInputError, re.escape("columns: (2, 1"), "columns"),
+    (
+        call(*arrays([1], [2], [1, 1])),
+        InvalidInputError,
+        re.escape("columns: (1, 1, 2)"),
+        "columns",
+    ),
+    # NumPy rows, as list rows
+    (call(*arrays([1, 3], [2, 2])), InvalidInputError, "^row 1: located: 3 ", "located"),
+    (call(*arrays([0, -1], [2, 2])), InvalidInputError, "^row 1: located: -1 ", "located"),
+    (
+        call(*arrays([1], [MAX_COUNT + 1])),
+        InvalidInputError,
+        "^row 0: provided: 1000000001 ",
+        "provided",
+    ),
+    (call(*arrays([1], [2], [-3])), InvalidInputError, "^row 0: officers: -3 ", "officers"),
+    (
+        call(*arrays([1], [2], [MAX_COUNT + 1])),
+        InvalidInputError,
+        "^row 0: officers: 1000000001 ",
+        "officers",
+    ),
+    (
+        call(*arrays([1, 0], [1, 0]), policy=NO_LEADS_ERROR),
+        InvalidInputError,
+        "^row 1: provided: 0",
+        "provided",
+    ),
+    # the policy
+    (call([1], [1], policy="POLICY"), InvalidTypeError, "policy: 'POLICY' ", "policy"),
+]
+
+
+@pytest.mark.parametrize(("attempt", "error", "match", "field"), REFUSALS)
+def test_refusals(
+    attempt: Callable[[], object], error: type[G287Error], match: str, field: str
+) -> None:
+    """Each bad column or row is refused with its documented error, naming the field and row."""
+    with pytest.raises(error, match=match) as info:
+        attempt()
+    assert info.value.field == field

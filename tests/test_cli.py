@@ -1,425 +1,506 @@
-"""The ``g287`` command line: tiers, award, cap and reimburse, as text and as JSON."""
+"""The ``g287`` command: figures agree with the library, exit codes, and one-line errors.
+
+The text the commands print is pinned once in ``tests/test_golden.py``; here ``--json`` output
+is checked against the library's own figures, and the claim command against the library's claim.
+Exit status: 0 done, 1 invalid input (one line on stderr), 2 usage (argparse's own).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
-import runpy
+import re
+import shutil
 import subprocess
 import sys
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-import g287
-from g287 import POLICY
+from g287 import (
+    POLICY,
+    Claim,
+    FiscalQuarter,
+    __version__,
+    annual_reimbursement,
+    loads,
+    overtime_cap,
+    quarterly_award,
+    quarterly_claim,
+)
 from g287.cli import main
+from g287.dataio import example_dir, load_dataset
+from g287.report import claim_csv, claim_table
+from strategies import dec, fiscal_quarters, leads, salary_cents
 
 Capsys = pytest.CaptureFixture[str]
-
-AWARD = ["award", "--located", "45", "--provided", "50", "--officers", "12"]
-REIMBURSE = [
-    "reimburse",
-    "--salary",
-    "60000",
-    "--benefits",
-    "20000",
-    "--overtime",
-    "18000",
-    "--fiscal-year",
-    "FY2026",
-]
+EXAMPLE_FILES = ("officers.csv", "payroll.csv", "leads.csv", "agency.json")
 
 
 def run(capsys: Capsys, *argv: str) -> tuple[int, str, str]:
-    """Run the command; return its exit status, stdout and stderr."""
-    status = main(list(argv))
+    """Run ``g287 argv`` in process: (exit status, stdout, stderr)."""
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse: --version, --help and usage errors
+        code = int(exc.code or 0)
     out, err = capsys.readouterr()
-    return status, out, err
+    return code, out, err
 
 
 def run_json(capsys: Capsys, *argv: str) -> Any:
-    """Run the command with ``--json``; check it succeeded quietly and return the parsed JSON."""
-    status, out, err = run(capsys, *argv, "--json")
-    assert (status, err) == (0, "")
+    """The parsed output of ``g287 argv --json``, which must succeed."""
+    code, out, err = run(capsys, *argv, "--json")
+    assert (code, err) == (0, "")
     return json.loads(out)
 
 
-class TestTiers:
-    def test_text(self, capsys: Capsys) -> None:
-        """R-AWD-1..3: the table lists each band with its rule id and dollars per officer."""
-        status, out, err = run(capsys, "tiers")
-        assert (status, err) == (0, "")
-        lines = out.splitlines()
-        assert lines[0] == POLICY.name
-        for rule_id, band, amount in [
-            ("R-AWD-1", "90%-100%", "$1,000.00"),
-            ("R-AWD-2", "80%-89%", "$750.00"),
-            ("R-AWD-3", "70%-79%", "$500.00"),
-        ]:
-            assert any(line.split() == [rule_id, band, amount] for line in lines), rule_id
-        assert "below 70%: no award (I-BELOW)" in out
-        assert "truncate (I-BAND)" in out
-        assert lines[-1] == "Source: DHS-2025-09-18 ¶8"
+def example_claim(quarter: str) -> Claim:
+    """The library's claim of the bundled example for a quarter."""
+    folder = example_dir()
+    data = load_dataset(*(folder / name for name in EXAMPLE_FILES))
+    return quarterly_claim(
+        agency=data.agency,
+        officers=data.officers,
+        payroll=data.payroll,
+        leads=data.lead_report(quarter),
+        quarter=quarter,
+    )
 
-    def test_json(self, capsys: Capsys) -> None:
-        """The JSON table carries exact amounts as strings and each tier's citation."""
+
+class TestVersion:
+    def test_version(self, capsys: Capsys) -> None:
+        """g287 --version prints the package version and exits 0."""
+        assert run(capsys, "--version") == (0, f"g287 {__version__}\n", "")
+
+    def test_python_m(self) -> None:
+        """python -m g287 is the same command."""
+        done = subprocess.run(
+            [sys.executable, "-m", "g287", "--version"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert (done.returncode, done.stdout, done.stderr) == (0, f"g287 {__version__}\n", "")
+
+
+# --- figures -------------------------------------------------------------------------------------
+
+
+class TestTiers:
+    def test_json_is_the_policys_tiers(self, capsys: Capsys) -> None:
+        """R-AWD-1 … R-AWD-3: g287 tiers --json lists the policy's bands, per-officer amounts
+        and citations, and its band rounding (I-BAND)."""
         data = run_json(capsys, "tiers")
         assert data["policy"] == POLICY.name
         assert data["band_rounding"] == "truncate"
         assert [
-            (t["rule_id"], t["band"], t["low"], t["high"], t["per_officer"]) for t in data["tiers"]
+            (t["rule_id"], t["low"], t["high"], Decimal(t["per_officer"]), t["citation"])
+            for t in data["tiers"]
         ] == [
-            ("R-AWD-1", "90%-100%", 90, 100, "1000.00"),
-            ("R-AWD-2", "80%-89%", 80, 89, "750.00"),
-            ("R-AWD-3", "70%-79%", 70, 79, "500.00"),
+            (t.rule_id, t.low, t.high, t.amount, str(POLICY.citation(t.rule_id)))
+            for t in POLICY.tiers
         ]
-        assert data["tiers"][1]["citation"] == (
-            "DHS-2025-09-18 ¶8: “80% - 89% - $750 per eligible task force officer”"
-        )
+        assert [Decimal(t["per_officer"]) for t in data["tiers"]] == [1000, 750, 500]
+
+
+def award_argv(located: int, provided: int, officers: int, quarter: str) -> list[str]:
+    return [
+        "award",
+        "--located",
+        str(located),
+        "--provided",
+        str(provided),
+        "--task-force-officers",
+        str(officers),
+        "--quarter",
+        quarter,
+    ]
 
 
 class TestAward:
-    def test_text(self, capsys: Capsys) -> None:
-        """The award prints its audit trail: figure, rule ids and sources."""
-        status, out, err = run(capsys, *AWARD, "--quarter", "FY2026 Q1")
-        assert (status, err) == (0, "")
-        assert out.splitlines()[0] == "FY2026 Q1 performance award: $12,000.00"
-        for rule_id in ("R-EFF", "I-RATE", "I-BAND", "R-AWD-1", "I-HEAD"):
-            assert f"[{rule_id}]" in out
-        assert "Sources:" in out
-
-    def test_json(self, capsys: Capsys) -> None:
-        """45 of 50 located with 12 officers is exactly "12000.00", rate "9/10", R-AWD-1."""
-        data = run_json(capsys, *AWARD, "--quarter", "fy2026-q1")
-        assert data == {
-            "quarter": "FY2026 Q1",
-            "located": 45,
-            "provided": 50,
-            "officers": 12,
-            "rate": "9/10",
-            "percent": 90,
-            "rule_id": "R-AWD-1",
-            "per_officer": "1000.00",
-            "amount": "12000.00",
-            "reason": "a location rate of 90% is in the 90%-100% band",
-            "rule_ids": ["R-EFF", "R-AWD", "I-ASSIST", "I-RATE", "I-BAND", "R-AWD-1", "I-HEAD"],
-        }
-
-    def test_json_unsatisfactory(self, capsys: Capsys) -> None:
-        """I-ASSIST: with assistance judged unsatisfactory the award is "0.00" with no tier."""
-        data = run_json(capsys, *AWARD, "--quarter", "FY2026 Q1", "--assistance-unsatisfactory")
-        assert data["amount"] == "0.00"
-        assert data["rule_id"] is None
-        assert data["rate"] is None
-        assert "unsatisfactory" in data["reason"]
-
-    def test_json_no_leads(self, capsys: Capsys) -> None:
-        """I-BELOW: no leads provided gives "0.00" and no rate."""
-        data = run_json(
-            capsys, "award", "--located", "0", "--provided", "0", "--officers", "3",
-            "--quarter", "FY2026 Q2",
-        )  # fmt: skip
-        assert (data["amount"], data["rate"], data["percent"]) == ("0.00", None, None)
-
-    def test_json_second_tier(self, capsys: Capsys) -> None:
-        """R-AWD-2: 41 of 50 with 4 officers is "3000.00"."""
-        data = run_json(
-            capsys, "award", "--located", "41", "--provided", "50", "--officers", "4",
-            "--quarter", "FY2026 Q2",
-        )  # fmt: skip
-        assert (data["rule_id"], data["per_officer"], data["amount"]) == (
-            "R-AWD-2",
-            "750.00",
-            "3000.00",
+    @pytest.mark.parametrize(
+        ("located", "provided", "satisfactory", "amount", "rule_id"),
+        [
+            (45, 50, True, "12000.00", "R-AWD-1"),  # 90%: $1,000 x 12
+            (179, 200, True, "9000.00", "R-AWD-2"),  # 89.5% truncates to 89% (I-BAND): $750
+            (35, 50, True, "6000.00", "R-AWD-3"),  # 70%: $500
+            (33, 50, True, "0.00", None),  # 66%: below every band (I-BELOW)
+            (0, 0, True, "0.00", None),  # no leads: no rate (I-BELOW)
+            (45, 50, False, "0.00", None),  # unsatisfactory assistance (I-ASSIST)
+        ],
+    )
+    def test_json_is_the_librarys_award(
+        self,
+        capsys: Capsys,
+        *,
+        located: int,
+        provided: int,
+        satisfactory: bool,
+        amount: str,
+        rule_id: str | None,
+    ) -> None:
+        """g287 award --json gives quarterly_award's figures and the rule ids behind them."""
+        argv = award_argv(located, provided, 12, "FY2026 Q1")
+        data = run_json(capsys, *argv, *([] if satisfactory else ["--assistance-unsatisfactory"]))
+        result = quarterly_award(
+            located=located,
+            provided=provided,
+            task_force_officers=12,
+            quarter="FY2026 Q1",
+            assistance_satisfactory=satisfactory,
         )
+        assert data["amount"] == amount == str(result.amount)
+        assert data["rule_id"] == rule_id
+        assert data["rate"] == (None if result.rate is None else str(result.rate))
+        assert data["rule_ids"] == list(result.explanation.rule_ids)
+        assert data["reason"] == result.reason
+
+    @given(leads(), st.integers(min_value=0, max_value=10_000), fiscal_quarters)
+    def test_any_award(self, counts: tuple[int, int], officers: int, q: FiscalQuarter) -> None:
+        """R-AWD, ¶8 (“$1,000 per eligible task force officer”): for any leads, officers and
+        quarter, the command's amount, rate and tier are the library's."""
+        located, provided = counts
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            assert main([*award_argv(located, provided, officers, str(q)), "--json"]) == 0
+        data = json.loads(out.getvalue())
+        result = quarterly_award(
+            located=located, provided=provided, task_force_officers=officers, quarter=q
+        )
+        assert Decimal(data["amount"]) == result.amount
+        assert Fraction(data["rate"]) == result.rate
+        assert data["rule_id"] == (result.tier.rule_id if result.tier else None)
 
 
 class TestCap:
-    def test_text(self, capsys: Capsys) -> None:
-        """R-OT: the cap line states the rule, the 25%, the salary and the cap."""
-        status, out, err = run(capsys, "cap", "--salary", "60000")
-        assert (status, err) == (0, "")
-        assert out == (
-            "Overtime cap (R-OT, I-CAPBASE, I-CENT): 25% of $60,000.00 = $15,000.00 "
-            "per fiscal year\n"
-        )
-
-    def test_json(self, capsys: Capsys) -> None:
-        """The JSON cap is the exact string "15000.00" with the fraction "1/4"."""
-        data = run_json(capsys, "cap", "--salary", "60000")
-        assert data["overtime_cap"] == "15000.00"
-        assert data["rule_id"] == "R-OT"
-        assert data["fraction"] == "1/4"
-
-    @pytest.mark.parametrize(("salary", "expected"), [("60000", "60000.00"), ("1234.5", "1234.50")])
-    def test_json_salary_in_cents(self, capsys: Capsys, salary: str, expected: str) -> None:
-        """The JSON echoes the salary as the two-place amount g287 read, as ``reimburse`` does."""
+    @pytest.mark.parametrize(
+        ("salary", "cap"), [("60000", "15000.00"), ("50000.01", "12500.00"), ("0", "0.00")]
+    )
+    def test_json(self, capsys: Capsys, salary: str, cap: str) -> None:
+        """R-OT: g287 cap --json gives 25% of the salary, rounded down to the cent (I-CENT)."""
         data = run_json(capsys, "cap", "--salary", salary)
-        assert data["annual_salary"] == expected
+        assert data == {
+            "annual_salary": str(Decimal(salary).quantize(Decimal("0.01"))),
+            "overtime_cap": cap,
+            "rule_id": "R-OT",
+            "fraction": "1/4",
+        }
+        assert Decimal(cap) == overtime_cap(salary)
 
-    def test_rounds_down(self, capsys: Capsys) -> None:
-        """I-CENT: the cap of $50,000.01 is "12500.00"."""
-        assert run_json(capsys, "cap", "--salary", "50000.01")["overtime_cap"] == "12500.00"
+    @given(salary_cents)
+    def test_any_salary(self, salary: int) -> None:
+        """R-OT, ¶7 (“including overtime coverage up to 25% of the officer’s annual salary”):
+        the command's cap is the library's for any salary."""
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            assert main(["cap", "--salary", str(dec(salary)), "--json"]) == 0
+        assert Decimal(json.loads(out.getvalue())["overtime_cap"]) == overtime_cap(dec(salary))
 
 
 class TestReimburse:
-    def test_text(self, capsys: Capsys) -> None:
-        """The reimbursement prints its audit trail with the total first."""
-        status, out, err = run(capsys, *REIMBURSE)
-        assert (status, err) == (0, "")
-        assert out.splitlines()[0] == "FY2026 reimbursement: $95,000.00"
-        for rule_id in ("R-EFF", "R-SAL", "I-CAPBASE", "R-OT", "I-CAPYEAR"):
-            assert f"[{rule_id}]" in out
-
-    def test_json(self, capsys: Capsys) -> None:
-        """Every figure is an exact two-place string; the rule ids are listed in order."""
-        data = run_json(capsys, *REIMBURSE)
-        assert data == {
-            "fiscal_year": "FY2026",
-            "salary": "60000.00",
-            "benefits": "20000.00",
-            "overtime_claimed": "18000.00",
-            "overtime_cap": "15000.00",
-            "overtime_reimbursed": "15000.00",
-            "overtime_not_reimbursed": "3000.00",
-            "total": "95000.00",
-            "rule_ids": ["R-EFF", "R-SAL", "I-CAPBASE", "R-OT", "I-CAPYEAR"],
-        }
-
-    def test_fiscal_year_as_a_number(self, capsys: Capsys) -> None:
-        """``--fiscal-year 2026`` works, as the command's help ('e.g. 2026 or "FY2026"') says."""
-        argv = [*REIMBURSE[:-1], "2026"]
-        status, out, err = run(capsys, *argv, "--json")
-        assert (status, err) == (0, "")
-        assert json.loads(out)["total"] == "95000.00"
-
-    def test_help_documents_both_fiscal_year_forms(self, capsys: Capsys) -> None:
-        """The help for ``--fiscal-year`` promises both 2026 and "FY2026"."""
-        with pytest.raises(SystemExit) as info:
-            main(["reimburse", "--help"])
-        assert info.value.code == 0
-        assert 'e.g. 2026 or "FY2026"' in " ".join(capsys.readouterr().out.split())
+    @pytest.mark.parametrize("fiscal_year", ["2026", "FY2026"])
+    def test_json_is_the_librarys_reimbursement(self, capsys: Capsys, fiscal_year: str) -> None:
+        """R-SAL, R-OT: g287 reimburse --json gives annual_reimbursement's figures, the fiscal
+        year given as a number or as text."""
+        argv = ["--salary", "60000", "--benefits", "20000", "--overtime", "18000"]
+        data = run_json(capsys, "reimburse", *argv, "--fiscal-year", fiscal_year)
+        result = annual_reimbursement(
+            annual_salary="60000", benefits="20000", overtime="18000", fiscal_year=2026
+        )
+        assert data["fiscal_year"] == "FY2026"
+        for name in ("salary", "benefits", "overtime_cap", "overtime_reimbursed", "total"):
+            assert data[name] == str(getattr(result, name))
+        assert data["overtime_over_cap"] == "3000.00"
+        assert data["rule_ids"] == list(result.explanation.rule_ids)
 
 
-class TestInvalidInput:
+class TestText:
     @pytest.mark.parametrize(
-        ("argv", "message"),
+        ("argv", "shown"),
         [
+            (["tiers"], ["R-AWD-1", "$1,000.00", "R-AWD-2", "$750.00", "R-AWD-3", "$500.00"]),
+            (award_argv(45, 50, 4, "FY2026 Q1"), ["R-AWD-1", "I-BAND", "I-HEAD", "$4,000.00"]),
+            (["cap", "--salary", "60000"], ["R-OT", "$15,000.00"]),
             (
-                ["award", "--located", "60", "--provided", "50", "--officers", "1",
-                 "--quarter", "FY2026 Q1"],
-                "located: 60 is more than provided (50)",
-            ),
-            (
-                ["award", "--located", "1", "--provided", "1", "--officers", "1",
-                 "--quarter", "FY2025 Q4"],
-                "R-EFF",
-            ),
-            (
-                ["award", "--located", "1", "--provided", "1", "--officers", "1",
-                 "--quarter", "FY2026 Q5"],
-                "quarter must be 1-4",
-            ),
-            (["cap", "--salary", "-1"], "annual_salary: '-1' is negative"),
-            (["cap", "--salary", "abc"], "is not an amount"),
-            (
-                ["reimburse", "--salary", "1", "--benefits", "1", "--overtime", "0.001",
-                 "--fiscal-year", "FY2026"],
-                "fractions of a cent",
-            ),
-            (
-                ["reimburse", "--salary", "1", "--benefits", "1", "--overtime", "1",
-                 "--fiscal-year", "FY2025"],
-                "R-EFF",
+                [
+                    *("reimburse", "--salary", "60000", "--benefits", "20000"),
+                    *("--overtime", "18000", "--fiscal-year", "2026"),
+                ],
+                ["R-SAL", "R-OT", "$15,000.00", "$95,000.00"],
             ),
         ],
-    )  # fmt: skip
-    @pytest.mark.parametrize("as_json", [False, True])
-    def test_one_line_on_stderr_exit_1(
-        self, capsys: Capsys, argv: list[str], message: str, as_json: bool
-    ) -> None:
-        """Invalid input exits 1 with one error line on stderr and nothing on stdout."""
-        status, out, err = run(capsys, *argv, *(["--json"] if as_json else []))
-        assert status == 1
-        assert out == ""
-        assert err.endswith("\n")
-        assert err.count("\n") == 1
-        assert err.startswith(f"g287 {argv[0]}: error: ")
-        assert message in err
-
-
-class TestUsageErrors:
-    @pytest.mark.parametrize(
-        "argv",
-        [
-            [],
-            ["nonsense"],
-            ["award", "--located", "45", "--provided", "50", "--officers", "12"],
-            ["award", "--located", "x", "--provided", "50", "--officers", "1", "--quarter", "Q"],
-            ["award", "--located", "-1", "--provided", "50", "--officers", "1", "--quarter", "Q"],
-            ["award", "--located", "4.5", "--provided", "50", "--officers", "1", "--quarter", "Q"],
-            ["cap"],
-            ["reimburse", "--salary", "1"],
-            ["tiers", "--bogus"],
-        ],
+        ids=["tiers", "award", "cap", "reimburse"],
     )
-    def test_exit_2(self, capsys: Capsys, argv: list[str]) -> None:
-        """A missing argument, a non-numeric count or an unknown command is a usage error: 2."""
-        with pytest.raises(SystemExit) as info:
-            main(argv)
-        assert info.value.code == 2
-        out, err = capsys.readouterr()
-        assert out == ""
-        assert "usage: g287" in err
-
-    def test_count_message(self, capsys: Capsys) -> None:
-        """A non-numeric count is named in the usage error."""
-        with pytest.raises(SystemExit):
-            main(["award", "--located", "many", "--provided", "1", "--officers", "1",
-                  "--quarter", "FY2026 Q1"])  # fmt: skip
-        assert "'many' is not a whole number >= 0" in capsys.readouterr().err
+    def test_figures_with_their_rule_ids(
+        self, capsys: Capsys, argv: list[str], shown: list[str]
+    ) -> None:
+        """Without --json each command prints its figures beside the rule ids behind them."""
+        code, out, err = run(capsys, *argv)
+        assert (code, err) == (0, "")
+        assert all(text in out for text in shown)
 
 
-class TestVersionAndEntryPoints:
-    def test_version(self, capsys: Capsys) -> None:
-        """``--version`` prints the package version and exits 0."""
-        with pytest.raises(SystemExit) as info:
-            main(["--version"])
-        assert info.value.code == 0
-        assert capsys.readouterr().out == f"g287 {g287.__version__}\n"
+# --- claims --------------------------------------------------------------------------------------
 
-    def test_main_reads_sys_argv(self, capsys: Capsys, monkeypatch: pytest.MonkeyPatch) -> None:
-        """With no arguments, ``main`` reads the command line from ``sys.argv``."""
-        monkeypatch.setattr(sys, "argv", ["g287", "cap", "--salary", "60000", "--json"])
-        assert main() == 0
-        assert json.loads(capsys.readouterr().out)["overtime_cap"] == "15000.00"
 
-    def test_python_m_in_process(self, capsys: Capsys, monkeypatch: pytest.MonkeyPatch) -> None:
-        """``python -m g287`` runs ``main`` and exits with its status."""
-        monkeypatch.setattr(sys, "argv", ["g287", "tiers", "--json"])
-        monkeypatch.delitem(sys.modules, "g287.__main__", raising=False)
-        with pytest.raises(SystemExit) as info:
-            runpy.run_module("g287", run_name="__main__")
-        assert info.value.code == 0
-        assert json.loads(capsys.readouterr().out)["tiers"][0]["rule_id"] == "R-AWD-1"
-
-    def test_python_m_subprocess(self) -> None:
-        """``python -m g287 tiers`` works as a real process and exits 0."""
-        env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-        proc = subprocess.run(
-            [sys.executable, "-m", "g287", "tiers"],
-            capture_output=True,
-            encoding="utf-8",
-            env=env,
-            check=False,
-            timeout=60,
-        )
-        assert (proc.returncode, proc.stderr) == (0, "")
-        assert "R-AWD-1" in proc.stdout
-        assert "$1,000.00" in proc.stdout
-
-    def test_python_m_subprocess_invalid_input(self) -> None:
-        """As a real process, invalid input exits 1 with one line on stderr."""
-        proc = subprocess.run(
-            [sys.executable, "-m", "g287", "cap", "--salary", "-5"],
-            capture_output=True,
-            encoding="utf-8",
-            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-            check=False,
-            timeout=60,
-        )
-        assert proc.returncode == 1
-        assert proc.stdout == ""
-        assert proc.stderr.count("\n") == 1
+@pytest.fixture
+def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The example's four files copied to the working folder, as ``--officers …`` options."""
+    monkeypatch.chdir(tmp_path)
+    for name in EXAMPLE_FILES:
+        shutil.copy(example_dir() / name, name)
+    return [
+        *("--officers", "officers.csv", "--payroll", "payroll.csv"),
+        *("--leads", "leads.csv", "--agency", "agency.json"),
+    ]
 
 
 class TestClaim:
-    """The ``claim`` command over the example data set shipped with g287."""
-
-    @staticmethod
-    def files() -> list[str]:
-        from g287.dataio import example_dir
-
-        folder = example_dir()
-        return [
-            "--officers",
-            str(folder / "officers.csv"),
-            "--payroll",
-            str(folder / "payroll.csv"),
-            "--leads",
-            str(folder / "leads.csv"),
-            "--agency",
-            str(folder / "agency.json"),
-        ]
-
     def test_example_table(self, capsys: Capsys) -> None:
-        """``claim --example`` prints the FY2026 Q1 table of the example agency."""
-        status, out, err = run(capsys, "claim", "--example")
-        assert (status, err) == (0, "")
-        assert out.splitlines()[0] == "Claim of agency HCSO for FY2026 Q1"
-        assert "TOTAL" in out
+        """g287 claim --example prints the table report of the example's FY2026 Q1 claim."""
+        code, out, err = run(capsys, "claim", "--example")
+        assert (code, err) == (0, "")
+        assert out == claim_table(example_claim("FY2026 Q1")) + "\n"
 
-    def test_files_equal_example(self, capsys: Capsys) -> None:
-        """Naming the example's four files gives the same output as ``--example``."""
-        _, by_flag, _ = run(capsys, "claim", "--example", "--quarter", "FY2026 Q2")
-        status, by_files, err = run(capsys, "claim", *self.files(), "--quarter", "FY2026 Q2")
-        assert (status, err) == (0, "")
-        assert by_files == by_flag
-        assert by_files.splitlines()[0] == "Claim of agency HCSO for FY2026 Q2"
+    def test_quarter(self, capsys: Capsys) -> None:
+        """--quarter picks another quarter of the example (its leads and its award)."""
+        code, out, _ = run(capsys, "claim", "--example", "--quarter", "FY2026 Q3")
+        assert code == 0
+        assert out == claim_table(example_claim("FY2026 Q3")) + "\n"
 
     def test_csv(self, capsys: Capsys) -> None:
-        """``--format csv`` gives a header row and one row per officer, amounts to the cent."""
-        status, out, err = run(capsys, "claim", "--example", "--format", "csv")
-        assert (status, err) == (0, "")
-        header, *rows = out.splitlines()
-        assert header.startswith("officer_id,model,eligible_days,salary,")
-        assert rows
-        assert all(len(r.split(",")) == len(header.split(",")) for r in rows)
+        """--format csv prints the claim's CSV report."""
+        code, out, _ = run(capsys, "claim", "--example", "--format", "csv")
+        assert code == 0
+        assert out == claim_csv(example_claim("FY2026 Q1"))
 
-    def test_json(self, capsys: Capsys) -> None:
-        """``--format json`` gives a tagged document whose award for FY2026 Q1 is exact."""
-        status, out, err = run(capsys, "claim", "--example", "--format", "json")
-        assert (status, err) == (0, "")
-        document = json.loads(out)
-        assert document["schema"] == g287.SCHEMA
-        assert document["data"]["agency_id"] == "HCSO"
-        assert document["data"]["award"]["amount"] == "4000.00"
+    def test_json_reads_back_to_the_claim(self, capsys: Capsys) -> None:
+        """--format json prints a document that loads back into the library's claim."""
+        code, out, _ = run(capsys, "claim", "--example", "--format", "json")
+        assert code == 0
+        assert loads(out, Claim) == example_claim("FY2026 Q1")
 
-    def test_missing_files_is_a_usage_error(self, capsys: Capsys) -> None:
-        """Without ``--example`` every file and the quarter are required: exit 2, naming them."""
-        with pytest.raises(SystemExit) as info:
-            main(["claim", "--quarter", "FY2026 Q1"])
-        assert info.value.code == 2
-        out, err = capsys.readouterr()
-        assert out == ""
-        assert err == (
-            "g287 claim: error: the following arguments are required without --example: "
-            "--officers, --payroll, --leads, --agency\n"
-        )
+    def test_files(self, capsys: Capsys, files: list[str]) -> None:
+        """The four file options and --quarter give what --example gives for the same files."""
+        code, out, _ = run(capsys, "claim", *files, "--quarter", "FY2026 Q2", "--format", "json")
+        assert code == 0
+        assert loads(out, Claim) == example_claim("FY2026 Q2")
 
-    def test_missing_quarter_is_a_usage_error(self, capsys: Capsys) -> None:
-        """With files but no quarter, the quarter is named as missing."""
-        with pytest.raises(SystemExit) as info:
-            main(["claim", *self.files()])
-        assert info.value.code == 2
-        assert capsys.readouterr().err.endswith("required without --example: --quarter\n")
 
-    @pytest.mark.parametrize("quarter", ["FY2026 Q5", "FY2025 Q4"])
-    def test_invalid_input_exits_1(self, capsys: Capsys, quarter: str) -> None:
-        """A bad or uncovered quarter is invalid input: exit 1, one line on stderr."""
-        status, out, err = run(capsys, "claim", "--example", "--quarter", quarter)
-        assert status == 1
-        assert out == ""
+# --- errors --------------------------------------------------------------------------------------
+
+
+def claim_argv(officers: str = "officers.csv", agency: str = "agency.json") -> list[str]:
+    """g287 claim of FY2026 Q1 from the files in the working folder."""
+    return [
+        *("claim", "--officers", officers, "--payroll", "payroll.csv"),
+        *("--leads", "leads.csv", "--agency", agency, "--quarter", "FY2026 Q1"),
+    ]
+
+
+# (id, argv, files written over the example's in the working folder, exit status, a regex of
+# the last line of stderr).
+ERRORS: list[tuple[str, list[str], dict[str, str], int, str]] = [
+    # usage: exit 2
+    ("no-command", [], {}, 2, r"g287: error: the following arguments are required: COMMAND"),
+    (
+        "count-not-a-number",
+        ["award", "--located", "4", "--provided", "x", "--task-force-officers", "4"],
+        {},
+        2,
+        r"g287 award: error: argument --provided: 'x' is not a whole number >= 0",
+    ),
+    (
+        "count-negative",
+        ["award", "--located", "-1", "--provided", "5", "--task-force-officers", "4"],
+        {},
+        2,
+        r"g287 award: error: argument --located: '-1' is not a whole number >= 0",
+    ),
+    ("unknown-format", ["claim", "--example", "--format", "xlsx"], {}, 2, r"g287 claim: error: "),
+    (
+        "example-with-files",
+        ["claim", "--example", "--officers", "officers.csv", "--leads", "leads.csv"],
+        {},
+        2,
+        (
+            r"g287 claim: error: --example uses the bundled files; do not also give --officers, "
+            r"--leads$"
+        ),
+    ),
+    (
+        "files-missing",
+        ["claim", "--officers", "officers.csv"],
+        {},
+        2,
+        (
+            r"g287 claim: error: the following arguments are required without --example: "
+            r"--payroll, --leads, --agency, --quarter$"
+        ),
+    ),
+    (
+        "quarter-missing",
+        claim_argv()[:-2],  # without --quarter
+        {},
+        2,
+        (
+            r"g287 claim: error: the following arguments are required without --example: "
+            r"--quarter$"
+        ),
+    ),
+    # invalid input: exit 1
+    (
+        "located-above-provided",
+        award_argv(55, 50, 4, "FY2026 Q1"),
+        {},
+        1,
+        r"g287 award: error: located: 55 is more than provided",
+    ),
+    (
+        "quarter-before-the-policy",
+        award_argv(45, 50, 4, "FY2025 Q4"),
+        {},
+        1,
+        r"g287 award: error: FY2025 Q4: .* \(R-EFF\)$",
+    ),
+    (
+        "count-too-large",
+        award_argv(45, 50, 10**10, "FY2026 Q1"),
+        {},
+        1,
+        r"g287 award: error: task_force_officers: 10000000000 is too large",
+    ),
+    (
+        "salary-not-an-amount",
+        ["cap", "--salary", "1.5e3"],
+        {},
+        1,
+        r"g287 cap: error: annual_salary: '1\.5e3' is not an amount",
+    ),
+    (
+        "fiscal-year-unknown",
+        [
+            *("reimburse", "--salary", "1", "--benefits", "1", "--overtime", "1"),
+            *("--fiscal-year", "next year"),
+        ],
+        {},
+        1,
+        r"g287 reimburse: error: .*'next year'",
+    ),
+    (
+        "no-lead-report",
+        ["claim", "--example", "--quarter", "FY2027 Q1"],
+        {},
+        1,
+        r"g287 claim: error: leads: no lead report for FY2027 Q1$",
+    ),
+    (
+        "malformed-quarter",
+        ["claim", "--example", "--quarter", "FY2026 Q9"],
+        {},
+        1,
+        r"g287 claim: error: Invalid fiscal quarter: 'FY2026 Q9'",
+    ),
+    (
+        "bad-row",
+        claim_argv(officers="o.csv"),
+        {"o.csv": "officer_id,model,trained_on,annual_salary\nT-1,TFM,2025-08-01,72k\n"},
+        1,
+        (
+            r"g287 claim: error: o\.csv:2: annual_salary: '72k' is not an amount; "
+            r"expected digits such as '1234\.56'$"
+        ),
+    ),
+    (
+        "missing-file",
+        claim_argv(officers="nowhere.csv"),
+        {},
+        1,
+        r"g287 claim: error: nowhere\.csv: cannot read \(No such file or directory\)$",
+    ),
+    (
+        "line-breaks-in-a-file-name",
+        claim_argv(agency="a\nb\rc.json"),
+        {},
+        1,
+        r"g287 claim: error: a\\nb\\rc\.json: cannot read \(No such file or directory\)$",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("argv", "written", "code", "last_line"),
+    [e[1:] for e in ERRORS],
+    ids=[e[0] for e in ERRORS],
+)
+@pytest.mark.usefixtures("files")
+def test_errors(
+    capsys: Capsys,
+    *,
+    argv: list[str],
+    written: dict[str, str],
+    code: int,
+    last_line: str,
+) -> None:
+    """A usage error exits 2; invalid input exits 1 with one line on stderr, ``g287 <command>:
+    error: …``, line breaks in it escaped; neither prints anything on stdout."""
+    for name, text in written.items():
+        Path(name).write_text(text, encoding="utf-8")
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (code, "")
+    assert re.search(f"^{last_line}", err.splitlines()[-1])
+    if code == 1:
         assert err.count("\n") == 1
-        assert err.startswith("g287 claim: error: ")
 
-    def test_missing_file_exits_1(self, capsys: Capsys, tmp_path: Path) -> None:
-        """A file that does not exist is reported as invalid input, not a traceback."""
-        argv = self.files()
-        argv[1] = str(tmp_path / "nope.csv")
-        status, out, err = run(capsys, "claim", *argv, "--quarter", "FY2026 Q1")
-        assert status == 1
-        assert out == ""
-        assert err.count("\n") == 1
+
+# --- a reader that stops early -------------------------------------------------------------------
+
+
+class TestBrokenPipe:
+    def test_in_process(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """When stdout's reader has gone (``g287 claim --example | head -0``), main returns 1
+        without a traceback and points stdout at the null device."""
+
+        class Closed(io.StringIO):
+            def __init__(self, fd: int) -> None:
+                super().__init__()
+                self.fd = fd
+
+            def write(self, text: str) -> int:
+                raise BrokenPipeError(32, "Broken pipe")
+
+            def fileno(self) -> int:
+                return self.fd
+
+        fd = os.open(tmp_path / "stdout", os.O_WRONLY | os.O_CREAT)
+        try:
+            monkeypatch.setattr(sys, "stdout", Closed(fd))
+            assert main(["claim", "--example"]) == 1
+            assert os.path.samestat(os.fstat(fd), os.stat(os.devnull))
+        finally:
+            os.close(fd)
+
+    def test_a_real_pipe(self) -> None:
+        """A pipe whose reader is closed before the command writes (buffered output, as from a
+        terminal's shell) ends with status 1 and nothing on stderr."""
+        read, write = os.pipe()
+        os.close(read)
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "g287", "claim", "--example"],
+                stdout=write,
+                stderr=subprocess.PIPE,
+                env=env,
+                check=False,
+            )
+        finally:
+            os.close(write)
+        assert (done.returncode, done.stderr) == (1, b"")

@@ -1,26 +1,42 @@
-"""The policy as data: validation, variants, interpretations, the registry and the errors."""
+"""The policy: the announced numbers and their source, the award bands, variants and validation.
+
+The policy DHS/ICE announced on 2025-09-18 (``g287.POLICY``) is data built from the types of
+``g287.policy``; its numbers are quoted from ``src/g287/data/dhs-287g-release-2025-09-18.txt``:
+¶6 the start (R-EFF), ¶7 salary, benefits and the 25% overtime cap (R-SAL, R-OT), ¶8 the quarterly
+award and its three tiers (R-AWD, R-AWD-1 … R-AWD-3). Where the source is silent, a named
+interpretation (``I-…``) says what g287 does; the five selectable ones are plain ``Policy``
+fields, so ``Policy.choose`` and ``attrs.evolve`` are two spellings of one variant.
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import enum
+import importlib.resources
+import itertools
+import math
+import os
 import pickle
 import re
+import subprocess
+import sys
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import g287
 from g287 import (
     INTERPRETATIONS,
     POLICY,
     REGISTRY,
     SOURCE,
-    AwardSchedule,
     AwardTier,
     BandRounding,
     CapProration,
@@ -28,111 +44,112 @@ from g287 import (
     G287Error,
     Headcount,
     Interpretation,
+    Interpretations,
     InvalidInputError,
     InvalidTypeError,
     Model,
     ModelScope,
     NoLeads,
     NotInEffectError,
-    OvertimeCap,
+    Option,
     Policy,
     PolicyError,
     Rule,
+    Source,
+    award_tier,
     policy_diff,
     policy_in_force,
 )
-from strategies import OPTIONS, chosen_policies, dates, dates_before, policies, with_cap
+from g287._canonical import encode, fingerprint
+from g287.policy import to_model, whole_percent
+from strategies import (
+    OPTIONS,
+    chosen_policies,
+    dates,
+    dates_before,
+    leads,
+    policies,
+    with_cap,
+    with_tier_amounts,
+)
 
-TIERS = POLICY.award_schedule.tiers
-#: A float a quarter, typed ``Any`` so that the type checker lets the test pass it on.
-FLOAT_QUARTER: Any = 0.25
-
-
-def tier(rule_id: str, low: Any, high: Any, amount: Any = "100") -> AwardTier:
-    return AwardTier(rule_id, low, high, amount)
-
-
-def schedule_of(*tiers: AwardTier) -> AwardSchedule:
-    return AwardSchedule(tiers=tiers)
-
-
-def policy_with_schedule(schedule: AwardSchedule) -> Policy:
-    return attrs.evolve(POLICY, award_schedule=schedule)
-
-
-class TestErrorHierarchy:
-    @pytest.mark.parametrize(
-        "error", [InvalidInputError, InvalidTypeError, NotInEffectError, PolicyError]
-    )
-    def test_every_error_is_a_g287_error(self, error: type[Exception]) -> None:
-        """Every error g287 raises can be caught as G287Error."""
-        assert issubclass(error, G287Error)
-
-    def test_builtin_bases(self) -> None:
-        """Value problems are ValueErrors and type problems TypeErrors."""
-        assert issubclass(InvalidInputError, ValueError)
-        assert issubclass(NotInEffectError, ValueError)
-        assert issubclass(PolicyError, InvalidInputError)
-        assert issubclass(InvalidTypeError, TypeError)
-        assert not issubclass(InvalidTypeError, ValueError)
-        assert not issubclass(InvalidInputError, TypeError)
-
-    def test_exported_from_the_package(self) -> None:
-        """The errors are part of the public API."""
-        for name in ["G287Error", "InvalidInputError", "InvalidTypeError", "NotInEffectError"]:
-            assert name in g287.__all__
-            assert getattr(g287, name) is getattr(g287.errors, name)
+T1, T2, T3 = POLICY.tiers
+START = dt.date(2025, 10, 1)
+#: The policy with an end date: in force 2025-10-01 to 2026-03-31.
+ENDED = attrs.evolve(POLICY, effective_until=dt.date(2026, 3, 31))
+#: The Policy field of each selectable interpretation, written out from issue 11.
+FIELDS = {
+    "I-BAND": "band_rounding",
+    "I-BELOW": "no_leads",
+    "I-HEAD": "headcount",
+    "I-MODEL": "model_scope",
+    "I-CAPPRO": "cap_proration",
+}
+SOURCE_FILE = "dhs-287g-release-2025-09-18.txt"
+#: A published tier in the source: “90% - 100% - $1,000 per eligible task force officer”.
+TIER_TEXT = re.compile(r"(\d+)% - (\d+)% - \$([\d,]+) per eligible task force officer")
 
 
-class TestPublicApi:
-    def test_all_names_exist(self) -> None:
-        """Every name in ``__all__`` is importable from the package."""
-        for name in g287.__all__:
-            assert hasattr(g287, name), name
-
-    def test_design_contract_names(self) -> None:
-        """The names DESIGN §4 promises are exported."""
-        promised = {
-            "POLICY",
-            "policy_in_force",
-            "FiscalQuarter",
-            "location_rate",
-            "award_tier",
-            "quarterly_award",
-            "overtime_cap",
-            "annual_reimbursement",
-            "G287Error",
-            "InvalidInputError",
-            "NotInEffectError",
-        }
-        assert promised <= set(g287.__all__)
+def with_tiers(*tiers: AwardTier) -> Policy:
+    return attrs.evolve(POLICY, tiers=tiers)
 
 
-class TestBuiltInPolicy:
-    def test_tiers_are_the_published_ones(self) -> None:
-        """R-AWD-1..3: 90%-100% $1,000, 80%-89% $750, 70%-79% $500, highest first."""
-        assert [(t.rule_id, t.low, t.high, t.amount) for t in TIERS] == [
+def with_rules(*rules: Rule) -> Policy:
+    return attrs.evolve(POLICY, rules=rules)
+
+
+def with_interpretations(*items: Interpretation) -> Policy:
+    return attrs.evolve(POLICY, interpretations=Interpretations(items))
+
+
+def replacing(item: Interpretation) -> Policy:
+    """The announced policy with one interpretation replaced by ``item`` (same id)."""
+    return with_interpretations(*(item if i.id == item.id else i for i in INTERPRETATIONS.values()))
+
+
+def without(interpretation_id: str) -> Policy:
+    return with_interpretations(*(i for i in INTERPRETATIONS.values() if i.id != interpretation_id))
+
+
+def bad(value: object) -> Any:
+    """``value``, typed ``Any`` so the type checker lets a refusal test pass it on."""
+    return value
+
+
+# --- the announced policy and its source -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def paragraphs() -> list[str]:
+    """The source's paragraphs: its non-empty lines, ¶1 first."""
+    text = (importlib.resources.files("g287") / "data" / SOURCE_FILE).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def paragraph(paragraphs: list[str], locator: str) -> str:
+    """The paragraph a locator such as ``¶7`` names."""
+    match = re.fullmatch(r"¶([1-9][0-9]*)", locator)
+    assert match is not None, locator
+    assert int(match[1]) <= len(paragraphs), f"{locator} is past the last paragraph"
+    return paragraphs[int(match[1]) - 1]
+
+
+class TestAnnouncedPolicy:
+    def test_numbers(self) -> None:
+        """R-AWD-1..3: $1,000 / $750 / $500 per officer at 90-100% / 80-89% / 70-79%; R-OT: 25%
+        of salary; R-EFF: from 2025-10-01 with no end."""
+        assert [(t.rule_id, t.low, t.high, t.amount) for t in POLICY.tiers] == [
             ("R-AWD-1", 90, 100, Decimal("1000.00")),
             ("R-AWD-2", 80, 89, Decimal("750.00")),
             ("R-AWD-3", 70, 79, Decimal("500.00")),
         ]
-        assert [t.band for t in TIERS] == ["90%-100%", "80%-89%", "70%-79%"]
-        assert POLICY.award_schedule.lowest.rule_id == "R-AWD-3"
-
-    def test_overtime_cap_is_a_quarter(self) -> None:
-        """R-OT: “up to 25% of the officer’s annual salary”, not prorated by default."""
-        assert POLICY.overtime_cap.fraction == Fraction(1, 4)
-        assert POLICY.overtime_cap.percent == 25
-        assert POLICY.overtime_cap.proration is CapProration.NONE
-
-    def test_effective_from(self) -> None:
-        """R-EFF: in force from 2025-10-01 with no end date."""
-        assert POLICY.effective_from == dt.date(2025, 10, 1)
-        assert POLICY.effective_until is None
+        assert POLICY.overtime_share == Fraction(1, 4)
+        assert (POLICY.effective_from, POLICY.effective_until) == (START, None)
+        assert POLICY.lowest_tier == T3
         assert REGISTRY == (POLICY,)
 
-    def test_rule_ids(self) -> None:
-        """The policy has exactly the rules of DESIGN §1."""
+    def test_rules_and_interpretations(self) -> None:
+        """The rules and interpretations have the stable ids of DESIGN §1 and §2."""
         assert [r.id for r in POLICY.rules] == [
             "R-EFF",
             "R-SAL",
@@ -142,63 +159,7 @@ class TestBuiltInPolicy:
             "R-AWD-2",
             "R-AWD-3",
         ]
-
-    def test_every_rule_cites_the_source(self) -> None:
-        """Every rule's citation is of the 2025-09-18 release, which is the policy's source."""
-        assert POLICY.sources == (SOURCE,)
-        assert SOURCE.date == dt.date(2025, 9, 18)
-        for rule in POLICY.rules:
-            assert rule.citation.source == SOURCE
-            assert rule.citation.locator.startswith("¶")
-
-    def test_default_choices(self) -> None:
-        """The defaults of DESIGN §2: truncate, no award, last day, all models, no proration."""
-        assert POLICY.choices == {
-            "I-BAND": "truncate",
-            "I-BELOW": "no-award",
-            "I-HEAD": "last-day",
-            "I-MODEL": "all-models",
-            "I-CAPPRO": "none",
-        }
-
-    def test_model_scope(self) -> None:
-        """I-MODEL: by default every model's officers are reimbursable; the alternative is TFM."""
-        assert POLICY.model_scope.models == frozenset(Model)
-        assert len(Model) == 3
-        assert ModelScope.TASK_FORCE_ONLY.models == frozenset({Model.TASK_FORCE})
-
-    def test_rule_and_citation_lookup(self) -> None:
-        """A rule is found by id; an interpretation's citation is that of the rule it reads."""
-        assert POLICY.rule("R-OT").title == "Overtime cap"
-        assert POLICY.citation("R-OT") == POLICY.rule("R-OT").citation
-        assert POLICY.citation("I-BAND") == POLICY.rule("R-AWD").citation
-        assert POLICY.citation("I-CAPBASE") == POLICY.rule("R-OT").citation
-
-    @pytest.mark.parametrize("rule_id", ["R-NOPE", "I-NOPE", "", "r-ot"])
-    def test_unknown_rule(self, rule_id: str) -> None:
-        """An unknown id is an InvalidInputError naming it."""
-        with pytest.raises(InvalidInputError, match="is not a rule of"):
-            POLICY.citation(rule_id)
-
-    def test_citation_str(self) -> None:
-        """A citation reads as source, locator and the quote in typographic quotes."""
-        text = str(POLICY.citation("R-AWD-2"))
-        assert text == ("DHS-2025-09-18 ¶8: “80% - 89% - $750 per eligible task force officer”")
-
-    def test_award_tier_membership(self) -> None:
-        """A tier holds the whole percents of its band, both ends included."""
-        first = TIERS[0]
-        assert 90 in first
-        assert 100 in first
-        assert 89 not in first
-        assert "95" not in first
-        assert Fraction(95) not in first
-
-
-class TestInterpretations:
-    def test_catalogue(self) -> None:
-        """DESIGN §2 lists these interpretations, each keyed by its own id."""
-        assert set(INTERPRETATIONS) == {
+        assert list(INTERPRETATIONS) == [
             "I-RATE",
             "I-BAND",
             "I-BELOW",
@@ -211,569 +172,940 @@ class TestInterpretations:
             "I-WIN",
             "I-DAYS",
             "I-CENT",
+        ]
+        assert POLICY.interpretations is INTERPRETATIONS
+
+    def test_default_choices(self) -> None:
+        """The announced policy truncates bands, gives no award without leads, counts officers
+        on the quarter's last day, reimburses every model and does not prorate the cap."""
+        assert POLICY.choices == {
+            "I-BAND": "truncate",
+            "I-BELOW": "no-award",
+            "I-HEAD": "last-day",
+            "I-MODEL": "all-models",
+            "I-CAPPRO": "none",
         }
-        assert all(key == i.id for key, i in INTERPRETATIONS.items())
 
-    def test_every_interpretation_reads_a_rule_of_the_policy(self) -> None:
-        """Every interpretation names a rule the policy has, so it can be cited."""
-        for interpretation in INTERPRETATIONS.values():
-            assert (
-                POLICY.citation(interpretation.id) == POLICY.rule(interpretation.rule_id).citation
-            )
+    @pytest.mark.parametrize("rule", POLICY.rules, ids=lambda r: r.id)
+    def test_quote_stands_in_its_paragraph(self, paragraphs: list[str], rule: Rule) -> None:
+        """Each rule's quote stands verbatim in the paragraph of the source its locator names."""
+        assert rule.citation.source == SOURCE
+        assert rule.citation.quote in paragraph(paragraphs, rule.citation.locator)
 
-    def test_selectable_ones_have_alternatives(self) -> None:
-        """An interpretation with an option lists its alternatives; the others have none."""
-        for interpretation in INTERPRETATIONS.values():
-            assert bool(interpretation.alternatives) == (interpretation.option is not None)
-        assert {i.id for i in INTERPRETATIONS.values() if i.option} == set(OPTIONS)
+    @pytest.mark.parametrize("item", INTERPRETATIONS.values(), ids=lambda i: i.id)
+    def test_interpretation_reads_a_quoted_rule(
+        self, paragraphs: list[str], item: Interpretation
+    ) -> None:
+        """Each interpretation reads a rule of the policy whose quote stands in the source."""
+        citation = POLICY.citation(item.id)
+        assert citation == POLICY.rule(item.rule_id).citation
+        assert citation.quote in paragraph(paragraphs, citation.locator)
 
-    def test_bad_interpretation_id(self) -> None:
-        """An interpretation id must look like 'I-BAND'."""
-        with pytest.raises(PolicyError, match="interpretation id"):
-            Interpretation("BAND", "q?", "default", "R-AWD")
+    def test_release_paragraph(self, paragraphs: list[str]) -> None:
+        """¶1 carries the release's date and headline, as SOURCE records them."""
+        assert SOURCE.date.isoformat() in paragraphs[0]
+        assert SOURCE.title in paragraphs[0]
+
+    def test_effective_date_is_the_quoted_one(self) -> None:
+        """R-EFF, ¶6: the date in “Starting October 1, 2025, …” is the policy's first day."""
+        match = re.match(r"Starting (\w+) (\d{1,2}), (\d{4}),", POLICY.citation("R-EFF").quote)
+        assert match is not None
+        month = list(calendar.month_name).index(match[1])
+        assert dt.date(int(match[3]), month, int(match[2])) == POLICY.effective_from
+
+    def test_overtime_share_is_the_quoted_percent(self) -> None:
+        """R-OT, ¶7: the percent in “overtime coverage up to 25% of …” is the cap share."""
+        match = re.search(
+            r"up to (\d+)% of the officer’s annual salary", POLICY.citation("R-OT").quote
+        )
+        assert match is not None
+        assert Fraction(int(match[1]), 100) == POLICY.overtime_share
+
+    def test_tiers_are_the_published_ones(self, paragraphs: list[str]) -> None:
+        """R-AWD-1..3, ¶8: each tier is the band and amount its quote states, and every tier
+        published anywhere in the source is a tier of the policy."""
+        for tier in POLICY.tiers:
+            match = TIER_TEXT.fullmatch(POLICY.citation(tier.rule_id).quote)
+            assert match is not None, tier.rule_id
+            assert (tier.low, tier.high) == (int(match[1]), int(match[2]))
+            assert tier.amount == Decimal(match[3].replace(",", ""))
+        published = {
+            (int(low), int(high), Decimal(amount.replace(",", "")))
+            for text in paragraphs
+            for low, high, amount in TIER_TEXT.findall(text)
+        }
+        assert published == {(t.low, t.high, t.amount) for t in POLICY.tiers}
+
+    def test_shipped_copy_is_the_primary_source(self) -> None:
+        """The copy of the source inside the package is byte for byte the project's source."""
+        shared = Path(__file__).resolve().parents[2] / "shared" / "source" / SOURCE_FILE
+        if not shared.exists():
+            pytest.skip(f"{shared} is not present in this checkout")
+        packaged = importlib.resources.files("g287") / "data" / SOURCE_FILE
+        assert packaged.read_bytes() == shared.read_bytes()
+
+
+# --- the award bands (R-AWD-1..3, I-BAND) ------------------------------------------------------
+
+#: The least location rate each tier needs under each I-BAND option, written out by hand from
+#: ¶8's bands. Truncating needs the whole percent; rounding to the nearest percent lets in a rate
+#: half a percent below. 70, 80 and 90 are even, so a half there rounds up under half-even too.
+LEAST_RATES: dict[BandRounding, list[tuple[Fraction, str, Decimal]]] = {
+    BandRounding.TRUNCATE: [
+        (Fraction(90, 100), "R-AWD-1", Decimal("1000.00")),
+        (Fraction(80, 100), "R-AWD-2", Decimal("750.00")),
+        (Fraction(70, 100), "R-AWD-3", Decimal("500.00")),
+    ],
+    BandRounding.HALF_UP: [
+        (Fraction(895, 1000), "R-AWD-1", Decimal("1000.00")),
+        (Fraction(795, 1000), "R-AWD-2", Decimal("750.00")),
+        (Fraction(695, 1000), "R-AWD-3", Decimal("500.00")),
+    ],
+    BandRounding.HALF_EVEN: [
+        (Fraction(895, 1000), "R-AWD-1", Decimal("1000.00")),
+        (Fraction(795, 1000), "R-AWD-2", Decimal("750.00")),
+        (Fraction(695, 1000), "R-AWD-3", Decimal("500.00")),
+    ],
+}
+
+#: I-BAND's three roundings of an exact percent, each written with the standard library.
+ROUNDED: dict[BandRounding, Callable[[Fraction], int]] = {
+    BandRounding.TRUNCATE: math.floor,
+    BandRounding.HALF_UP: lambda percent: math.floor(percent + Fraction(1, 2)),
+    BandRounding.HALF_EVEN: round,  # Python rounds a Fraction's halves to the even integer
+}
+
+
+def expected_tier(rate: Fraction, rounding: BandRounding) -> tuple[str, Decimal] | None:
+    for least, rule_id, amount in LEAST_RATES[rounding]:
+        if rate >= least:
+            return rule_id, amount
+    return None
+
+
+class TestAwardBands:
+    @pytest.mark.parametrize("rounding", BandRounding)
+    def test_every_rate_of_up_to_200_leads(self, rounding: BandRounding) -> None:
+        """R-AWD-1..3, ¶8: “90% - 100% - $1,000 … 80% - 89% - $750 … 70% - 79% - $500 per
+        eligible task force officer”: every located/provided with up to 200 leads earns the
+        tier of the hand-written bands, under each I-BAND option."""
+        policy = POLICY.choose("I-BAND", rounding.value)
+        for provided in range(1, 201):
+            for located in range(provided + 1):
+                rate = Fraction(located, provided)
+                tier = award_tier(rate, policy)
+                got = None if tier is None else (tier.rule_id, tier.amount)
+                assert got == expected_tier(rate, rounding), (located, provided)
+
+    @pytest.mark.parametrize(
+        ("located", "provided", "percents"),
+        [
+            (179, 200, (89, 90, 90)),  # 89.5%
+            (177, 200, (88, 89, 88)),  # 88.5%: half-even goes to the even 88
+            (1791, 2000, (89, 90, 90)),  # 89.55%
+            (9, 10, (90, 90, 90)),
+            (0, 7, (0, 0, 0)),
+            (7, 7, (100, 100, 100)),
+        ],
+    )
+    def test_whole_percent_examples(
+        self, located: int, provided: int, percents: tuple[int, int, int]
+    ) -> None:
+        """I-BAND: truncate, half-up and half-even place a rate at these whole percents."""
+        got = tuple(
+            whole_percent(located, provided, r)
+            for r in (BandRounding.TRUNCATE, BandRounding.HALF_UP, BandRounding.HALF_EVEN)
+        )
+        assert got == percents
+
+    @given(leads(), st.sampled_from(BandRounding))
+    def test_whole_percent_is_the_rounded_percent(
+        self, pair: tuple[int, int], rounding: BandRounding
+    ) -> None:
+        """I-BAND, reading R-AWD (¶8: “90% - 100% - $1,000 per eligible task force officer”):
+        the whole percent of located/provided is the exact percent rounded as the option says,
+        and ``Policy.percent`` of the rate is the same whole percent."""
+        located, provided = pair
+        exact = Fraction(100 * located, provided)
+        assert whole_percent(located, provided, rounding) == ROUNDED[rounding](exact)
+        policy = POLICY.choose("I-BAND", rounding.value)
+        assert policy.percent(Fraction(located, provided)) == ROUNDED[rounding](exact)
+
+    def test_tier_for_each_whole_percent(self) -> None:
+        """R-AWD-1..3: each whole percent 0-100 is in the tier whose band holds it, or none
+        below 70%."""
+        for percent in range(101):
+            tier = POLICY.tier_for_percent(percent)
+            expected = "R-AWD-1" if percent >= 90 else "R-AWD-2" if percent >= 80 else "R-AWD-3"
+            assert (tier.rule_id if tier else None) == (expected if percent >= 70 else None)
+
+    def test_percent_of_a_whole_number_rate(self) -> None:
+        """A rate of 0 or 1 may be given as an int."""
+        assert (POLICY.percent(bad(0)), POLICY.percent(bad(1))) == (0, 100)
+
+    def test_a_gap_between_bands_earns_nothing(self) -> None:
+        """A policy may leave a gap between bands: a rate in it earns no tier."""
+        gapped = with_tiers(T1, T3)
+        assert gapped.tier_for_percent(85) is None
+        assert gapped.tier_for_percent(95) == T1
+
+    def test_variant_amounts_are_looked_up(self) -> None:
+        """A policy with other amounts awards them: the lookup follows the variant's tiers."""
+        richer = with_tier_amounts(POLICY, "1250", "750", "500")
+        tier = award_tier(Fraction(9, 10), richer)
+        assert tier is not None
+        assert tier.amount == Decimal("1250.00")
+
+    def test_tier_band_and_membership(self) -> None:
+        """A tier's band reads as published and holds the whole percents from low to high."""
+        assert (T1.band, T2.band, T3.band) == ("90%-100%", "80%-89%", "70%-79%")
+        assert 90 in T1
+        assert 100 in T1
+        assert 89 not in T1
+        assert True not in T1
+        assert "90" not in T1
+        assert 90.0 not in T1
+
+
+# --- interpretations and variants --------------------------------------------------------------
+
+
+class TestInterpretations:
+    @pytest.mark.parametrize(("interpretation_id", "field"), FIELDS.items())
+    def test_selectable_ones_name_their_field_and_options(
+        self, interpretation_id: str, field: str
+    ) -> None:
+        """A selectable interpretation names its Policy field and lists every option of its
+        type, the announced policy's first."""
+        item = INTERPRETATIONS[interpretation_id]
+        kind = OPTIONS[interpretation_id]
+        assert item.field == field
+        assert item.option_type is kind
+        assert sorted(item.values) == sorted(o.value for o in kind)
+        assert item.values[0] == getattr(POLICY, field).value
+        assert item.alternatives == item.options[1:]
+        assert len(item.alternatives) == len(kind) - 1
+
+    @pytest.mark.parametrize(
+        "item", [i for i in INTERPRETATIONS.values() if i.id not in FIELDS], ids=lambda i: i.id
+    )
+    def test_the_others_have_one_reading(self, item: Interpretation) -> None:
+        """An interpretation with one reading has no field, options or option type."""
+        assert (item.field, item.options, item.values, item.option_type) == (None, (), (), None)
+
+    def test_catalogue_is_an_immutable_mapping(self) -> None:
+        """INTERPRETATIONS maps id to interpretation and cannot be changed."""
+        assert isinstance(INTERPRETATIONS, Mapping)
+        assert INTERPRETATIONS["I-BAND"].id == "I-BAND"
+        assert len(INTERPRETATIONS) == 12
+        assert "I-NOPE" not in INTERPRETATIONS
+        assert INTERPRETATIONS.get("I-NOPE") is None
+        with pytest.raises(KeyError):
+            INTERPRETATIONS["I-NOPE"]
+        catalogue: Any = INTERPRETATIONS
+        with pytest.raises(TypeError):
+            catalogue["I-NEW"] = INTERPRETATIONS["I-BAND"]
+        with pytest.raises(TypeError):
+            del catalogue["I-BAND"]
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            catalogue.entries = ()
+        assert isinstance(INTERPRETATIONS.entries, tuple)
+
+    def test_catalogue_html(self) -> None:
+        """The catalogue shows as a table of ids, questions, defaults and alternatives, with
+        its text escaped."""
+        html = INTERPRETATIONS._repr_html_()
+        for item in INTERPRETATIONS.values():
+            assert f"<td>{item.id}</td>" in html
+        assert "half-up: round to the nearest percent, halves up" in html
+        assert "How does &quot;overall assistance&quot; enter the award?" in html
+        assert '"overall assistance"' not in html
+
+    def test_option_and_citation_text(self) -> None:
+        """An option reads ``value: meaning``; a citation reads ``source ¶n: “quote”``."""
+        assert str(Option("half-up", "halves up")) == "half-up: halves up"
+        assert str(POLICY.citation("R-OT")) == (
+            "DHS-2025-09-18 ¶7: “including overtime coverage up to 25% of the officer’s annual "
+            "salary”"
+        )
 
 
 class TestChoose:
-    @pytest.mark.parametrize(
-        ("interpretation_id", "option", "path", "expected"),
-        [
-            ("I-BAND", "half-up", ("award_schedule", "band_rounding"), BandRounding.HALF_UP),
-            ("I-BAND", "half-even", ("award_schedule", "band_rounding"), BandRounding.HALF_EVEN),
-            ("I-BELOW", "error", ("award_schedule", "no_leads"), NoLeads.ERROR),
-            ("I-HEAD", "any-day", ("award_schedule", "headcount"), Headcount.ANY_DAY),
-            ("I-MODEL", "task-force-only", ("model_scope",), ModelScope.TASK_FORCE_ONLY),
-            (
-                "I-CAPPRO",
-                "by-eligible-days",
-                ("overtime_cap", "proration"),
-                CapProration.BY_ELIGIBLE_DAYS,
-            ),
-        ],
-    )
-    def test_choose_sets_the_option(
-        self, interpretation_id: str, option: str, path: tuple[str, ...], expected: object
+    @given(chosen_policies(), st.sampled_from(sorted(FIELDS)), st.data())
+    def test_choose_is_evolve(
+        self, policy: Policy, interpretation_id: str, data: st.DataObject
     ) -> None:
-        """Each alternative of DESIGN §2 can be chosen and lands where the option lives."""
-        variant = POLICY.choose(interpretation_id, option)
-        value: object = variant
-        for name in path:
-            value = getattr(value, name)
-        assert value is expected
-        assert variant.choices[interpretation_id] == option
-        assert POLICY.choices[interpretation_id] != option  # POLICY itself is unchanged
-        assert len(policy_diff(POLICY, variant)) == 1
+        """DESIGN §3: “Variants come from attrs.evolve (or Policy.choose, the same thing by
+        id)”: for every option of every selectable interpretation, from any variant, choosing by
+        id (option value or enum member) is evolving its field."""
+        member = data.draw(st.sampled_from(list(OPTIONS[interpretation_id])))
+        change: dict[str, Any] = {FIELDS[interpretation_id]: member}
+        evolved = attrs.evolve(policy, **change)
+        assert policy.choose(interpretation_id, member.value) == evolved
+        assert policy.choose(interpretation_id, member) == evolved
+        assert evolved.choices == {**policy.choices, interpretation_id: member.value}
 
-    @given(chosen_policies())
-    def test_choosing_the_default_again_restores_policy(self, variant: Policy) -> None:
-        """Choosing every default option on any variant gives back an equal POLICY."""
-        restored = variant
-        for interpretation_id, option in POLICY.choices.items():
-            restored = restored.choose(interpretation_id, option)
-        assert restored == POLICY
-        assert hash(restored) == hash(POLICY)
+    def test_choosing_the_announced_options_again_is_the_policy(self) -> None:
+        """Choosing every announced option again gives back a policy equal to POLICY."""
+        variant = POLICY
+        for interpretation_id, value in POLICY.choices.items():
+            variant = variant.choose(interpretation_id, value)
+        assert variant == POLICY
 
-    @pytest.mark.parametrize("interpretation_id", ["I-NOPE", "I-RATE", "I-CENT", "R-OT", ""])
-    def test_unknown_or_fixed_interpretation(self, interpretation_id: str) -> None:
-        """An unknown id, or one without options, is refused, listing the selectable ones."""
-        with pytest.raises(InvalidInputError, match="has no options") as info:
-            POLICY.choose(interpretation_id, "half-up")
-        assert repr(interpretation_id) in str(info.value)
-        assert "I-BAND" in str(info.value)
+    def test_unknown_interpretation_names_the_known_ones(self) -> None:
+        """An unknown id is refused, listing every interpretation id the policy knows."""
+        with pytest.raises(InvalidInputError) as info:
+            POLICY.choose("I-NOPE", "x")
+        assert all(i in str(info.value) for i in INTERPRETATIONS)
 
-    def test_unknown_option(self) -> None:
-        """An option the interpretation does not have is refused, listing the allowed ones."""
-        with pytest.raises(InvalidInputError, match="'round' is not an option of I-BAND") as info:
-            POLICY.choose("I-BAND", "round")
-        for allowed in ("'truncate'", "'half-up'", "'half-even'"):
-            assert allowed in str(info.value)
+    def test_one_reading_names_the_selectable_ones(self) -> None:
+        """An interpretation with one reading is refused, naming the selectable ones."""
+        with pytest.raises(InvalidInputError) as info:
+            POLICY.choose("I-CAPBASE", "x")
+        assert all(i in str(info.value) for i in FIELDS)
 
-    def test_option_must_be_its_value_text(self) -> None:
-        """Options are chosen by their documented text, not by enum member name."""
-        with pytest.raises(InvalidInputError, match="not an option"):
-            POLICY.choose("I-BAND", "HALF_UP")
+    def test_bad_option_names_the_options(self) -> None:
+        """An option the interpretation lacks is refused, naming each of its options."""
+        with pytest.raises(InvalidInputError) as info:
+            POLICY.choose("I-HEAD", "first-day")
+        assert "'last-day'" in str(info.value)
+        assert "'any-day'" in str(info.value)
 
-
-class TestTierValidation:
-    def test_band_outside_0_100(self) -> None:
-        """A band reaching above 100% is refused."""
-        with pytest.raises(PolicyError, match="not within 0-100"):
-            tier("R-AWD-1", 90, 101)
-
-    def test_band_below_zero(self) -> None:
-        """A band starting below 0% is refused."""
-        with pytest.raises(PolicyError, match=r"R-AWD-3: band -1%-79%"):
-            tier("R-AWD-3", -1, 79)
-
-    def test_band_low_above_high(self) -> None:
-        """A band whose low end is above its high end is refused."""
-        with pytest.raises(PolicyError, match="low <= high"):
-            tier("R-AWD-2", 89, 80)
-
-    @pytest.mark.parametrize(("low", "high"), [(90.0, 100), (90, 100.0), (True, 100), ("90", 100)])
-    def test_band_ends_must_be_ints(self, low: Any, high: Any) -> None:
-        """Band ends are whole percents: a float, bool or str is an InvalidTypeError."""
-        with pytest.raises(InvalidTypeError, match="whole percent"):
-            tier("R-AWD-1", low, high)
-
-    def test_negative_amount(self) -> None:
-        """A negative per-officer amount makes an inconsistent policy part: a PolicyError."""
-        with pytest.raises(PolicyError, match="negative"):
-            tier("R-AWD-1", 90, 100, "-1")
-
-    def test_negative_amount_by_evolve(self) -> None:
-        """A negative amount is refused by ``attrs.evolve`` too: variants are re-validated."""
-        with pytest.raises(InvalidInputError, match="negative"):
-            attrs.evolve(TIERS[0], amount=Decimal("-1000"))
-
-    def test_float_amount(self) -> None:
-        """A float amount is refused with the float advice."""
-        with pytest.raises(InvalidTypeError, match="pass a string or Decimal"):
-            tier("R-AWD-1", 90, 100, 1000.0)
-
-    def test_sub_cent_amount(self) -> None:
-        """An amount finer than a cent is refused."""
-        with pytest.raises(InvalidInputError, match="fractions of a cent"):
-            tier("R-AWD-1", 90, 100, "1000.005")
-
-    def test_bad_rule_id(self) -> None:
-        """A tier's rule id must look like 'R-AWD-1'."""
-        with pytest.raises(PolicyError, match="rule id"):
-            tier("AWD-1", 90, 100)
-
-    def test_amount_is_normalised(self) -> None:
-        """Any accepted spelling of the amount becomes a two-place Decimal."""
-        assert str(tier("R-AWD-1", 90, 100, 1000).amount) == "1000.00"
-
-
-class TestScheduleValidation:
-    def test_empty(self) -> None:
-        """A schedule without tiers is refused."""
-        with pytest.raises(PolicyError, match="empty"):
-            AwardSchedule(tiers=())
-
-    def test_not_a_tuple(self) -> None:
-        """Tiers must be a tuple (a list is mutable and cannot sit in a frozen object)."""
-        with pytest.raises(InvalidTypeError, match="tuple of AwardTier"):
-            AwardSchedule(tiers=list(TIERS))  # type: ignore[arg-type]
-
-    def test_overlapping(self) -> None:
-        """Bands that share a percent are refused, naming both."""
-        with pytest.raises(PolicyError, match="overlaps"):
-            schedule_of(tier("R-AWD-1", 90, 100), tier("R-AWD-2", 80, 90))
-
-    def test_same_low(self) -> None:
-        """Two bands starting at the same percent overlap."""
-        with pytest.raises(PolicyError, match="overlaps"):
-            schedule_of(tier("R-AWD-1", 80, 100), tier("R-AWD-2", 80, 85))
-
-    def test_unordered(self) -> None:
-        """Tiers must be listed highest band first."""
-        with pytest.raises(PolicyError, match="not ordered"):
-            schedule_of(tier("R-AWD-2", 80, 89), tier("R-AWD-1", 90, 100))
-
-    def test_unordered_by_evolve(self) -> None:
-        """Reversing the tiers with ``attrs.evolve`` is refused: variants are re-validated."""
-        with pytest.raises(PolicyError, match="not ordered"):
-            attrs.evolve(POLICY.award_schedule, tiers=tuple(reversed(TIERS)))
-
-    def test_duplicate_tier_ids(self) -> None:
-        """Two tiers with one rule id are refused."""
-        with pytest.raises(PolicyError, match="share a rule id"):
-            schedule_of(tier("R-AWD-1", 90, 100), tier("R-AWD-1", 80, 89))
-
-    def test_gaps_are_allowed(self) -> None:
-        """Bands need not touch: a rate in a gap earns nothing."""
-        schedule = schedule_of(tier("R-AWD-1", 90, 100), tier("R-AWD-3", 70, 79))
-        assert schedule.tier_for_percent(85) is None
-        assert schedule.tier_for_percent(75) is schedule.tiers[1]
+    def test_model_scopes(self) -> None:
+        """I-MODEL: all-models reimburses every 287(g) model; task-force-only only TFM."""
+        assert ModelScope.ALL_MODELS.models == frozenset(Model)
+        assert ModelScope.TASK_FORCE_ONLY.models == frozenset({Model.TASK_FORCE})
 
     @pytest.mark.parametrize(
-        ("field", "value"),
-        [("band_rounding", "half-up"), ("no_leads", None), ("headcount", "last-day")],
-    )
-    def test_options_must_be_enum_members(self, field: str, value: Any) -> None:
-        """An option given as text instead of its enum member is an InvalidTypeError."""
-        with pytest.raises(InvalidTypeError, match=field):
-            attrs.evolve(POLICY.award_schedule, **{field: value})
-
-    def test_percent_lookup_covers_every_whole_percent(self) -> None:
-        """Oracle: each whole percent 0-100 maps to the tier whose band holds it, or None."""
-        schedule = POLICY.award_schedule
-        for percent in range(101):
-            expected = next((t for t in TIERS if t.low <= percent <= t.high), None)
-            assert schedule.tier_for_percent(percent) is expected
-
-
-class TestOvertimeCapValidation:
-    @pytest.mark.parametrize("fraction", [Fraction(5, 4), Fraction(-1, 4), Fraction(101, 100)])
-    def test_outside_0_1(self, fraction: Fraction) -> None:
-        """A cap below 0% or above 100% of salary is refused."""
-        with pytest.raises(PolicyError, match="outside 0-1"):
-            OvertimeCap(fraction)
-
-    @pytest.mark.parametrize("fraction", [0.25, Decimal("0.25"), 1, "1/4", True])
-    def test_not_a_fraction(self, fraction: Any) -> None:
-        """A cap that is not a Fraction (a float above all) is an InvalidTypeError."""
-        with pytest.raises(InvalidTypeError, match="Fraction"):
-            OvertimeCap(fraction)
-
-    @pytest.mark.parametrize("fraction", [Fraction(0), Fraction(1), Fraction(1, 5)])
-    def test_edges_allowed(self, fraction: Fraction) -> None:
-        """0% and 100% are the edges of the allowed range."""
-        assert OvertimeCap(fraction).percent == fraction * 100
-
-    def test_float_by_evolve(self) -> None:
-        """A float cap is refused by ``attrs.evolve`` too."""
-        with pytest.raises(InvalidTypeError, match="Fraction"):
-            attrs.evolve(POLICY.overtime_cap, fraction=FLOAT_QUARTER)
-
-    def test_proration_must_be_an_option(self) -> None:
-        """The proration option is a CapProration member."""
-        with pytest.raises(InvalidTypeError, match="CapProration"):
-            OvertimeCap(Fraction(1, 4), "none")  # type: ignore[arg-type]
-
-
-class TestPolicyValidation:
-    def test_until_before_from(self) -> None:
-        """A policy cannot end before it starts."""
-        with pytest.raises(PolicyError, match="is before effective_from 2025-10-01"):
-            attrs.evolve(POLICY, effective_until=dt.date(2025, 9, 30))
-
-    def test_until_equal_to_from(self) -> None:
-        """A policy may be in force for a single day."""
-        one_day = attrs.evolve(POLICY, effective_until=POLICY.effective_from)
-        assert one_day.covers(dt.date(2025, 10, 1))
-        assert not one_day.covers(dt.date(2025, 10, 2))
-
-    @pytest.mark.parametrize("missing", ["R-EFF", "R-SAL", "R-OT", "R-AWD", "R-AWD-1", "R-AWD-3"])
-    def test_missing_rule(self, missing: str) -> None:
-        """Dropping a rule the policy needs (or one its tiers name) is refused, naming it."""
-        rules = tuple(r for r in POLICY.rules if r.id != missing)
-        with pytest.raises(PolicyError, match=f"{missing} has no rule with a citation"):
-            attrs.evolve(POLICY, rules=rules)
-
-    def test_duplicate_rule_ids(self) -> None:
-        """Each rule id appears once."""
-        with pytest.raises(PolicyError, match="repeat an id"):
-            attrs.evolve(POLICY, rules=(*POLICY.rules, POLICY.rules[0]))
-
-    def test_citation_of_a_foreign_source(self) -> None:
-        """A rule citing a source the policy does not list is refused."""
-        other = attrs.evolve(SOURCE, id="NFOP-2025-09")
-        rule = POLICY.rule("R-OT")
-        moved = attrs.evolve(rule, citation=attrs.evolve(rule.citation, source=other))
-        rules = tuple(moved if r.id == "R-OT" else r for r in POLICY.rules)
-        with pytest.raises(PolicyError, match="R-OT cites 'NFOP-2025-09'"):
-            attrs.evolve(POLICY, rules=rules)
-
-    def test_no_sources(self) -> None:
-        """With no sources, no citation can be valid."""
-        with pytest.raises(PolicyError, match="not among the policy's sources"):
-            attrs.evolve(POLICY, sources=())
-
-    def test_extra_rule_and_source_allowed(self) -> None:
-        """A policy may carry more rules and sources than it needs."""
-        other = attrs.evolve(SOURCE, id="NFOP-2025-09")
-        extra = Rule("R-EQP", "Equipment", "Equipment is reimbursed.", Citation(other, "¶2", "q"))
-        variant = attrs.evolve(POLICY, sources=(SOURCE, other), rules=(*POLICY.rules, extra))
-        assert variant.rule("R-EQP") is extra
-
-    @pytest.mark.parametrize(
-        ("field", "value", "error"),
+        ("value", "model"),
         [
-            ("name", "", PolicyError),
-            ("name", "   ", PolicyError),
-            ("name", None, InvalidTypeError),
-            ("effective_from", "2025-10-01", InvalidTypeError),
-            ("effective_from", dt.datetime(2025, 10, 1, tzinfo=dt.UTC), InvalidTypeError),
-            ("effective_until", "2030-01-01", InvalidTypeError),
-            ("sources", [SOURCE], InvalidTypeError),
-            ("rules", list(POLICY.rules), InvalidTypeError),
-            ("rules", ("R-OT",), InvalidTypeError),
-            ("award_schedule", TIERS, InvalidTypeError),
-            ("overtime_cap", Fraction(1, 4), InvalidTypeError),
-            ("model_scope", "all-models", InvalidTypeError),
+            (Model.TASK_FORCE, Model.TASK_FORCE),
+            ("TFM", Model.TASK_FORCE),
+            (" jem ", Model.JAIL_ENFORCEMENT),
+            ("wso", Model.WARRANT_SERVICE_OFFICER),
         ],
     )
-    def test_bad_fields(self, field: str, value: Any, error: type[G287Error]) -> None:
-        """Every field is checked on ``attrs.evolve``: wrong types and empty names refused."""
-        with pytest.raises(error, match=field):
-            attrs.evolve(POLICY, **{field: value})
+    def test_to_model(self, value: object, model: Model) -> None:
+        """A 287(g) model is a Model or its code, in any case."""
+        assert to_model(value) is model
 
 
-class TestPartsValidation:
-    @pytest.mark.parametrize(
-        ("field", "value", "error"),
-        [
-            ("id", "", PolicyError),
-            ("title", 7, InvalidTypeError),
-            ("date", dt.datetime(2025, 9, 18, tzinfo=dt.UTC), InvalidTypeError),
-            ("url", " ", PolicyError),
-        ],
-    )
-    def test_source(self, field: str, value: Any, error: type[G287Error]) -> None:
-        """A source needs non-empty text fields and a plain date."""
-        with pytest.raises(error, match=field):
-            attrs.evolve(SOURCE, **{field: value})
-
-    @pytest.mark.parametrize(
-        ("field", "value", "error"),
-        [
-            ("locator", "7", PolicyError),
-            ("locator", "¶0", PolicyError),
-            ("locator", "¶7a", PolicyError),
-            ("quote", "", PolicyError),
-            ("source", "DHS-2025-09-18", InvalidTypeError),
-        ],
-    )
-    def test_citation(self, field: str, value: Any, error: type[G287Error]) -> None:
-        """A citation needs a Source, a '¶N' locator and a quote."""
-        with pytest.raises(error, match=field):
-            attrs.evolve(POLICY.citation("R-OT"), **{field: value})
-
-    @pytest.mark.parametrize(
-        ("field", "value", "error"),
-        [
-            ("id", "OT", PolicyError),
-            ("id", "R-ot", PolicyError),
-            ("statement", "", PolicyError),
-            ("citation", "¶7", InvalidTypeError),
-        ],
-    )
-    def test_rule(self, field: str, value: Any, error: type[G287Error]) -> None:
-        """A rule needs an 'R-…' id, a statement and a Citation."""
-        with pytest.raises(error, match=field):
-            attrs.evolve(POLICY.rule("R-OT"), **{field: value})
-
-
-class TestVariants:
-    def test_policy_diff_lists_the_differences(self) -> None:
-        """``policy_diff`` names each changed field by dotted path, with both values."""
-        variant = with_cap(POLICY.choose("I-BAND", "half-up"), Fraction(1, 5))
-        assert policy_diff(POLICY, variant) == (
-            ("award_schedule.band_rounding", "truncate", "half-up"),
-            ("overtime_cap.fraction", Fraction(1, 4), Fraction(1, 5)),
-        )
-
-    def test_policy_diff_of_equal_policies_is_empty(self) -> None:
-        """Equal policies have no differences."""
-        assert policy_diff(POLICY, POLICY) == ()
+class TestPolicyDiff:
+    def test_equal_policies_differ_in_nothing(self) -> None:
+        """Two equal policies have no differences."""
         assert policy_diff(POLICY, attrs.evolve(POLICY)) == ()
 
-    def test_policy_diff_names_a_tier_by_position(self) -> None:
-        """A changed tier amount is reported at ``award_schedule.tiers[i].amount``."""
-        tiers = (TIERS[0], attrs.evolve(TIERS[1], amount="800"), TIERS[2])
-        variant = policy_with_schedule(attrs.evolve(POLICY.award_schedule, tiers=tiers))
-        assert policy_diff(POLICY, variant) == (
-            ("award_schedule.tiers[1].amount", Decimal("750.00"), Decimal("800.00")),
-        )
-
-    def test_policy_diff_of_different_tier_counts(self) -> None:
-        """Tier tuples of different lengths are reported whole, as are dates and names."""
-        schedule = attrs.evolve(POLICY.award_schedule, tiers=TIERS[:2])
-        rules = tuple(r for r in POLICY.rules if r.id != "R-AWD-3")
-        variant = attrs.evolve(
-            POLICY,
-            name="two tiers",
-            award_schedule=schedule,
-            rules=rules,
-            effective_until=dt.date(2030, 9, 30),
-        )
-        diff = {path: (a, b) for path, a, b in policy_diff(POLICY, variant)}
-        assert diff["award_schedule.tiers"] == (TIERS, TIERS[:2])
-        assert diff["effective_until"] == (None, dt.date(2030, 9, 30))
-        assert diff["name"] == (POLICY.name, "two tiers")
-        assert diff["rules"] == (POLICY.rules, rules)
-
-    @given(policies())
-    def test_policy_diff_is_symmetric(self, variant: Policy) -> None:
-        """Swapping the arguments swaps the two values of every difference."""
-        forward = policy_diff(POLICY, variant)
-        backward = policy_diff(variant, POLICY)
-        assert [(p, b, a) for p, a, b in forward] == list(backward)
-        assert (forward == ()) == (variant == POLICY)
-
-    def test_evolve_keeps_lookup_consistent(self) -> None:
-        """A schedule built by ``attrs.evolve`` looks up its own tiers, not the original's."""
-        tiers = (attrs.evolve(TIERS[0], low=95), *TIERS[1:])
-        schedule = attrs.evolve(POLICY.award_schedule, tiers=tiers)
-        assert schedule.tier_for_percent(94) is None
-        assert schedule.tier_for_percent(95) is tiers[0]
-        assert POLICY.award_schedule.tier_for_percent(94) is TIERS[0]
-
-
-class TestValueObjects:
     @pytest.mark.parametrize(
-        "obj",
-        [
-            POLICY,
-            SOURCE,
-            POLICY.rules[0],
-            POLICY.citation("R-OT"),
-            POLICY.award_schedule,
-            TIERS[0],
-            POLICY.overtime_cap,
-            INTERPRETATIONS["I-BAND"],
-            POLICY.choose("I-BAND", "half-even"),
-        ],
-        ids=lambda o: type(o).__name__,
+        ("interpretation_id", "value"),
+        [(i, o.value) for i in FIELDS for o in INTERPRETATIONS[i].alternatives],
     )
-    def test_hashable_picklable_frozen(self, obj: Any) -> None:
-        """Value objects hash, survive a pickle round trip equal, and cannot be changed."""
-        assert hash(obj) == hash(obj)
-        copy = pickle.loads(pickle.dumps(obj))
-        assert copy == obj
-        assert hash(copy) == hash(obj)
-        first = attrs.fields(type(obj))[0].name
-        with pytest.raises(attrs.exceptions.FrozenInstanceError):
-            setattr(obj, first, None)
+    def test_interpretations_by_id(self, interpretation_id: str, value: str) -> None:
+        """A selectable interpretation is named by its id and shown by option value."""
+        variant = POLICY.choose(interpretation_id, value)
+        default = POLICY.choices[interpretation_id]
+        assert policy_diff(POLICY, variant) == ((interpretation_id, default, value),)
 
-    def test_pickled_schedule_still_looks_up(self) -> None:
-        """A schedule read back from a pickle finds its tiers as before."""
-        copy = pickle.loads(pickle.dumps(POLICY.award_schedule))
-        assert copy.tier_for_percent(90) == TIERS[0]
-        assert copy.tier_for_percent(69) is None
-
-    @given(policies())
-    def test_variants_hash_pickle_and_evolve(self, variant: Policy) -> None:
-        """Any variant is hashable, pickles equal, and ``attrs.evolve`` with no change is equal."""
-        assert pickle.loads(pickle.dumps(variant)) == variant
-        assert attrs.evolve(variant) == variant
-        assert hash(attrs.evolve(variant)) == hash(variant)
-
-    def test_policies_can_key_a_dict(self) -> None:
-        """Equal policies built separately are one dict key."""
-        seen = {POLICY.choose("I-BAND", "half-up"): "a"}
-        assert seen[POLICY.choose("I-BAND", "half-up")] == "a"
-
-    def test_repr_is_readable(self) -> None:
-        """A tier's repr shows its fields, not the private lookup table."""
-        assert repr(TIERS[1]) == (
-            "AwardTier(rule_id='R-AWD-2', low=80, high=89, amount=Decimal('750.00'))"
+    def test_other_parts_by_path(self) -> None:
+        """Other parts are named by their path: a tier's amount, the cap share, an
+        interpretation's text, the end date."""
+        band_text = attrs.evolve(INTERPRETATIONS["I-BAND"], default="Round down.")
+        variant = attrs.evolve(
+            replacing(band_text).choose("I-BELOW", "error"),
+            tiers=with_tier_amounts(POLICY, "1250", "750", "500").tiers,
+            overtime_share=Fraction(1, 5),
+            effective_until=dt.date(2026, 9, 30),
         )
-        assert "_by_percent" not in repr(POLICY.award_schedule)
+        assert policy_diff(POLICY, variant) == (
+            ("effective_until", None, dt.date(2026, 9, 30)),
+            (
+                "interpretations.entries[1].default",
+                INTERPRETATIONS["I-BAND"].default,
+                "Round down.",
+            ),
+            ("tiers[0].amount", Decimal("1000.00"), Decimal("1250.00")),
+            ("overtime_share", Fraction(1, 4), Fraction(1, 5)),
+            ("I-BELOW", "no-award", "error"),
+        )
+
+    def test_tiers_of_another_length(self) -> None:
+        """Tier lists of different lengths are shown whole."""
+        assert policy_diff(POLICY, with_tiers(T1, T2)) == (("tiers", (T1, T2, T3), (T1, T2)),)
+
+    @settings(max_examples=40)
+    @given(policies(), policies(), st.booleans())
+    def test_diff_is_empty_exactly_when_equal_and_symmetric(
+        self, a: Policy, other: Policy, same: bool
+    ) -> None:
+        """DESIGN §2: each interpretation is “a named, documented choice … None is hidden in
+        code”: two policies differ in nothing exactly when equal, and swapping them swaps each
+        difference's values."""
+        b = attrs.evolve(a) if same else other
+        diff = policy_diff(a, b)
+        assert (diff == ()) == (a == b)
+        assert policy_diff(b, a) == tuple((where, y, x) for where, x, y in diff)
 
 
-class TestPolicyInForce:
+class TestFingerprint:
+    def test_form_and_stability(self) -> None:
+        """A fingerprint is ``sha256:`` and 64 hex digits, the same for an equal policy
+        rebuilt, pickled or made in a fresh process."""
+        assert re.fullmatch(r"sha256:[0-9a-f]{64}", POLICY.fingerprint)
+        rebuilt = POLICY.choose("I-BAND", "half-up").choose("I-BAND", "truncate")
+        assert rebuilt.fingerprint == POLICY.fingerprint
+        assert pickle.loads(pickle.dumps(POLICY)).fingerprint == POLICY.fingerprint
+        other_process = subprocess.run(
+            [sys.executable, "-c", "import g287; print(g287.POLICY.fingerprint)"],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": "12345"},
+        )
+        assert other_process.stdout.strip() == POLICY.fingerprint
+
+    def test_every_combination_of_options_has_its_own(self) -> None:
+        """Each of the 48 combinations of interpretation options has a different fingerprint."""
+        combinations = itertools.product(*(list(OPTIONS[i]) for i in FIELDS))
+        prints = {
+            attrs.evolve(
+                POLICY, **bad(dict(zip(FIELDS.values(), members, strict=True)))
+            ).fingerprint
+            for members in combinations
+        }
+        assert len(prints) == 3 * 2 * 2 * 2 * 2
+
+    @settings(max_examples=40)
+    @given(policies(), policies(), st.booleans())
+    def test_equal_exactly_when_policies_are(self, a: Policy, other: Policy, same: bool) -> None:
+        """DESIGN §3: results carry their policy, whose fingerprint “says which variant produced
+        a figure”: two policies share a fingerprint exactly when they are equal."""
+        b = attrs.evolve(a) if same else other
+        assert (a.fingerprint == b.fingerprint) == (a == b)
+
+    def test_any_text_can_be_fingerprinted(self) -> None:
+        """A policy whose name holds a lone surrogate (text decoded with surrogateescape)
+        still has a fingerprint, and it is not the announced one."""
+        odd = attrs.evolve(POLICY, name="policy \udcff")
+        assert odd.fingerprint.startswith("sha256:")
+        assert odd.fingerprint != POLICY.fingerprint
+
+    def test_canonical_encoding(self) -> None:
+        """The encoding behind the fingerprint writes each value so it reads back equal:
+        amounts as text, fractions as ``n/d``, dates in ISO form, enums by value, sets sorted,
+        and only the fields a policy is built from."""
+        assert encode(frozenset({Model.WARRANT_SERVICE_OFFICER, Model.TASK_FORCE})) == [
+            "TFM",
+            "WSO",
+        ]
+        assert encode((Decimal("1000.00"), Fraction(1, 4), START, None, True, 7)) == [
+            "1000.00",
+            "1/4",
+            "2025-10-01",
+            None,
+            True,
+            7,
+        ]
+        policy = encode(POLICY)
+        assert set(policy) == {f.name for f in attrs.fields(Policy) if f.init}
+        assert policy["band_rounding"] == "truncate"
+        assert fingerprint(POLICY) == POLICY.fingerprint
+
+
+# --- being in force (R-EFF) --------------------------------------------------------------------
+
+
+class TestInForce:
     def test_first_day(self) -> None:
-        """R-EFF: “Starting October 1, 2025” the policy is in force."""
-        assert policy_in_force(dt.date(2025, 10, 1)) is POLICY
-
-    def test_day_before(self) -> None:
-        """R-EFF: on 2025-09-30 nothing is payable under it."""
-        with pytest.raises(NotInEffectError, match="2025-09-30"):
+        """R-EFF: the announced policy is in force from 2025-10-01, not the day before."""
+        assert policy_in_force(START) is POLICY
+        assert POLICY.covers(START)
+        assert not POLICY.covers(START - dt.timedelta(days=1))
+        with pytest.raises(NotInEffectError, match="date: 2025-09-30 is before 2025-10-01"):
             policy_in_force(dt.date(2025, 9, 30))
 
     @given(dates)
     def test_every_day_from_the_start(self, day: dt.date) -> None:
-        """R-EFF: “Starting October 1, 2025, participating law enforcement will have these
-        reimbursement opportunities” — every later day is covered."""
+        """R-EFF, ¶6: “Starting October 1, 2025, participating law enforcement will have these
+        reimbursement opportunities”: every later day is under the announced policy."""
         assert policy_in_force(day) is POLICY
-        assert POLICY.covers(day)
+        POLICY.require_in_force(day, "claim")
 
     @given(dates_before)
     def test_no_day_before_the_start(self, day: dt.date) -> None:
-        """R-EFF: “Starting October 1, 2025, participating law enforcement will have these
-        reimbursement opportunities” — no earlier day has a policy."""
+        """R-EFF, ¶6: “Starting October 1, 2025, …”: no earlier day is under any policy."""
         assert not POLICY.covers(day)
-        with pytest.raises(NotInEffectError, match="R-EFF"):
+        with pytest.raises(NotInEffectError) as info:
             policy_in_force(day)
+        assert (info.value.field, info.value.value) == ("date", day)
 
-    def test_not_in_effect_is_a_value_error(self) -> None:
-        """Callers catching ValueError catch a date before the policy."""
-        with pytest.raises(ValueError, match="before 2025-10-01"):
-            policy_in_force(dt.date(2020, 1, 1))
+    def test_an_end_date_is_included(self) -> None:
+        """A policy with an end date covers it and not the day after."""
+        assert ENDED.covers(dt.date(2026, 3, 31))
+        assert not ENDED.covers(dt.date(2026, 4, 1))
 
-    @pytest.mark.parametrize("value", ["2025-10-01", dt.datetime(2025, 10, 1, tzinfo=dt.UTC), None])
-    def test_refuses_non_dates(self, value: Any) -> None:
-        """Only a plain date is looked up."""
-        with pytest.raises(InvalidTypeError, match=r"expected a datetime\.date"):
-            policy_in_force(value)
+    def test_require_in_force_names_the_period(self) -> None:
+        """``require_in_force`` names what was asked about and the policy's period."""
+        with pytest.raises(NotInEffectError, match="to open-ended") as info:
+            POLICY.require_in_force(dt.date(2025, 7, 1), "FY2025 Q4")
+        assert (info.value.field, info.value.value) == ("FY2025 Q4", dt.date(2025, 7, 1))
+        with pytest.raises(NotInEffectError, match="2025-10-01 to 2026-03-31"):
+            ENDED.require_in_force(dt.date(2026, 4, 1), "FY2026 Q3")
 
-    def test_later_policy_takes_over(self) -> None:
-        """With a successor in the registry, each day gets the policy covering it."""
-        old = attrs.evolve(POLICY, effective_until=dt.date(2027, 9, 30))
-        new = attrs.evolve(
-            POLICY, name="successor", effective_from=dt.date(2027, 10, 1), effective_until=None
+    def test_a_later_policy_takes_over(self) -> None:
+        """With several policies registered, a day is under the latest one that covers it."""
+        later = attrs.evolve(POLICY, name="later", effective_from=dt.date(2026, 4, 1))
+        assert policy_in_force(dt.date(2026, 3, 31), (ENDED, later)) is ENDED
+        assert policy_in_force(dt.date(2026, 4, 1), (ENDED, later)) is later
+        assert policy_in_force(dt.date(2026, 5, 1), (POLICY, later)) is later
+
+    def test_a_gap_is_covered_by_none(self) -> None:
+        """A day between two policies, or after the last one ends, is under none."""
+        resumed = attrs.evolve(POLICY, name="resumed", effective_from=dt.date(2026, 6, 1))
+        with pytest.raises(NotInEffectError, match="date: 2026-05-01 is outside every known"):
+            policy_in_force(dt.date(2026, 5, 1), (ENDED, resumed))
+        with pytest.raises(NotInEffectError, match="date: 2026-05-01 is outside every known"):
+            policy_in_force(dt.date(2026, 5, 1), (ENDED,))
+
+
+# --- lookups and display -----------------------------------------------------------------------
+
+
+class TestLookups:
+    def test_rule_and_citation(self) -> None:
+        """A rule id finds its rule and citation; an interpretation id the passage it reads."""
+        assert POLICY.rule("R-OT").citation.locator == "¶7"
+        assert POLICY.citation("R-AWD-1").quote == (
+            "90% - 100% - $1,000 per eligible task force officer"
         )
-        registry = (old, new)
-        assert policy_in_force(dt.date(2027, 9, 30), registry) is old
-        assert policy_in_force(dt.date(2027, 10, 1), registry) is new
-        with pytest.raises(NotInEffectError):
-            policy_in_force(dt.date(2025, 9, 30), registry)
-
-    def test_gap_between_policies(self) -> None:
-        """A day no policy of the registry covers is refused."""
-        ended = attrs.evolve(POLICY, effective_until=dt.date(2026, 9, 30))
-        assert policy_in_force(dt.date(2026, 9, 30), (ended,)) is ended
-        with pytest.raises(NotInEffectError, match="outside every known policy"):
-            policy_in_force(dt.date(2026, 10, 1), (ended,))
-
-    def test_require_in_force_message(self) -> None:
-        """``require_in_force`` names what was asked about, the policy and its period."""
-        ended = attrs.evolve(POLICY, effective_until=dt.date(2026, 9, 30))
-        with pytest.raises(NotInEffectError, match=r"FY2027 Q1.*2025-10-01 to 2026-09-30"):
-            ended.require_in_force(dt.date(2026, 10, 1), "FY2027 Q1")
-        with pytest.raises(NotInEffectError, match="open-ended"):
-            POLICY.require_in_force(dt.date(2025, 9, 1), "FY2025 Q4")
-        POLICY.require_in_force(dt.date(2025, 10, 1), "FY2026 Q1")  # in force: no error
-
-    @given(st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2030, 12, 31)))
-    def test_covers_oracle(self, day: dt.date) -> None:
-        """Oracle: a bounded policy covers exactly the days from its start to its end."""
-        bounded = attrs.evolve(POLICY, effective_until=dt.date(2028, 3, 31))
-        assert bounded.covers(day) == (dt.date(2025, 10, 1) <= day <= dt.date(2028, 3, 31))
-
-
-class TestFingerprint:
-    def test_form(self) -> None:
-        """A fingerprint is a sha256 hex digest, tagged."""
-        assert re.fullmatch(r"sha256:[0-9a-f]{64}", POLICY.fingerprint)
-
-    def test_stable_and_content_based(self) -> None:
-        """Equal policies built separately have one fingerprint; any change gives another."""
-        assert attrs.evolve(POLICY).fingerprint == POLICY.fingerprint
-        prints = {
-            POLICY.fingerprint,
-            POLICY.choose("I-BAND", "half-up").fingerprint,
-            POLICY.choose("I-BAND", "half-even").fingerprint,
-            POLICY.choose("I-HEAD", "any-day").fingerprint,
-            with_cap(POLICY, Fraction(1, 5)).fingerprint,
-            attrs.evolve(POLICY, name="other").fingerprint,
-        }
-        assert len(prints) == 6
-
-    @given(policies())
-    def test_same_policy_same_fingerprint(self, variant: Policy) -> None:
-        """Fingerprints agree exactly when policies are equal."""
-        rebuilt = pickle.loads(pickle.dumps(attrs.evolve(variant)))
-        assert rebuilt.fingerprint == variant.fingerprint
-        assert (variant.fingerprint == POLICY.fingerprint) == (variant == POLICY)
-
-    def test_cache_does_not_touch_equality(self) -> None:
-        """Computing the fingerprint does not change equality, hashing or the repr."""
-        fresh = attrs.evolve(POLICY)
-        before = (hash(fresh), repr(fresh))
-        _ = fresh.fingerprint
-        assert (hash(fresh), repr(fresh)) == before
-        assert fresh == attrs.evolve(POLICY)
-        assert "fingerprint" not in repr(fresh)
+        assert POLICY.citation("I-BAND") == POLICY.rule("R-AWD").citation
+        assert POLICY.citation("I-CAPPRO") == POLICY.rule("R-OT").citation
 
 
 class TestPolicyHtml:
     def test_shows_tiers_cap_and_choices(self) -> None:
-        """The notebook view lists each tier, the 25% cap and every interpretation choice."""
-        html = POLICY._repr_html_()
-        for t in TIERS:
-            assert f"<td>{t.rule_id}</td><td>{t.band}</td>" in html
-        assert "$1,000.00" in html
-        assert "overtime cap 25% of annual base salary" in html
-        for interpretation_id, option in POLICY.choices.items():
-            assert f"<td>{interpretation_id}</td><td>{option}</td>" in html
-        assert "from 2025-10-01" in html
+        """A policy shows each tier's band and amount, the 25% cap and every choice."""
+        html = POLICY.choose("I-BAND", "half-up")._repr_html_()
+        for text in (
+            "<td>R-AWD-1</td><td>90%-100%</td>",
+            "$1,000.00",
+            "$750.00",
+            "$500.00",
+            "overtime cap 25% of annual base salary",
+            "<td>I-BAND</td><td>half-up</td>",
+            "<td>I-CAPPRO</td><td>none</td>",
+            "(from 2025-10-01)",
+        ):
+            assert text in html
 
-    def test_escapes_the_name(self) -> None:
-        """A policy name with markup is escaped."""
-        html = attrs.evolve(POLICY, name="<script>x</script>")._repr_html_()
+    def test_escapes_its_text(self) -> None:
+        """A policy's name is escaped: it cannot inject markup into a notebook."""
+        html = attrs.evolve(POLICY, name="<script>alert('x')</script>")._repr_html_()
         assert "<script>" not in html
-        assert "&lt;script&gt;" in html
+        assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+
+
+# --- refusals ----------------------------------------------------------------------------------
+
+TEXT: Any = "text"  # text where something else belongs, typed Any for the checker
+NAIVE = dt.datetime(2026, 1, 1)  # noqa: DTZ001 - a naive datetime on purpose
+DAY = dt.date(2026, 1, 1)
+OTHER_SOURCE = Source("X", "t", "p", dt.date(2025, 1, 1), "u")
+I_RATE = INTERPRETATIONS["I-RATE"]
+I_BAND = INTERPRETATIONS["I-BAND"]
+EXTRA = Interpretation("I-NEW", "What now?", "Nothing.", "R-NOPE")
+
+
+class Shade(enum.Enum):
+    """An enum no interpretation uses."""
+
+    DARK = "truncate"
+
+
+#: (call, error, match, field): ``match`` is the start of the message (``field: value`` where
+#: the message has that form).
+REFUSALS: list[tuple[Callable[[], object], type[G287Error], str, str | None]] = [
+    # award tiers
+    (lambda: AwardTier("R-AWD-1", 90, 101, "1000"), PolicyError, "R-AWD-1: band 90%-101%", "tiers"),
+    (lambda: AwardTier("R-AWD-1", 91, 90, "1000"), PolicyError, "R-AWD-1: band 91%-90%", "tiers"),
+    (lambda: AwardTier("R-AWD-1", -1, 90, "1000"), PolicyError, "R-AWD-1: band -1%-90%", "tiers"),
+    (lambda: AwardTier("R-AWD-1", True, 100, "1"), InvalidTypeError, "low: True is a bool", "low"),
+    (lambda: AwardTier("R-AWD-1", 90, bad(100.0), "1"), InvalidTypeError, r"high: 100\.0", "high"),
+    (lambda: AwardTier("R-AWD-1", 90, 100, "-1"), PolicyError, "award tier amount: '-1'", "amount"),
+    (
+        lambda: AwardTier("R-AWD-1", 90, 100, 0.5),
+        InvalidTypeError,
+        r"amount: 0\.5 is a float",
+        "amount",
+    ),
+    (lambda: AwardTier("R-awd", 90, 100, "1"), PolicyError, "rule_id: 'R-awd' is not", "rule_id"),
+    (with_tiers, PolicyError, r"tiers: \(\) is empty", "tiers"),
+    (lambda: with_tiers(T3, T1, T2), PolicyError, r"tiers: \['70%-79%', '90%-100%'", "tiers"),
+    (
+        lambda: with_tiers(T1, AwardTier("R-AWD-2", 80, 90, "750"), T3),
+        PolicyError,
+        "tiers: 'R-AWD-2' band 80%-90% overlaps R-AWD-1",
+        "tiers",
+    ),
+    (
+        lambda: with_tiers(T1, AwardTier("R-AWD-1", 80, 89, "750")),
+        PolicyError,
+        r"tiers: \['R-AWD-1', 'R-AWD-1'\] repeat",
+        "tiers",
+    ),
+    (
+        lambda: attrs.evolve(POLICY, tiers=bad([T1])),
+        InvalidTypeError,
+        r"tiers: \[AwardTier\(",
+        "tiers",
+    ),
+    (
+        lambda: with_tiers(T1, T2, T3, AwardTier("R-AWD-4", 60, 69, "250")),
+        PolicyError,
+        "rules: 'R-AWD-4' is used but is not a rule",
+        "rules",
+    ),
+    # rules and sources
+    (
+        lambda: with_rules(*POLICY.rules, POLICY.rules[0]),
+        PolicyError,
+        r"rules: \['R-EFF', 'R-SAL', .*\] repeat an id",
+        "rules",
+    ),
+    (
+        lambda: with_rules(*(r for r in POLICY.rules if r.id != "R-OT")),
+        PolicyError,
+        "rules: 'R-OT' is used",
+        "rules",
+    ),
+    (
+        lambda: with_rules(
+            *POLICY.rules[:-1], Rule("R-AWD-3", "t", "s", Citation(OTHER_SOURCE, "¶1", "q"))
+        ),
+        PolicyError,
+        "rules: 'R-AWD-3' cites a source",
+        "rules",
+    ),
+    (
+        lambda: attrs.evolve(POLICY, sources=()),
+        PolicyError,
+        "rules: 'R-EFF' cites a source",
+        "rules",
+    ),
+    (
+        lambda: attrs.evolve(POLICY, sources=bad([SOURCE])),
+        InvalidTypeError,
+        r"sources: \[Source\(",
+        "sources",
+    ),
+    # interpretations
+    (
+        lambda: with_interpretations(*INTERPRETATIONS.values(), EXTRA),
+        PolicyError,
+        "rules: 'R-NOPE' is used",
+        "rules",
+    ),
+    (
+        lambda: Interpretations((I_RATE, I_RATE)),
+        PolicyError,
+        r"interpretations: \['I-RATE', 'I-RATE'\]",
+        "interpretations",
+    ),
+    (
+        lambda: Interpretations(bad([I_RATE])),
+        InvalidTypeError,
+        r"entries: \[Interpretation\(",
+        "entries",
+    ),
+    (
+        lambda: attrs.evolve(POLICY, interpretations=bad({})),
+        InvalidTypeError,
+        "interpretations: {}",
+        "interpretations",
+    ),
+    (
+        lambda: Interpretation("I-X", "q", "d", "R-AWD", None, (Option("a", "b"),)),
+        PolicyError,
+        r"options: \(Option\(value='a', text='b'\),\) of I-X",
+        "options",
+    ),
+    (
+        lambda: Interpretation("I-X", "q", "d", "R-AWD", "band_rounding"),
+        PolicyError,
+        r"options: \(\) of I-X do not match its field 'band_rounding'",
+        "options",
+    ),
+    (
+        lambda: attrs.evolve(I_BAND, options=bad(list(I_BAND.options))),
+        InvalidTypeError,
+        r"options: \[Option",
+        "options",
+    ),
+    (lambda: attrs.evolve(I_RATE, id="I-rate"), PolicyError, "id: 'I-rate' is not", "id"),
+    (lambda: attrs.evolve(I_RATE, rule_id="R-"), PolicyError, "rule_id: 'R-' is not", "rule_id"),
+    (lambda: attrs.evolve(I_RATE, field=bad(1)), InvalidTypeError, "field: 1 is a int", "field"),
+    (
+        lambda: replacing(attrs.evolve(I_RATE, field="colour", options=(Option("a", "b"),))),
+        PolicyError,
+        "interpretations: 'I-RATE' names 'colour', not its Policy field",
+        "interpretations",
+    ),
+    (
+        lambda: replacing(attrs.evolve(I_BAND, field="no_leads")),
+        PolicyError,
+        "interpretations: 'I-BAND' names 'no_leads'",
+        "interpretations",
+    ),
+    (
+        lambda: without("I-BAND"),
+        PolicyError,
+        "interpretations: 'I-BAND' must describe the field 'band_rounding'",
+        "interpretations",
+    ),
+    (
+        lambda: replacing(attrs.evolve(I_BAND, options=I_BAND.options[:2])),
+        PolicyError,
+        "interpretations: 'I-BAND' must describe",
+        "interpretations",
+    ),
+    (
+        lambda: replacing(attrs.evolve(I_BAND, field=None, options=())),
+        PolicyError,
+        "interpretations: 'I-BAND' must describe",
+        "interpretations",
+    ),
+    # the policy's own fields
+    (
+        lambda: attrs.evolve(POLICY, effective_until=dt.date(2025, 9, 30)),
+        PolicyError,
+        "effective_until: 2025-09-30 is before effective_from 2025-10-01",
+        "effective_until",
+    ),
+    (
+        lambda: attrs.evolve(POLICY, effective_until=NAIVE),
+        InvalidTypeError,
+        r"effective_until: datetime\.",
+        "effective_until",
+    ),
+    (
+        lambda: attrs.evolve(POLICY, effective_from=TEXT),
+        InvalidTypeError,
+        "effective_from: 'text' is a str",
+        "effective_from",
+    ),
+    (lambda: attrs.evolve(POLICY, name="  "), PolicyError, "name: '  ' is empty", "name"),
+    (lambda: attrs.evolve(POLICY, name=bad(5)), InvalidTypeError, "name: 5 is a int", "name"),
+    (
+        lambda: with_cap(POLICY, bad(0.25)),
+        InvalidTypeError,
+        r"overtime_share: 0\.25 is a float",
+        "overtime_share",
+    ),
+    (
+        lambda: with_cap(POLICY, Fraction(5, 4)),
+        PolicyError,
+        r"overtime_share: Fraction\(5, 4\) is outside 0-1",
+        "overtime_share",
+    ),
+    (
+        lambda: with_cap(POLICY, Fraction(-1, 4)),
+        PolicyError,
+        r"overtime_share: Fraction\(-1, 4\)",
+        "overtime_share",
+    ),
+    (
+        lambda: attrs.evolve(POLICY, band_rounding=bad("half-up")),
+        InvalidTypeError,
+        "band_rounding: 'half-up' is a str",
+        "band_rounding",
+    ),
+    (
+        lambda: attrs.evolve(POLICY, no_leads=bad(Headcount.ANY_DAY)),
+        InvalidTypeError,
+        "no_leads: <Headcount",
+        "no_leads",
+    ),
+    (
+        lambda: attrs.evolve(POLICY, cap_proration=bad(True)),
+        InvalidTypeError,
+        "cap_proration: True is a bool",
+        "cap_proration",
+    ),
+    # sources, citations, rules, options
+    (lambda: Source("", "t", "p", DAY, "u"), PolicyError, "id: '' is empty", "id"),
+    (
+        lambda: Source("S", "t", "p", bad("2025-09-18"), "u"),
+        InvalidTypeError,
+        "date: '2025-09-18' is a str",
+        "date",
+    ),
+    (
+        lambda: Source("S", "t", bad(None), DAY, "u"),
+        InvalidTypeError,
+        "publisher: None is a NoneType",
+        "publisher",
+    ),
+    (lambda: Citation(SOURCE, "¶0", "q"), PolicyError, "locator: '¶0' is not", "locator"),
+    (lambda: Citation(SOURCE, "p7", "q"), PolicyError, "locator: 'p7' is not", "locator"),
+    (lambda: Citation(TEXT, "¶7", "q"), InvalidTypeError, "source: 'text' is a str", "source"),
+    (lambda: Citation(SOURCE, "¶7", " "), PolicyError, "quote: ' ' is empty", "quote"),
+    (lambda: Rule("OT", "t", "s", POLICY.citation("R-OT")), PolicyError, "id: 'OT' is not", "id"),
+    (
+        lambda: Rule("R-OT", "t", "s", TEXT),
+        InvalidTypeError,
+        "citation: 'text' is a str",
+        "citation",
+    ),
+    (lambda: Option("", "t"), PolicyError, "value: '' is empty", "value"),
+    # lookups
+    (lambda: POLICY.rule("R-X"), InvalidInputError, "rule_id: 'R-X' is not a rule of", "rule_id"),
+    (lambda: POLICY.rule(bad(7)), InvalidTypeError, "rule_id: 7 is a int", "rule_id"),
+    (
+        lambda: POLICY.citation("I-NOPE"),
+        InvalidInputError,
+        "rule_id: 'I-NOPE' is not a rule",
+        "rule_id",
+    ),
+    (lambda: POLICY.citation(bad(None)), InvalidTypeError, "rule_id: None", "rule_id"),
+    (
+        lambda: POLICY.covers(bad("2026-01-01")),
+        InvalidTypeError,
+        "day: '2026-01-01' is a str",
+        "day",
+    ),
+    # choose
+    (
+        lambda: POLICY.choose(bad(5), "x"),
+        InvalidTypeError,
+        "interpretation_id: 5 is a int",
+        "interpretation_id",
+    ),
+    (
+        lambda: POLICY.choose("I-NOPE", "x"),
+        InvalidInputError,
+        "interpretation_id: unknown interpretation 'I-NOPE'; known: I-ASSIST, I-BAND",
+        "interpretation_id",
+    ),
+    (
+        lambda: POLICY.choose("I-RATE", "x"),
+        InvalidInputError,
+        "interpretation_id: 'I-RATE' has one reading only; selectable: I-BAND, I-BELOW",
+        "interpretation_id",
+    ),
+    (
+        lambda: POLICY.choose("I-BAND", "ceil"),
+        InvalidInputError,
+        "option: 'ceil' is not an option of I-BAND",
+        "option",
+    ),
+    (
+        lambda: POLICY.choose("I-BAND", "HALF-UP"),
+        InvalidInputError,
+        "option: 'HALF-UP' is not",
+        "option",
+    ),
+    (
+        lambda: POLICY.choose("I-BAND", NoLeads.ERROR),
+        InvalidInputError,
+        "option: <NoLeads.ERROR: 'error'>",
+        "option",
+    ),
+    (
+        lambda: POLICY.choose("I-BAND", Shade.DARK),
+        InvalidInputError,
+        "option: <Shade.DARK",
+        "option",
+    ),
+    (
+        lambda: POLICY.choose("I-CAPPRO", bad(CapProration)),
+        InvalidInputError,
+        "option: <enum 'CapProration'>",
+        "option",
+    ),
+    # rates and percents
+    (lambda: POLICY.percent(bad(0.5)), InvalidTypeError, r"rate: 0\.5 is a float", "rate"),
+    (lambda: POLICY.percent(bad(True)), InvalidTypeError, "rate: True is a bool", "rate"),
+    (
+        lambda: POLICY.percent(Fraction(3, 2)),
+        InvalidInputError,
+        r"rate: Fraction\(3, 2\) is outside 0-1",
+        "rate",
+    ),
+    (
+        lambda: POLICY.percent(Fraction(-1, 2)),
+        InvalidInputError,
+        r"rate: Fraction\(-1, 2\)",
+        "rate",
+    ),
+    (lambda: POLICY.percent(bad(2)), InvalidInputError, "rate: 2 is outside 0-1", "rate"),
+    (
+        lambda: POLICY.tier_for_percent(101),
+        InvalidInputError,
+        "percent: 101 is out of range",
+        "percent",
+    ),
+    (
+        lambda: POLICY.tier_for_percent(-1),
+        InvalidInputError,
+        "percent: -1 is out of range",
+        "percent",
+    ),
+    (
+        lambda: POLICY.tier_for_percent(TEXT),
+        InvalidTypeError,
+        "percent: 'text' is a str",
+        "percent",
+    ),
+    (lambda: POLICY.tier_for_percent(True), InvalidTypeError, "percent: True is a bool", "percent"),
+    # diffs, models, the canonical encoding
+    (lambda: policy_diff(POLICY, TEXT), InvalidTypeError, "b: 'text' is a str", "b"),
+    (lambda: policy_diff(bad(None), POLICY), InvalidTypeError, "a: None is a NoneType", "a"),
+    (lambda: to_model("XYZ"), InvalidInputError, "model: 'XYZ' is not a 287\\(g\\) model", "model"),
+    (lambda: to_model(1, "models"), InvalidTypeError, "models: 1 is a int", "models"),
+    (lambda: encode(1.5), InvalidTypeError, r"value: 1\.5 is a float", "value"),
+    (lambda: encode({"a": 1}), InvalidTypeError, "value: {'a': 1} is a dict", "value"),
+    # the registry (R-EFF)
+    (
+        lambda: policy_in_force(dt.date(2025, 9, 30)),
+        NotInEffectError,
+        "date: 2025-09-30 is before 2025-10-01",
+        "date",
+    ),
+    (lambda: policy_in_force(TEXT), InvalidTypeError, "date: 'text' is a str", "date"),
+    (lambda: policy_in_force(NAIVE), InvalidTypeError, r"date: datetime\.datetime", "date"),
+    (
+        lambda: policy_in_force(DAY, bad([POLICY])),
+        InvalidTypeError,
+        r"registry: \[Policy\(",
+        "registry",
+    ),
+    (
+        lambda: policy_in_force(DAY, (POLICY, TEXT)),
+        InvalidTypeError,
+        "registry: 'text' is a str",
+        "registry",
+    ),
+    (
+        lambda: policy_in_force(DAY, ()),
+        NotInEffectError,
+        "date: 2026-01-01 is outside every known policy",
+        "date",
+    ),
+    (
+        lambda: POLICY.require_in_force(dt.date(2025, 9, 30), "FY2025 Q4"),
+        NotInEffectError,
+        "FY2025 Q4: starts 2025-09-30, outside",
+        "FY2025 Q4",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match", "field"), REFUSALS, ids=[r[2] for r in REFUSALS]
+)
+def test_refusals(
+    call: Callable[[], object], error: type[G287Error], match: str, field: str | None
+) -> None:
+    """An inconsistent policy or part cannot be built, and a bad lookup, choice, rate or date is
+    refused, each with the error class of the problem, naming the field and the value."""
+    with pytest.raises(error, match=f"^{match}") as info:
+        call()
+    assert info.value.field == field

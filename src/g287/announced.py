@@ -31,6 +31,8 @@ from .policy import (
 __all__ = ["INTERPRETATIONS", "POLICY", "REGISTRY", "SOURCE", "policy_in_force"]
 
 #: The primary source: the DHS/ICE press release of 2025-09-18.
+#:
+#: :meta hide-value:
 SOURCE: Final = Source(
     id="DHS-2025-09-18",
     title="Under President Trump and Secretary Noem, 287(g) partnerships increased by 641%",
@@ -118,6 +120,8 @@ _RULES: Final = (
 )
 
 #: Where the source is silent: each reading g287 applies, with its id and alternatives (DESIGN §2).
+#:
+#: :meta hide-value:
 INTERPRETATIONS: Final = Interpretations(
     (
         Interpretation(
@@ -233,6 +237,8 @@ INTERPRETATIONS: Final = Interpretations(
 )
 
 #: The policy DHS/ICE announced on 2025-09-18, in force from 2025-10-01 (R-EFF) with no end date.
+#:
+#: :meta hide-value:
 POLICY: Final = Policy(
     name="287(g) reimbursement and performance awards (DHS/ICE, 2025-09-18)",
     effective_from=dt.date(2025, 10, 1),
@@ -248,7 +254,9 @@ POLICY: Final = Policy(
     overtime_share=Fraction(1, 4),  # R-OT, ¶7: "up to 25% of the officer's annual salary"
 )
 
-#: Every policy g287 knows, oldest first. :func:`policy_in_force` chooses from it.
+#: Every policy g287 knows, oldest first. :func:`~g287.policy_in_force` chooses from it.
+#:
+#: :meta hide-value:
 REGISTRY: Final[tuple[Policy, ...]] = (POLICY,)
 
 

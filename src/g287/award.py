@@ -34,8 +34,8 @@ __all__ = ["AwardResult", "award_tier", "check_leads", "location_rate", "quarter
 def check_leads(located: object, provided: object) -> tuple[int, int]:
     """I-RATE: a quarter's lead counts, checked: whole numbers, ``located <= provided``.
 
-    The one check of lead counts, used by :func:`location_rate`, :func:`quarterly_award`,
-    :class:`~g287.LeadReport` and the batch path.
+    The one check of lead counts, used by :func:`~g287.location_rate`,
+    :func:`~g287.quarterly_award`, :class:`~g287.LeadReport` and the batch path.
     """
     located = to_count(located, "located")
     provided = to_count(provided, "provided")

@@ -64,6 +64,7 @@ from .policy import Headcount, Model, Policy, to_model
 from .reimbursement import cap_cents
 
 __all__ = [
+    "LINE_COLUMNS",
     "Agency",
     "Claim",
     "LeadReport",
@@ -348,7 +349,7 @@ class OfficerLine(Value):
         return html.table(LINE_COLUMNS, [list(self.as_row().values())], caption=str(self.period))
 
 
-#: The columns of a line's :meth:`~OfficerLine.as_row`, in order.
+#: The columns of a line's :meth:`~g287.OfficerLine.as_row`, in order.
 LINE_COLUMNS: tuple[str, ...] = (
     "officer_id",
     "model",

@@ -54,9 +54,13 @@ __all__ = [
     "read_payroll",
 ]
 
+#: The columns of ``officers.csv`` (the 287(g) roster); ``separated_on`` may be left out.
 OFFICER_COLUMNS = ("officer_id", "model", "trained_on", "annual_salary", "separated_on")
+#: The columns of ``payroll.csv``, one row per officer and pay period.
 PAYROLL_COLUMNS = ("officer_id", "period_start", "period_end", "salary", "benefits", "overtime")
+#: The columns of ``leads.csv``, one row per quarter; ``assistance_satisfactory`` may be left out.
 LEAD_COLUMNS = ("quarter", "provided", "located", "assistance_satisfactory")
+#: The fields of ``agency.json``.
 AGENCY_FIELDS = ("id", "name", "agreement_date", "models")
 
 T = TypeVar("T")

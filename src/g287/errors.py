@@ -30,7 +30,7 @@ SHOWN: Final = 40
 
 
 def show(value: object) -> str:
-    """``repr(value)`` made safe to print: at most :data:`SHOWN` characters of text, escaped.
+    """``repr(value)`` made safe to print: at most ``SHOWN`` (40) characters of text, escaped.
 
     ``repr`` escapes control and format characters (a newline, an escape sequence, a zero
     width space), so a message cannot rewrite a terminal or hide what it quotes.

@@ -46,7 +46,9 @@ __all__ = [
     "valid_money",
 ]
 
+#: One cent, the unit every amount is a whole number of.
 CENT: Final = Decimal("0.01")
+#: Zero dollars, written with cents.
 ZERO: Final = Decimal("0.00")
 #: The largest amount accepted anywhere (a trillion dollars less a cent), input or result.
 MAX_MONEY: Final = Decimal("999999999999.99")

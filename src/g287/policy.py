@@ -3,7 +3,7 @@
 Every object here is a frozen attrs class validated at construction, so an inconsistent policy
 cannot exist. The policy DHS/ICE announced on 2025-09-18 is data built from these types, in
 :mod:`g287.announced`. The five selectable interpretations are plain fields of :class:`Policy`,
-so a variant is one :func:`attrs.evolve` away, and :meth:`Policy.choose` is the same thing by
+so a variant is one :func:`attrs.evolve` away, and :meth:`~g287.Policy.choose` is the same thing by
 interpretation id:
 
 >>> import attrs
@@ -143,7 +143,7 @@ class CapProration(enum.Enum):
 def whole_percent(located: Any, provided: Any, rounding: BandRounding) -> Any:
     """I-BAND: the whole percent ``located / provided`` is placed at, in integers only.
 
-    The one band function of g287: :meth:`Policy.percent`, the batch path (Python integers
+    The one band function of g287: :meth:`~g287.Policy.percent`, the batch path (Python integers
     or NumPy integer arrays alike: only ``//``, ``divmod``, comparisons and ``|``/``&`` are
     used) and the docs call it. ``provided`` must be positive.
 
