@@ -221,15 +221,6 @@ def instance(value: object, kind: type[T], field: str, expected: str) -> T:
     return value
 
 
-def converter(convert: Callable[[object, str], T], field: str) -> Callable[[object], T]:
-    """An attrs converter for one field from a ``convert(value, field)`` function."""
-
-    def run(value: object) -> T:
-        return convert(value, field)
-
-    return run
-
-
 def validator(convert: Callable[[Any, str], object]) -> Callable[[object, Any, Any], None]:
     """An attrs validator that runs ``convert(value, attribute.name)`` for its checks alone."""
 

@@ -197,7 +197,7 @@ def quarterly_award(
     officers = to_count(task_force_officers, "task_force_officers")
     satisfied = to_bool(assistance_satisfactory, "assistance_satisfactory")
     q = to_quarter(quarter)
-    pol = policy_for(policy, q)
+    pol = policy_for(policy, q, "quarter")
     if provided == 0 and pol.no_leads is NoLeads.ERROR:
         raise InvalidInputError(
             f"provided: 0 in {q}; the policy's I-BELOW option 'error' refuses a quarter "

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -30,6 +31,8 @@ __all__ = [
     "to_period",
     "to_quarter",
 ]
+
+T = TypeVar("T")
 
 _ONE_DAY = dt.timedelta(days=1)
 # Fiscal year N starts on 1 October of N-1, so N-1 must be a valid year for `datetime.date`.
@@ -282,8 +285,16 @@ def to_quarter(value: object, field: str = "quarter") -> FiscalQuarter:
     if isinstance(value, FiscalQuarter):
         return value
     if isinstance(value, str):
-        return FiscalQuarter.parse(value)
+        return _parsed(FiscalQuarter.parse, value, field)
     raise type_error(field, value, "a FiscalQuarter or text such as 'FY2026 Q1'")
+
+
+def _parsed(parse: Callable[[str], T], text: str, field: str) -> T:
+    """``parse(text)``, its error naming ``field`` first (the argument or column it came from)."""
+    try:
+        return parse(text)
+    except InvalidInputError as exc:
+        raise InvalidInputError(f"{field}: {exc}", field=field, value=text) from None
 
 
 def to_fiscal_year(value: object, field: str = "fiscal_year") -> FiscalYear:
@@ -291,7 +302,7 @@ def to_fiscal_year(value: object, field: str = "fiscal_year") -> FiscalYear:
     if isinstance(value, FiscalYear):
         return value
     if isinstance(value, str):
-        return FiscalYear.parse(value)
+        return _parsed(FiscalYear.parse, value, field)
     if isinstance(value, int) and not isinstance(value, bool):
         return FiscalYear(value)
     raise type_error(field, value, "a FiscalYear, 2026 or text such as 'FY2026'")
@@ -304,8 +315,9 @@ def to_period(value: object, field: str = "period") -> DateRange:
     if isinstance(value, (FiscalQuarter, FiscalYear)):
         return value.range
     if isinstance(value, str):
-        text = value.strip().upper()
-        return (FiscalQuarter.parse(text) if "Q" in text else FiscalYear.parse(text)).range
+        if "Q" in value.upper():
+            return _parsed(FiscalQuarter.parse, value, field).range
+        return _parsed(FiscalYear.parse, value, field).range
     raise type_error(
         field, value, "a DateRange, FiscalQuarter, FiscalYear or text such as 'FY2026 Q1'"
     )

@@ -651,7 +651,7 @@ def _compute(
     policy: object,
     allow_empty: object,
 ) -> Claim:
-    pol = policy_for(policy, span)
+    pol = policy_for(policy, span, "period")
     fy = FiscalYear.containing(span.start)
     if span.end > fy.end:
         raise InvalidInputError.about(

@@ -285,6 +285,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         args.run(args)
+        sys.stdout.flush()  # here, not at exit: a reader gone away is handled below
     except _UsageError as exc:
         parser.exit(2, f"{parser.prog} {args.command}: error: {exc}\n")
     except BrokenPipeError:  # the reader (e.g. `head`) stopped reading: not an error of ours

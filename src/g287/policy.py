@@ -321,7 +321,7 @@ def _tier_amount(value: object) -> Decimal:
     try:
         return to_money(value, "amount")
     except InvalidInputError as exc:  # a bad tier amount makes the policy inconsistent
-        raise PolicyError(f"award tier {exc}", field="amount", value=value) from None
+        raise PolicyError(str(exc), field="amount", value=value) from None
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -337,12 +337,14 @@ class AwardTier(Value):
     amount: Decimal = attrs.field(converter=_tier_amount)
 
     def __attrs_post_init__(self) -> None:
-        if not 0 <= self.low <= self.high <= 100:
-            raise PolicyError(
-                f"{self.rule_id}: band {self.low}%-{self.high}% is not within 0-100 "
-                "with low <= high",
-                field="tiers",
-                value=self,
+        for name in ("low", "high"):
+            if not 0 <= getattr(self, name) <= 100:
+                raise PolicyError.about(
+                    name, getattr(self, name), f"of {self.rule_id} is not a percent 0-100"
+                )
+        if self.low > self.high:
+            raise PolicyError.about(
+                "high", self.high, f"of {self.rule_id} is below its low {self.low}"
             )
 
     @property
@@ -565,14 +567,17 @@ class Policy(Value):
             self.effective_until is None or day <= self.effective_until
         )
 
-    def require_in_force(self, day: dt.date, what: str) -> None:
-        """Raise :class:`~g287.NotInEffectError` unless in force on ``day`` (R-EFF)."""
+    def require_in_force(self, day: dt.date, what: str, field: str = "period") -> None:
+        """Raise :class:`~g287.NotInEffectError` unless in force on ``day`` (R-EFF).
+
+        ``what`` names the period in the message (``FY2025 Q4``), ``field`` the argument.
+        """
         if not self.covers(day):
             until = self.effective_until.isoformat() if self.effective_until else "open-ended"
             raise NotInEffectError(
                 f"{what}: starts {day.isoformat()}, outside {self.name!r} "
                 f"({self.effective_from.isoformat()} to {until}) (R-EFF)",
-                field=what,
+                field=field,
                 value=day,
             )
 

@@ -143,7 +143,7 @@ def annual_reimbursement(
     benefit = to_money(benefits, "benefits")
     claimed = to_money(overtime, "overtime")
     fy = to_fiscal_year(fiscal_year)
-    pol = policy_for(policy, fy)
+    pol = policy_for(policy, fy, "fiscal_year")
     cap = overtime_cap(salary, pol)
     return ReimbursementResult(
         fiscal_year=fy,

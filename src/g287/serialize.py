@@ -166,10 +166,7 @@ def _decode(hint: Any, value: Any, where: str, context: dict[str, object]) -> An
             return hint(value)
         except ValueError:
             raise _bad(where, value, f"one of {[m.value for m in hint]}") from None
-    scalar = _SCALARS.get(hint)
-    if scalar is None:  # pragma: no cover - every field of a g287 class has one of these types
-        raise _bad(where, value, f"a value of type {hint}")
-    return scalar(value, where)
+    return _SCALARS[hint](value, where)  # every other field of a g287 class is one of these
 
 
 def _boolean(value: object, where: str) -> bool:
@@ -257,10 +254,9 @@ def _decode_attrs(cls: type, value: Any, where: str, context: dict[str, object])
             inner[f.name] = kwargs[f.alias or f.name]
     try:
         obj = cls(**kwargs)
-    except G287Error:
-        raise
-    except (TypeError, ValueError) as exc:  # pragma: no cover - validators raise G287Error
-        raise InvalidInputError(f"{where}: {exc}", field=where, value=value) from None
+    except G287Error as exc:  # the constructor's own check, located in the document
+        at = f"{where}.{exc.field}" if exc.field else where
+        raise type(exc)(f"{where}: {exc}", field=at, value=exc.value) from None
     for name in derived:
         if name in value and value[name] != _canonical.encode(getattr(obj, name)):
             raise InvalidInputError(
@@ -325,7 +321,13 @@ def _reimbursement_again(
 
 
 def _line_agrees(line: claims.OfficerLine, where: str) -> None:
-    line.policy.require_in_force(line.period.start, f"{where}.period")
+    if line.overtime_reimbursed > line.overtime_claimed:
+        raise InvalidInputError.about(
+            f"{where}.overtime_reimbursed",
+            line.overtime_reimbursed,
+            f"is more than the overtime claimed {line.overtime_claimed} (R-OT)",
+        )
+    line.policy.require_in_force(line.period.start, str(line.period), f"{where}.period")
     if line.period.end > line.fiscal_year.end:
         raise InvalidInputError.about(
             f"{where}.period", str(line.period), "spans two fiscal years; expected one"
@@ -340,7 +342,7 @@ def _line_agrees(line: claims.OfficerLine, where: str) -> None:
 
 
 def _claim_agrees(c: claims.Claim, where: str) -> None:
-    c.policy.require_in_force(c.period.start, f"{where}.period")
+    c.policy.require_in_force(c.period.start, str(c.period), f"{where}.period")
     if c.period.end > c.fiscal_year.end:
         raise InvalidInputError.about(
             f"{where}.period", str(c.period), "spans two fiscal years; expected one"
@@ -465,6 +467,8 @@ def loads(text: str | bytes, kind: type[Any] | None = None) -> Any:
         raise _bad("text", text, "JSON text")
     try:
         document = json.loads(text, parse_float=_no_float)
+    except G287Error:  # a number with a fraction (_no_float): the error says so already
+        raise
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InvalidInputError(f"text: not JSON ({exc})", field="text", value=text) from None
     except ValueError as exc:  # e.g. an integer longer than Python will convert
