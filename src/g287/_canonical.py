@@ -47,6 +47,31 @@ def encode(value: object) -> Any:  # noqa: PLR0911 - one return per JSON form
     )
 
 
+def difference(a: object, b: object, path: str = "") -> tuple[str, object, object] | None:
+    """The first place two values differ, as ``(path, value in a, value in b)``, or ``None``.
+
+    Attrs objects are compared field by field (``lines[3].salary``), tuples item by item.
+    """
+    if a == b:
+        return None
+    if attrs.has(type(a)) and type(a) is type(b):
+        for field in attrs.fields(type(a)):  # type: ignore[arg-type]
+            if field.eq:
+                found = difference(
+                    getattr(a, field.name),
+                    getattr(b, field.name),
+                    f"{path}.{field.name}" if path else field.name,
+                )
+                if found is not None:
+                    return found
+    if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b):
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            found = difference(x, y, f"{path}[{i}]")
+            if found is not None:
+                return found
+    return (path, a, b)
+
+
 def canonical_json(value: object) -> str:
     """The canonical JSON text of a value: sorted keys, no spaces, UTF-8 characters as is."""
     import json  # noqa: PLC0415 - see fingerprint: only JSON work needs it

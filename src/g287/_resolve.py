@@ -9,17 +9,20 @@ from .errors import NotInEffectError
 from .policy import Policy
 
 
-def policy_for(policy: object, period: FiscalQuarter | FiscalYear | DateRange) -> Policy:
+def policy_for(
+    policy: object, period: FiscalQuarter | FiscalYear | DateRange, field: str
+) -> Policy:
     """The policy to apply to ``period``: the one given, or the one in force (R-EFF).
 
     Either way the policy must be in force on the period's first day, else
-    :class:`~g287.NotInEffectError` naming the period.
+    :class:`~g287.NotInEffectError` naming the period; its ``field`` is the argument that gave
+    the period (``quarter``, ``fiscal_year``, ``period``).
     """
     if policy is None:
         try:
             return policy_in_force(period.start)
         except NotInEffectError as exc:
-            raise NotInEffectError(f"{period}: {exc}", field=exc.field, value=exc.value) from None
+            raise NotInEffectError(f"{period}: {exc}", field=field, value=exc.value) from None
     pol = instance(policy, Policy, "policy", "a g287.Policy or None")
-    pol.require_in_force(period.start, str(period))
+    pol.require_in_force(period.start, str(period), field)
     return pol

@@ -8,6 +8,7 @@ one converter, used by every constructor and function that takes that kind.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
@@ -16,6 +17,15 @@ import attrs
 from .errors import InvalidInputError, InvalidTypeError
 
 T = TypeVar("T")
+
+#: The longest identifier accepted (officer and agency ids).
+MAX_ID: Final = 64
+_ID_CHARACTERS: Final = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-"
+)
+#: Unicode categories refused in names: control, format, surrogate, private-use, unassigned,
+#: line and paragraph separators. They can hide or rewrite text on a screen or in a report.
+_HIDDEN: Final = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 #: The largest count accepted (leads, officers): far above any agency's, small enough that
 #: every award stays exact.
@@ -120,6 +130,74 @@ def to_count(value: object, field: str) -> int:
     return int(value)
 
 
+def code_points(characters: str) -> str:
+    """Characters named by code point: ``U+200B ZERO WIDTH SPACE, U+0422 …``."""
+    named = dict.fromkeys(characters)  # each once, in order
+    return ", ".join(f"U+{ord(c):04X} {_name(c)}" for c in named)
+
+
+def _name(character: str) -> str:
+    """A character's Unicode name, or for those without one (controls…) its kind."""
+    kind = _NAMELESS.get(unicodedata.category(character), "<unnamed>")
+    return unicodedata.name(character, kind)
+
+
+_NAMELESS: Final = {
+    "Cc": "<control>",
+    "Cs": "<surrogate>",
+    "Co": "<private use>",
+    "Cn": "<unassigned>",
+}
+
+
+def to_id(value: object, field: str) -> str:
+    r"""An identifier (an officer's or agency's id): NFKC-normalised plain ASCII.
+
+    After Unicode NFKC normalisation (so a full-width ``Ｔ－０１`` is ``T-01``), an id is 1 to
+    :data:`MAX_ID` ASCII letters, digits, ``.``, ``_`` and ``-``, starting with a letter or digit.
+    Anything else — a zero width space, a Cyrillic ``Т`` that looks like a Latin ``T``, a control
+    character — is refused, naming the code points, so no id can pass for another.
+
+    >>> to_id("Ｔ－０１", "officer_id")
+    'T-01'
+    >>> to_id("T-01\u200b", "officer_id")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    g287.errors.InvalidInputError: officer_id: 'T-01\u200b' contains U+200B ZERO WIDTH SPACE; ...
+    """
+    if not isinstance(value, str):
+        raise type_error(field, value, "an id (text)")
+    text = unicodedata.normalize("NFKC", value)
+    odd = [c for c in text if c not in _ID_CHARACTERS]
+    if odd:
+        raise InvalidInputError.about(
+            field,
+            value,
+            f"contains {code_points(''.join(odd))}; "
+            "expected ASCII letters, digits, '.', '_' and '-'",
+        )
+    if not text:
+        raise InvalidInputError.about(field, value, "is empty; expected an id")
+    if len(text) > MAX_ID:
+        raise InvalidInputError.about(
+            field, value, f"is {len(text)} characters long; expected at most {MAX_ID}"
+        )
+    if not text[0].isalnum():
+        raise InvalidInputError.about(field, value, "does not start with a letter or digit")
+    return text
+
+
+def to_name(value: object, field: str) -> str:
+    """A name (an agency's): any printable text, but no control or format characters."""
+    text = to_text(value, field)
+    hidden = [c for c in text if unicodedata.category(c) in _HIDDEN]
+    if hidden:
+        raise InvalidInputError.about(
+            field, value, f"contains {code_points(''.join(hidden))}; expected printable text"
+        )
+    return text
+
+
 def to_bool(value: object, field: str) -> bool:
     """Return ``value`` if it is ``True`` or ``False``; raise otherwise."""
     if not isinstance(value, bool):
@@ -141,15 +219,6 @@ def instance(value: object, kind: type[T], field: str, expected: str) -> T:
     if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
         raise type_error(field, value, expected)
     return value
-
-
-def converter(convert: Callable[[object, str], T], field: str) -> Callable[[object], T]:
-    """An attrs converter for one field from a ``convert(value, field)`` function."""
-
-    def run(value: object) -> T:
-        return convert(value, field)
-
-    return run
 
 
 def validator(convert: Callable[[Any, str], object]) -> Callable[[object, Any, Any], None]:

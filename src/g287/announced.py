@@ -165,24 +165,40 @@ INTERPRETATIONS: Final = Interpretations(
         Interpretation(
             "I-HEAD",
             'Which officers count toward "per eligible task force officer"?',
-            "Task Force Model officers eligible on the quarter's last day.",
+            "Task Force Model officers eligible on the quarter's last day and paid in the "
+            "quarter: an officer the claim has no payroll for in the quarter has no basis for "
+            "an award.",
             "R-AWD",
             "headcount",
             (
-                Option("last-day", "Task Force Model officers eligible on the quarter's last day"),
-                Option("any-day", "Task Force Model officers eligible on any day of the quarter"),
+                Option(
+                    "last-day",
+                    "Task Force Model officers eligible on the quarter's last day, paid in it",
+                ),
+                Option(
+                    "any-day",
+                    "Task Force Model officers eligible on any day of the quarter, paid in it",
+                ),
             ),
         ),
         Interpretation(
             "I-MODEL",
             "Whose salary, benefits and overtime are reimbursable?",
-            "Trained officers of every 287(g) model (Jail Enforcement, Task Force, Warrant Service "
-            'Officer), as the source says "each eligible trained 287(g) officer".',
+            "Task Force Model officers only. ¶7's \u201ceach eligible trained 287(g) officer\u201d "
+            "could be read to cover every model, but the programme's original notice of "
+            "2025-09-02 presents the reimbursement under the Task Force Model, the National "
+            "Fraternal Order of Police statement speaks of reimbursing \u201ceach eligible "
+            "TFO\u201d, and all later reporting describes Task Force Model money. Where the "
+            "evidence is divided the default must be the reading that cannot over-claim.",
             "R-SAL",
             "model_scope",
             (
-                Option("all-models", "trained officers of every 287(g) model"),
                 Option("task-force-only", "Task Force Model officers only"),
+                Option(
+                    "all-models",
+                    "trained officers of every 287(g) model (Jail Enforcement, Task Force, "
+                    "Warrant Service Officer): ¶7 read literally",
+                ),
             ),
         ),
         Interpretation(

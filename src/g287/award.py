@@ -25,7 +25,7 @@ from .announced import POLICY
 from .calendar import FiscalQuarter, to_quarter
 from .errors import InvalidInputError
 from .explain import Explanation, Step
-from .money import ZERO, cents, format_money, format_percent, from_cents, valid_money
+from .money import MAX_MONEY, ZERO, cents, format_money, format_percent, from_cents, valid_money
 from .policy import AwardTier, NoLeads, Policy
 
 __all__ = ["AwardResult", "award_tier", "check_leads", "location_rate", "quarterly_award"]
@@ -117,11 +117,6 @@ class AwardResult(Value):
         return self.tier.amount if self.tier is not None else ZERO
 
     @property
-    def policy_name(self) -> str:
-        """The name of the policy applied."""
-        return self.policy.name
-
-    @property
     def policy_fingerprint(self) -> str:
         """The fingerprint of the policy applied."""
         return self.policy.fingerprint
@@ -162,7 +157,7 @@ class AwardResult(Value):
             "per_officer": self.per_officer,
             "amount": self.amount,
             "reason": self.reason,
-            "policy": self.policy_name,
+            "policy": self.policy.label,
         }
 
     def _repr_html_(self) -> str:
@@ -202,7 +197,7 @@ def quarterly_award(
     officers = to_count(task_force_officers, "task_force_officers")
     satisfied = to_bool(assistance_satisfactory, "assistance_satisfactory")
     q = to_quarter(quarter)
-    pol = policy_for(policy, q)
+    pol = policy_for(policy, q, "quarter")
     if provided == 0 and pol.no_leads is NoLeads.ERROR:
         raise InvalidInputError(
             f"provided: 0 in {q}; the policy's I-BELOW option 'error' refuses a quarter "
@@ -215,7 +210,15 @@ def quarterly_award(
         rate = Fraction(located, provided)
         percent = pol.percent(rate)
         tier = pol.tier_for_percent(percent)
-    amount = from_cents(cents(tier.amount) * officers) if tier is not None else ZERO
+    amount_cents = cents(tier.amount) * officers if tier is not None else 0
+    if amount_cents > cents(MAX_MONEY):
+        raise InvalidInputError.about(
+            "task_force_officers",
+            officers,
+            f"officers at {format_money(tier.amount if tier else ZERO)} would make an award above "
+            f"{format_money(MAX_MONEY)}, the largest amount g287 accepts",
+        )
+    amount = from_cents(amount_cents)
     return AwardResult(
         quarter=q,
         policy=pol,
@@ -313,4 +316,6 @@ def _explain(result: AwardResult) -> Explanation:
                     },
                 ),
             ]
-    return Explanation(f"{q} performance award", format_money(result.amount), steps)
+    return Explanation(
+        f"{q} performance award", format_money(result.amount), steps, result.policy.label
+    )

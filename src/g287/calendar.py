@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -31,14 +32,29 @@ __all__ = [
     "to_quarter",
 ]
 
+T = TypeVar("T")
+
 _ONE_DAY = dt.timedelta(days=1)
 # Fiscal year N starts on 1 October of N-1, so N-1 must be a valid year for `datetime.date`.
 _MIN_FY = dt.MINYEAR + 1
 _MAX_FY = dt.MAXYEAR
-_FY_RE = re.compile(r"\s*(?:FY\s*)?([0-9]{1,4})\s*", re.IGNORECASE | re.ASCII)
+# "FY2026", "FY26", "2026"; a quarter adds "Q1" after a space, a hyphen or nothing.
+_FY_RE = re.compile(r"\s*(?:FY\s*)?([0-9]+)\s*", re.IGNORECASE | re.ASCII)
 _FQ_RE = re.compile(
-    r"\s*FY\s*([0-9]{1,4})\s*[-\s]?\s*Q\s*([0-9]{1,9})\s*", re.IGNORECASE | re.ASCII
+    r"\s*(?:FY\s*)?([0-9]+)\s*-?\s*Q\s*([0-9]+)\s*", re.IGNORECASE | re.ASCII
 )
+#: Fiscal years read from text: two digits mean this century (FY26 is FY2026); earlier years
+#: are refused rather than read literally (no text means the year 26 AD).
+_FIRST_READ_YEAR = 2000
+
+
+def _year_of(digits: str, what: str, text: str) -> int:
+    """The fiscal year a run of digits names: ``26`` or ``2026`` is 2026."""
+    if len(digits) == 2:
+        return _FIRST_READ_YEAR + int(digits)
+    if len(digits) != 4 or int(digits) < _FIRST_READ_YEAR:
+        raise _invalid(what, text, "expected a year 2000-9999 as four digits, or two (FY26)")
+    return int(digits)
 
 
 def _check_fiscal_year(value: object, field: str) -> int:
@@ -81,16 +97,20 @@ class FiscalYear(Ordered):
 
     @classmethod
     def parse(cls, text: str) -> FiscalYear:
-        """Parse ``"FY2026"`` (any case, spaces allowed) or ``"2026"``; the inverse of ``str()``."""
+        """Parse ``"FY2026"``, ``"FY26"`` or ``"2026"`` (any case, spaces allowed).
+
+        The inverse of ``str()``. Two-digit years are this century's; years before 2000 are
+        refused.
+
+        >>> FiscalYear.parse("fy26"), FiscalYear.parse(" 2026 ")
+        (FiscalYear(2026), FiscalYear(2026))
+        """
         if not isinstance(text, str):
             raise type_error("fiscal year", text, "text such as 'FY2026'")
         match = _FY_RE.fullmatch(text)
         if match is None:
             raise _invalid("fiscal year", text, "expected a form like 'FY2026'")
-        try:
-            return cls(int(match[1]))
-        except InvalidInputError as exc:
-            raise _invalid("fiscal year", text, str(exc)) from None
+        return cls(_year_of(match[1], "fiscal year", text))
 
     @property
     def start(self) -> dt.date:
@@ -154,21 +174,23 @@ class FiscalQuarter(Ordered):
 
     @classmethod
     def parse(cls, text: str) -> FiscalQuarter:
-        """Parse ``"FY2026 Q1"``; also ``"FY2026Q1"``, ``"FY2026-Q1"``, in any case.
+        """Parse ``"FY2026 Q1"``; also ``"FY26 Q1"``, ``"FY2026Q1"``, ``"FY2026-Q1"`` and
+        ``"2026Q1"``, in any case.
 
-        The inverse of ``str()``. Raises :class:`~g287.InvalidInputError` naming the text.
+        The inverse of ``str()``. Two-digit years are this century's; years before 2000 are
+        refused. Raises :class:`~g287.InvalidInputError` naming the text.
+
+        >>> [FiscalQuarter.parse(t) for t in ("FY26 Q1", "fy2026-q1", "2026Q1")]
+        [FiscalQuarter(2026, 1), FiscalQuarter(2026, 1), FiscalQuarter(2026, 1)]
         """
         if not isinstance(text, str):
             raise type_error("fiscal quarter", text, "text such as 'FY2026 Q1'")
         match = _FQ_RE.fullmatch(text)
         if match is None:
             raise _invalid("fiscal quarter", text, "expected a form like 'FY2026 Q1'")
-        if not 1 <= int(match[2]) <= 4:
+        if match[2] not in {"1", "2", "3", "4"}:
             raise _invalid("fiscal quarter", text, "quarter must be 1-4")
-        try:
-            return cls(int(match[1]), int(match[2]))
-        except InvalidInputError as exc:
-            raise _invalid("fiscal quarter", text, str(exc)) from None
+        return cls(_year_of(match[1], "fiscal quarter", text), int(match[2]))
 
     @property
     def year(self) -> FiscalYear:
@@ -282,8 +304,16 @@ def to_quarter(value: object, field: str = "quarter") -> FiscalQuarter:
     if isinstance(value, FiscalQuarter):
         return value
     if isinstance(value, str):
-        return FiscalQuarter.parse(value)
+        return _parsed(FiscalQuarter.parse, value, field)
     raise type_error(field, value, "a FiscalQuarter or text such as 'FY2026 Q1'")
+
+
+def _parsed(parse: Callable[[str], T], text: str, field: str) -> T:
+    """``parse(text)``, its error naming ``field`` first (the argument or column it came from)."""
+    try:
+        return parse(text)
+    except InvalidInputError as exc:
+        raise InvalidInputError(f"{field}: {exc}", field=field, value=text) from None
 
 
 def to_fiscal_year(value: object, field: str = "fiscal_year") -> FiscalYear:
@@ -291,7 +321,7 @@ def to_fiscal_year(value: object, field: str = "fiscal_year") -> FiscalYear:
     if isinstance(value, FiscalYear):
         return value
     if isinstance(value, str):
-        return FiscalYear.parse(value)
+        return _parsed(FiscalYear.parse, value, field)
     if isinstance(value, int) and not isinstance(value, bool):
         return FiscalYear(value)
     raise type_error(field, value, "a FiscalYear, 2026 or text such as 'FY2026'")
@@ -304,8 +334,9 @@ def to_period(value: object, field: str = "period") -> DateRange:
     if isinstance(value, (FiscalQuarter, FiscalYear)):
         return value.range
     if isinstance(value, str):
-        text = value.strip().upper()
-        return (FiscalQuarter.parse(text) if "Q" in text else FiscalYear.parse(text)).range
+        if "Q" in value.upper():
+            return _parsed(FiscalQuarter.parse, value, field).range
+        return _parsed(FiscalYear.parse, value, field).range
     raise type_error(
         field, value, "a DateRange, FiscalQuarter, FiscalYear or text such as 'FY2026 Q1'"
     )

@@ -49,8 +49,9 @@ from ._validators import (
     to_bool,
     to_count,
     to_date,
+    to_id,
+    to_name,
     to_optional_date,
-    to_text,
     tuple_of,
     type_error,
     validator,
@@ -59,7 +60,7 @@ from .award import AwardResult, check_leads, quarterly_award
 from .calendar import DateRange, FiscalQuarter, FiscalYear, to_period, to_quarter
 from .errors import InvalidInputError
 from .explain import Explanation, Step
-from .money import cents, format_money, format_percent, from_cents, to_money, valid_money
+from .money import MAX_MONEY, cents, format_money, format_percent, from_cents, to_money, valid_money
 from .policy import Headcount, Model, Policy, to_model
 from .reimbursement import cap_cents
 
@@ -90,6 +91,18 @@ def _models(value: object) -> frozenset[Model]:
 
 # --- inputs ------------------------------------------------------------------------------------
 # Each converter names its field in an error (attrs' mypy plugin needs them to be named functions).
+
+
+def _agency_id(value: object) -> str:
+    return to_id(value, "id")
+
+
+def _agency_name(value: object) -> str:
+    return to_name(value, "name")
+
+
+def _officer_id(value: object) -> str:
+    return to_id(value, "officer_id")
 
 
 def _annual_salary(value: object) -> Decimal:
@@ -124,8 +137,10 @@ def _located(value: object) -> int:
 class Agency(Value):
     """A participating agency: its 287(g) agreement date and the models it signed."""
 
-    id: str = attrs.field(validator=validator(to_text))
-    name: str = attrs.field(validator=validator(to_text))
+    #: An identifier (see :func:`~g287._validators.to_id`: plain ASCII, NFKC-normalised).
+    id: str = attrs.field(converter=_agency_id)
+    #: Any printable text (no control or format characters).
+    name: str = attrs.field(converter=_agency_name)
     agreement_date: dt.date = attrs.field(validator=validator(to_date))
     models: frozenset[Model] = attrs.field(converter=_models)
 
@@ -134,7 +149,8 @@ class Agency(Value):
 class Officer(Value):
     """An officer on the agency's 287(g) roster."""
 
-    id: str = attrs.field(validator=validator(to_text))
+    #: An identifier, unique on the roster whatever its case (``T-01`` and ``t-01`` are one).
+    id: str = attrs.field(converter=_officer_id)
     model: Model = attrs.field(validator=of_type(Model, "a g287.Model"))
     #: The day the officer completed 287(g) training.
     trained_on: dt.date = attrs.field(validator=validator(to_date))
@@ -158,7 +174,7 @@ class Officer(Value):
 class PayRecord(Value):
     """One officer's pay for one pay period, ``start`` … ``end`` inclusive."""
 
-    officer_id: str = attrs.field(validator=validator(to_text))
+    officer_id: str = attrs.field(converter=_officer_id)
     start: dt.date = attrs.field(validator=validator(to_date))
     end: dt.date = attrs.field(validator=validator(to_date))
     salary: Decimal = attrs.field(converter=_salary)
@@ -204,38 +220,45 @@ def _each(values: object, kind: type[T], field: str) -> tuple[T, ...]:
 
 
 def roster_problems(
-    agency: Agency, officers: Iterable[Officer], payroll: Iterable[PayRecord]
+    agency: Agency | None, officers: Iterable[Officer], payroll: Iterable[PayRecord] = ()
 ) -> Iterator[InvalidInputError]:
     """Every problem across a roster and its payroll, each naming the record it is about.
 
-    Officer ids must be unique and each officer's model one the agency signed; every pay
+    Officer ids must be unique whatever their case, and each officer's model one the agency
+    signed (not checked without an agency); every pay
     record's officer must be on the roster, and one officer's records may not overlap (a double
     claim). Each error's ``value`` is the :class:`Officer` or :class:`PayRecord` at fault, so a
     file reader can say on which line it stands.
     """
-    seen: set[str] = set()
-    signed = ", ".join(sorted(m.value for m in agency.models))
+    seen: dict[str, str] = {}  # the roster's ids by their case-folded form
+    signed = ", ".join(sorted(m.value for m in agency.models)) if agency else ""
     for officer in officers:
-        if officer.id in seen:
+        key = officer.id.casefold()
+        if key in seen:
+            twice = "twice" if seen[key] == officer.id else f"twice (as {seen[key]!r} too)"
             yield InvalidInputError(
-                f"officer_id: {officer.id!r} appears twice on the roster",
+                f"officer_id: {officer.id!r} appears {twice} on the roster; ids are unique "
+                "whatever their case",
                 field="officer_id",
                 value=officer,
             )
-        seen.add(officer.id)
-        if officer.model not in agency.models:
+        seen.setdefault(key, officer.id)
+        if agency is not None and officer.model not in agency.models:
             yield InvalidInputError(
                 f"model: {officer.model.value} of officer {officer.id!r} is not among the models "
                 f"agency {agency.id!r} signed ({signed})",
                 field="model",
                 value=officer,
             )
+    rostered = set(seen.values())
     by_officer: dict[str, list[PayRecord]] = defaultdict(list)
     for record in payroll:
-        if record.officer_id not in seen:
+        if record.officer_id not in rostered:
+            near = seen.get(record.officer_id.casefold())
+            hint = f"; the roster has {near!r}" if near else ""
             yield InvalidInputError(
                 f"officer_id: {record.officer_id!r} of the pay record {record.period} is not on "
-                "the roster",
+                f"the roster{hint}",
                 field="officer_id",
                 value=record,
             )
@@ -398,6 +421,17 @@ class Claim(Value):
     )
     #: The officers counted toward the award (I-HEAD).
     award_officers: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str, "ids"))
+    #: The pay records the claim read (those of its officers from the start of the fiscal year
+    #: to the end of the period), or ``None`` for a document written without its inputs.
+    payroll: tuple[PayRecord, ...] | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(tuple_of(PayRecord, "PayRecord")),
+        repr=False,
+    )
+    #: ICE's lead report of a quarterly claim (its input), or ``None``.
+    leads: LeadReport | None = attrs.field(
+        default=None, validator=attrs.validators.optional(of_type(LeadReport, "a LeadReport"))
+    )
 
     @property
     def agency_id(self) -> str:
@@ -410,11 +444,6 @@ class Claim(Value):
         return FiscalYear.containing(self.period.start)
 
     @property
-    def policy_name(self) -> str:
-        """The name of the policy applied."""
-        return self.policy.name
-
-    @property
     def policy_fingerprint(self) -> str:
         """The fingerprint of the policy applied: which variant produced the figures."""
         return self.policy.fingerprint
@@ -425,6 +454,14 @@ class Claim(Value):
 
     def __attrs_post_init__(self) -> None:
         sums = tuple(sum(cents(getattr(x, name)) for x in self.lines) for name in _SUMMED)
+        for name, total in zip(_SUMMED, sums, strict=True):
+            if total > cents(MAX_MONEY):
+                raise InvalidInputError.about(
+                    name,
+                    from_cents(total),
+                    f"is the claim's total, above {format_money(MAX_MONEY)}, the largest amount "
+                    "g287 accepts; claim fewer officers at a time",
+                )
         object.__setattr__(self, "_sums", sums)
 
     @property
@@ -500,12 +537,12 @@ class Claim(Value):
             "reimbursement": self.reimbursement,
             "award": self.award.amount if self.award is not None else None,
             "total": self.total,
-            "policy": self.policy_name,
+            "policy": self.policy.label,
             "policy_fingerprint": self.policy_fingerprint,
         }
 
     def _repr_html_(self) -> str:
-        title = f"Claim of {self.agency_id} for {self.quarter or self.period} ({self.policy_name})"
+        title = f"Claim of {self.agency_id} for {self.quarter or self.period} ({self.policy.label})"
         lines = html.table(
             LINE_COLUMNS, [list(line.as_row().values()) for line in self.lines], caption=title
         )
@@ -576,17 +613,57 @@ def _line(
 
 
 def _inputs(
-    agency: object, officers: object, payroll: object
-) -> tuple[Agency, tuple[Officer, ...], dict[str, list[PayRecord]]]:
+    agency: object, officers: object, payroll: object, span: DateRange, allow_empty: object
+) -> tuple[Agency, tuple[Officer, ...], tuple[PayRecord, ...]]:
+    """The agency, roster and the pay records a claim reads, checked across each other."""
     ag = instance(agency, Agency, "agency", "an Agency")
     roster = _each(officers, Officer, "officers")
     records = _each(payroll, PayRecord, "payroll")
     for problem in roster_problems(ag, roster, records):
         raise problem
+    first = FiscalYear.containing(span.start).start
+    used = tuple(r for r in records if r.end >= first and r.start <= span.end)
+    if not to_bool(allow_empty, "allow_empty") and not any(r.end >= span.start for r in used):
+        raise InvalidInputError(
+            f"payroll: no pay records in {_name_of(span)}; give the period's payroll, or say "
+            "the agency truly paid its officers nothing in it (allow_empty=True; on the "
+            "command line --allow-empty-payroll)",
+            field="payroll",
+            value=(),
+        )
+    return ag, roster, used
+
+
+def _name_of(span: DateRange) -> str:
+    """A period as people name it: ``FY2026 Q1``, ``FY2026`` or ``2025-10-01 to 2025-10-31``."""
+    quarter = FiscalQuarter.containing(span.start)
+    if span == quarter.range:
+        return str(quarter)
+    year = quarter.year
+    return str(year) if span == year.range else str(span)
+
+
+def _compute(
+    *,
+    agency: object,
+    officers: object,
+    payroll: object,
+    span: DateRange,
+    policy: object,
+    allow_empty: object,
+) -> Claim:
+    pol = policy_for(policy, span, "period")
+    fy = FiscalYear.containing(span.start)
+    if span.end > fy.end:
+        raise InvalidInputError.about(
+            "period", str(span), f"spans more than {fy}; claim one fiscal year at a time"
+        )
+    ag, roster, used = _inputs(agency, officers, payroll, span, allow_empty)
     by_officer: dict[str, list[PayRecord]] = defaultdict(list)
-    for record in records:
+    for record in used:
         by_officer[record.officer_id].append(record)
-    return ag, roster, by_officer
+    lines = tuple(_line(pol, ag, o, by_officer.get(o.id, []), span) for o in roster)
+    return Claim(agency=ag, policy=pol, period=span, lines=lines, payroll=used)
 
 
 def claim(
@@ -596,32 +673,34 @@ def claim(
     payroll: Iterable[PayRecord],
     period: DateRange | FiscalQuarter | FiscalYear | str,
     policy: Policy | None = None,
+    allow_empty: bool = False,
 ) -> Claim:
     """The reimbursement claim of an agency for a period inside one fiscal year.
 
     Args:
         agency: the agency claiming.
-        officers: its 287(g) roster (ids unique; each officer's model one the agency signed).
+        officers: its 287(g) roster (ids unique whatever their case; each officer's model one
+            the agency signed).
         payroll: pay records of rostered officers, in any order, none overlapping for one
             officer. Records of the whole fiscal year up to the period's end should be given:
             the overtime cap is consumed by earlier overtime (I-CAPYEAR).
         period: a :class:`DateRange`, :class:`FiscalQuarter`, :class:`FiscalYear` or their text.
         policy: the policy to apply; ``None`` for the one in force on the period's first day.
+        allow_empty: claim even if no pay record falls in the period (nothing is then paid);
+            without it such a claim is refused, since a claim with no payroll has no basis.
 
     Raises:
         InvalidTypeError, InvalidInputError: for bad inputs, naming the record.
         NotInEffectError: for a period starting before 2025-10-01 (R-EFF).
     """
-    span = to_period(period)
-    pol = policy_for(policy, span)
-    fy = FiscalYear.containing(span.start)
-    if span.end > fy.end:
-        raise InvalidInputError.about(
-            "period", str(span), f"spans more than {fy}; claim one fiscal year at a time"
-        )
-    ag, roster, by_officer = _inputs(agency, officers, payroll)
-    lines = tuple(_line(pol, ag, o, by_officer.get(o.id, []), span) for o in roster)
-    return Claim(agency=ag, policy=pol, period=span, lines=lines)
+    return _compute(
+        agency=agency,
+        officers=officers,
+        payroll=payroll,
+        span=to_period(period),
+        policy=policy,
+        allow_empty=allow_empty,
+    )
 
 
 def quarterly_claim(
@@ -632,11 +711,13 @@ def quarterly_claim(
     leads: LeadReport,
     quarter: FiscalQuarter | str,
     policy: Policy | None = None,
+    allow_empty: bool = False,
 ) -> Claim:
     """The claim for one fiscal quarter: reimbursement plus the performance award (R-AWD).
 
     The award's officer count follows I-HEAD: Task Force Model officers eligible (I-WIN) on the
-    quarter's last day, or on any day of it, as the policy chooses.
+    quarter's last day, or on any day of it, as the policy chooses — and only those the claim
+    has payroll for in the quarter (an officer with no pay has no basis for an award).
 
     Raises:
         InvalidInputError: also when ``leads`` is for another quarter.
@@ -647,23 +728,36 @@ def quarterly_claim(
         raise InvalidInputError.about(
             "leads", str(report.quarter), f"is the report of another quarter; expected {q}'s"
         )
-    roster = _each(officers, Officer, "officers")
-    base = claim(agency=agency, officers=roster, payroll=payroll, period=q, policy=policy)
-    pol, ag = base.policy, base.agency
-    counted = tuple(o.id for o in roster if o.model is Model.TASK_FORCE and _counts(pol, ag, o, q))
+    base = _compute(
+        agency=agency,
+        officers=officers,
+        payroll=payroll,
+        span=q.range,
+        policy=policy,
+        allow_empty=allow_empty,
+    )
+    assert base.payroll is not None  # a computed claim holds the records it read
+    paid = {r.officer_id for r in base.payroll if r.end >= q.start}
+    counted = tuple(
+        line.officer_id
+        for line in base.lines
+        if line.model is Model.TASK_FORCE
+        and line.officer_id in paid
+        and _counts(base.policy, base.agency, line.officer, q)
+    )
     award = quarterly_award(
         located=report.located,
         provided=report.provided,
         task_force_officers=len(counted),
         quarter=q,
-        policy=pol,
+        policy=base.policy,
         assistance_satisfactory=report.assistance_satisfactory,
     )
-    return attrs.evolve(base, quarter=q, award=award, award_officers=counted)
+    return attrs.evolve(base, quarter=q, award=award, award_officers=counted, leads=report)
 
 
 def _counts(policy: Policy, agency: Agency, officer: Officer, q: FiscalQuarter) -> bool:
-    """I-HEAD: whether a Task Force Model officer counts toward the quarter's award."""
+    """I-HEAD: whether a Task Force Model officer is eligible as the award counts officers."""
     window = eligibility_window(policy, agency, officer)
     if window is None:
         return False
@@ -741,7 +835,7 @@ def _explain_line(line: OfficerLine) -> Explanation:
             },
         ),
     ]
-    return Explanation(f"{officer.id} {line.period}", money(line.total), steps)
+    return Explanation(f"{officer.id} {line.period}", money(line.total), steps, policy.label)
 
 
 def _explain_claim(c: Claim) -> Explanation:
@@ -799,4 +893,4 @@ def _explain_claim(c: Claim) -> Explanation:
             )
         )
     title = f"Claim of agency {c.agency_id} for {c.quarter or c.period}"
-    return Explanation(title, money(c.total), steps)
+    return Explanation(title, money(c.total), steps, c.policy.label)

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 from ._version import __version__
@@ -21,11 +22,11 @@ from .award import quarterly_award
 from .calendar import to_quarter
 from .claims import quarterly_claim
 from .dataio import example_dir, load_dataset
-from .errors import G287Error
+from .errors import G287Error, InvalidInputError, show
 from .money import format_money, format_percent, to_money
 from .reimbursement import annual_reimbursement, overtime_cap
 from .report import claim_csv, claim_table
-from .serialize import dumps
+from .serialize import dumps, verify
 
 
 def _count(text: str) -> int:
@@ -67,7 +68,7 @@ def _tiers(args: argparse.Namespace) -> None:
         print(
             json.dumps(
                 {
-                    "policy": POLICY.name,
+                    "policy": POLICY.label,
                     "band_rounding": POLICY.band_rounding.value,
                     "tiers": [{k: _plain(v) for k, v in r.items()} for r in rows],
                 },
@@ -76,7 +77,7 @@ def _tiers(args: argparse.Namespace) -> None:
             )
         )
         return
-    print(f"{POLICY.name}\nQuarterly performance award per eligible task force officer (R-AWD):")
+    print(f"{POLICY.label}\nQuarterly performance award per eligible task force officer (R-AWD):")
     print(f"  {'rule':<8} {'location rate':<14} {'per officer':>11}")
     for r in rows:
         print(f"  {r['rule_id']:<8} {r['band']:<14} {format_money(r['per_officer']):>11}")
@@ -156,13 +157,31 @@ def _claim(args: argparse.Namespace) -> None:
         payroll=data.payroll,
         leads=data.lead_report(q),
         quarter=q,
+        allow_empty=args.allow_empty_payroll,
     )
     if args.format == "json":
-        print(dumps(result, indent=2))
+        print(dumps(result, indent=2, inputs=not args.no_inputs))
     elif args.format == "csv":
         print(claim_csv(result), end="")
     else:
         print(claim_table(result))
+
+
+def _verify(args: argparse.Namespace) -> None:
+    path = Path(args.file)
+    try:
+        text = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInputError(
+            f"{show(args.file)}: cannot read ({exc.strerror})", field="file", value=args.file
+        ) from None
+    result = verify(text)
+    title = getattr(result, "explanation", None)
+    policy = getattr(result, "policy", None)
+    print(f"verified: {title.title if title else type(result).__name__}", end="")
+    if policy is not None:
+        print(f" under {policy.label}", end="")
+    print()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -231,7 +250,28 @@ def build_parser() -> argparse.ArgumentParser:
         default="table",
         help="output format (default: %(default)s)",
     )
+    p.add_argument(
+        "--allow-empty-payroll",
+        action="store_true",
+        help="claim even if the payroll has no record in the quarter (nothing is then paid)",
+    )
+    p.add_argument(
+        "--no-inputs",
+        action="store_true",
+        help="with --format json: leave the payroll out of the document (smaller, but then it "
+        "cannot be verified)",
+    )
     p.set_defaults(run=_claim)
+
+    p = sub.add_parser(
+        "verify",
+        help="recompute a JSON document from its inputs and check every figure",
+        description="Recompute a result written by --format json (or g287.dumps) from the "
+        "inputs and policy in it; exit 0 if every figure agrees, 1 naming the first that "
+        "differs. This shows that no figure was edited, not that the inputs are genuine.",
+    )
+    p.add_argument("file", help="a JSON document written by g287")
+    p.set_defaults(run=_verify)
     return parser
 
 
@@ -245,6 +285,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         args.run(args)
+        sys.stdout.flush()  # here, not at exit: a reader gone away is handled below
     except _UsageError as exc:
         parser.exit(2, f"{parser.prog} {args.command}: error: {exc}\n")
     except BrokenPipeError:  # the reader (e.g. `head`) stopped reading: not an error of ours

@@ -13,7 +13,8 @@ CSV columns (a header row is required; column order is free; extra columns are r
     ``benefits``, ``overtime`` (amounts paid for the period).
 ``leads.csv``
     ``quarter`` (``FY2026 Q1``), ``provided``, ``located`` (whole numbers),
-    ``assistance_satisfactory`` (``yes``/``no``, ``true``/``false``; empty means yes).
+    ``assistance_satisfactory`` (``yes``/``no`` or ``true``/``false``; required: ICE's
+    judgement is never assumed).
 ``agency.json``
     ``{"id": ..., "name": ..., "agreement_date": "YYYY-MM-DD", "models": ["JEM", "TFM", "WSO"]}``
 """
@@ -112,8 +113,9 @@ def _model(text: str, column: str) -> Model:
 
 
 def _yes_no(text: str, column: str) -> bool:
+    # A blank judgement is refused, not read as yes: I-ASSIST is ICE's to give.
     value = text.strip().lower()
-    if value in {"", "yes", "y", "true", "1"}:
+    if value in {"yes", "y", "true", "1"}:
         return True
     if value in {"no", "n", "false", "0"}:
         return False
@@ -188,15 +190,9 @@ def read_officers(path: str | Path) -> tuple[Officer, ...]:
 def _officer_lines(path: Path) -> list[tuple[int, Officer]]:
     """The roster's officers, each with the line it stands on."""
     officers: list[tuple[int, Officer]] = []
-    seen: dict[str, int] = {}
     required = set(OFFICER_COLUMNS) - {"separated_on"}
     for line, row in _rows(path, OFFICER_COLUMNS, required):
         oid = _field(path, line, row, "officer_id", _text)
-        if oid in seen:
-            raise DataError(
-                f"{path}:{line}: officer_id: {oid!r} already appears on line {seen[oid]}"
-            )
-        seen[oid] = line
         model = _field(path, line, row, "model", _model)
         trained = _field(path, line, row, "trained_on", _date)
         salary = _field(path, line, row, "annual_salary", _amount)
@@ -206,6 +202,11 @@ def _officer_lines(path: Path) -> list[tuple[int, Officer]]:
                 line,
                 _build(f"{path}:{line}", partial(Officer, oid, model, trained, salary, separated)),
             )
+        )
+    where = {id(officer): f"{path}:{line}" for line, officer in officers}
+    for problem in roster_problems(None, [officer for _, officer in officers]):
+        raise DataError(
+            f"{where[id(problem.value)]}: {problem}", field=problem.field, value=problem.value
         )
     return officers
 
@@ -234,7 +235,7 @@ def read_leads(path: str | Path) -> tuple[LeadReport, ...]:
     path = Path(path)
     reports: list[LeadReport] = []
     seen: dict[object, int] = {}
-    required = set(LEAD_COLUMNS) - {"assistance_satisfactory"}
+    required = set(LEAD_COLUMNS)
     for line, row in _rows(path, LEAD_COLUMNS, required):
         quarter = _field(path, line, row, "quarter", _quarter)
         if quarter in seen:

@@ -22,6 +22,7 @@ __all__ = [
     "InvalidTypeError",
     "NotInEffectError",
     "PolicyError",
+    "VerificationError",
     "show",
 ]
 
@@ -89,3 +90,33 @@ class PolicyError(InvalidInputError):
 
 class NotInEffectError(G287Error, ValueError):
     """No policy covers the date, quarter or fiscal year asked about (R-EFF)."""
+
+
+class VerificationError(G287Error, ValueError):
+    """A result recomputed from its inputs differs from the figures it states.
+
+    Attributes:
+        field: the path of the first figure that differs (``lines[3].salary``).
+        value: the figure the result states.
+        recomputed: the figure its inputs give.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        value: object = None,
+        recomputed: object = None,
+    ) -> None:
+        super().__init__(message, field=field, value=value)
+        self.recomputed = recomputed
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_verification, (str(self), self.field, self.value, self.recomputed))
+
+
+def _rebuild_verification(
+    message: str, field: str | None, value: object, recomputed: object
+) -> VerificationError:
+    return VerificationError(message, field=field, value=value, recomputed=recomputed)

@@ -79,13 +79,15 @@ class Explanation(Value):
     title: str = attrs.field(validator=of_type(str, "text"))
     figure: str = attrs.field(validator=of_type(str, "text"))
     steps: tuple[Step, ...] = attrs.field(converter=_steps)
+    #: The policy applied, as its :attr:`~g287.Policy.label` shows it (``[unregistered]`` …).
+    policy: str = attrs.field(default="", validator=of_type(str, "text"))
 
     def _repr_html_(self) -> str:
         rows = [
             (s.rule_id, s.text, s.figure, f"{s.citation.locator}: \u201c{s.citation.quote}\u201d")
             for s in self.steps
         ]
-        caption = f"{self.title}: {self.figure}"
+        caption = f"{self.title}: {self.figure}" + (f" ({self.policy})" if self.policy else "")
         return html.table(("rule", "step", "figure", "source"), rows, caption=caption)
 
     @property
@@ -95,6 +97,8 @@ class Explanation(Value):
 
     def __str__(self) -> str:
         lines = [f"{self.title}: {self.figure}"]
+        if self.policy:
+            lines.append(f"  Policy: {self.policy}")
         lines += [f"  {i}. {step}" for i, step in enumerate(self.steps, 1)]
         cited = dict.fromkeys(
             (s.citation.source.id, s.citation.locator, s.citation.quote) for s in self.steps

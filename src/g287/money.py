@@ -52,7 +52,6 @@ CENT: Final = Decimal("0.01")
 ZERO: Final = Decimal("0.00")
 #: The largest amount accepted anywhere (a trillion dollars less a cent), input or result.
 MAX_MONEY: Final = Decimal("999999999999.99")
-_MAX_CENTS: Final = 99999999999999
 # Plain decimal notation in ASCII digits: no exponent, underscore, plus sign or other scripts.
 _AMOUNT: Final = re.compile(r"\s*-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*", re.ASCII)
 # Longer text cannot be an amount up to MAX_MONEY; refusing it first keeps parsing cheap.
@@ -140,7 +139,7 @@ def cents(amount: Decimal) -> int:
     if type(amount) is Decimal and -2 <= amount.adjusted() <= 11:  # the hot path: a plain amount
         numerator, denominator = amount.as_integer_ratio()
         count, rest = divmod(numerator * 100, denominator)
-        if not rest and -_MAX_CENTS <= count <= _MAX_CENTS:
+        if not rest:  # and |count| < 10**14: within MAX_MONEY, as adjusted() <= 11 says
             return count
     return _cents_of(amount, "amount")
 

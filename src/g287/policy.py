@@ -36,6 +36,7 @@ from .errors import InvalidInputError, NotInEffectError, PolicyError
 from .money import format_percent, to_money
 
 __all__ = [
+    "REGISTERED",
     "AwardTier",
     "BandRounding",
     "CapProration",
@@ -118,10 +119,11 @@ class Headcount(enum.Enum):
 class ModelScope(enum.Enum):
     """I-MODEL: whose pay is reimbursable under R-SAL and R-OT."""
 
-    #: Trained officers of every 287(g) model, as ¶7 says "each eligible trained 287(g) officer".
-    ALL_MODELS = "all-models"
-    #: Task Force Model officers only.
+    #: Task Force Model officers only: the reading the programme's notice and reports support.
     TASK_FORCE_ONLY = "task-force-only"
+    #: Trained officers of every 287(g) model, ¶7's "each eligible trained 287(g) officer" read
+    #: literally.
+    ALL_MODELS = "all-models"
 
     @property
     def models(self) -> frozenset[Model]:
@@ -319,7 +321,7 @@ def _tier_amount(value: object) -> Decimal:
     try:
         return to_money(value, "amount")
     except InvalidInputError as exc:  # a bad tier amount makes the policy inconsistent
-        raise PolicyError(f"award tier {exc}", field="amount", value=value) from None
+        raise PolicyError(str(exc), field="amount", value=value) from None
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -335,12 +337,14 @@ class AwardTier(Value):
     amount: Decimal = attrs.field(converter=_tier_amount)
 
     def __attrs_post_init__(self) -> None:
-        if not 0 <= self.low <= self.high <= 100:
-            raise PolicyError(
-                f"{self.rule_id}: band {self.low}%-{self.high}% is not within 0-100 "
-                "with low <= high",
-                field="tiers",
-                value=self,
+        for name in ("low", "high"):
+            if not 0 <= getattr(self, name) <= 100:
+                raise PolicyError.about(
+                    name, getattr(self, name), f"of {self.rule_id} is not a percent 0-100"
+                )
+        if self.low > self.high:
+            raise PolicyError.about(
+                "high", self.high, f"of {self.rule_id} is below its low {self.low}"
             )
 
     @property
@@ -404,7 +408,7 @@ class Policy(Value):
         metadata={"interpretation": "I-HEAD"},
     )
     model_scope: ModelScope = attrs.field(
-        default=ModelScope.ALL_MODELS,
+        default=ModelScope.TASK_FORCE_ONLY,
         validator=of_type(ModelScope, "a ModelScope"),
         metadata={"interpretation": "I-MODEL"},
     )
@@ -421,6 +425,7 @@ class Policy(Value):
     _fingerprint: str | None = attrs.field(
         init=False, default=None, repr=False, eq=False, hash=False
     )
+    _label: str | None = attrs.field(init=False, default=None, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if self.effective_until is not None and self.effective_until < self.effective_from:
@@ -480,6 +485,47 @@ class Policy(Value):
         assert self._fingerprint is not None
         return self._fingerprint
 
+    @property
+    def registered(self) -> bool:
+        """Whether g287 vouches for this policy: its fingerprint is one of :data:`REGISTERED`.
+
+        >>> from g287 import POLICY
+        >>> POLICY.registered, POLICY.choose("I-BAND", "half-up").registered
+        (True, False)
+        """
+        return self.fingerprint in REGISTERED
+
+    @property
+    def label(self) -> str:
+        """The policy's name as every report shows it: it says what the policy is.
+
+        A registered policy shows its name; a registered policy with other interpretation
+        options shows them (``… [I-BAND=half-up]``), however the variant was made; any other
+        policy — an edited one that kept the official name, say — is marked
+        ``[unregistered]``.
+
+        >>> from g287 import POLICY
+        >>> POLICY.choose("I-BAND", "half-up").label
+        '287(g) reimbursement and performance awards (DHS/ICE, 2025-09-18) [I-BAND=half-up]'
+        """
+        if self._label is None:
+            object.__setattr__(self, "_label", self._make_label())
+        assert self._label is not None
+        return self._label
+
+    def _make_label(self) -> str:
+        if self.registered:
+            return self.name
+        defaults = {f.name: f.default for f in OPTION_FIELDS}
+        chosen = [
+            f"{f.metadata['interpretation']}={getattr(self, f.name).value}"
+            for f in OPTION_FIELDS
+            if getattr(self, f.name) != f.default
+        ]
+        if chosen and attrs.evolve(self, **defaults).registered:  # type: ignore[arg-type]
+            return f"{self.name} [{', '.join(chosen)}]"
+        return f"{self.name} [unregistered]"
+
     def _repr_html_(self) -> str:
         tiers = html.table(
             ("rule", "location rate", "per eligible task force officer"),
@@ -521,14 +567,17 @@ class Policy(Value):
             self.effective_until is None or day <= self.effective_until
         )
 
-    def require_in_force(self, day: dt.date, what: str) -> None:
-        """Raise :class:`~g287.NotInEffectError` unless in force on ``day`` (R-EFF)."""
+    def require_in_force(self, day: dt.date, what: str, field: str = "period") -> None:
+        """Raise :class:`~g287.NotInEffectError` unless in force on ``day`` (R-EFF).
+
+        ``what`` names the period in the message (``FY2025 Q4``), ``field`` the argument.
+        """
         if not self.covers(day):
             until = self.effective_until.isoformat() if self.effective_until else "open-ended"
             raise NotInEffectError(
                 f"{what}: starts {day.isoformat()}, outside {self.name!r} "
                 f"({self.effective_from.isoformat()} to {until}) (R-EFF)",
-                field=what,
+                field=field,
                 value=day,
             )
 
@@ -635,12 +684,33 @@ def _percent_table(tiers: tuple[AwardTier, ...]) -> tuple[AwardTier | None, ...]
             )
     if len({t.rule_id for t in tiers}) != len(tiers):
         raise PolicyError.about("tiers", [t.rule_id for t in tiers], "repeat a rule id")
+    # Contiguous from the lowest band to 100%: a gap would pay nothing there without a word.
+    if tiers[0].high != 100:
+        raise PolicyError.about(
+            "tiers", tiers[0].band, f"leave {tiers[0].high + 1}%-100% in no band; expected one"
+        )
+    for upper, lower in itertools.pairwise(tiers):
+        if lower.high + 1 != upper.low:
+            gap = f"{lower.high + 1}%" + (
+                f"-{upper.low - 1}%" if upper.low - 1 > lower.high + 1 else ""
+            )
+            raise PolicyError.about(
+                "tiers",
+                f"{lower.rule_id} {lower.band}, {upper.rule_id} {upper.band}",
+                f"leave {gap} in no band; expected contiguous bands",
+            )
     table: list[AwardTier | None] = [None] * 101
     for tier in tiers:
         table[tier.low : tier.high + 1] = [tier] * (tier.high - tier.low + 1)
     return tuple(table)
 
 
+#: The fingerprints of the policies g287 vouches for: those of :data:`g287.REGISTRY`, pinned here
+#: so that the types can tell a registered policy without reading the data, and an edit of the
+#: announced policy's data cannot pass for it (a test checks the registry against this set).
+REGISTERED: Final = frozenset(
+    {"sha256:b084201376a39942e0a49e2ee15e1c3416ad0fe8c57c1a9f61c1acfcab070e93"}
+)
 #: The fields of :class:`Policy` that select an interpretation, in order.
 OPTION_FIELDS: Final = tuple(f for f in attrs.fields(Policy) if "interpretation" in f.metadata)
 #: The option type (an enum) of each such field, by field name.

@@ -92,11 +92,6 @@ class ReimbursementResult(Value):
         )
 
     @property
-    def policy_name(self) -> str:
-        """The name of the policy applied."""
-        return self.policy.name
-
-    @property
     def policy_fingerprint(self) -> str:
         """The fingerprint of the policy applied."""
         return self.policy.fingerprint
@@ -120,7 +115,7 @@ class ReimbursementResult(Value):
             "overtime_reimbursed": self.overtime_reimbursed,
             "overtime_over_cap": self.overtime_over_cap,
             "total": self.total,
-            "policy": self.policy_name,
+            "policy": self.policy.label,
         }
 
     def _repr_html_(self) -> str:
@@ -148,7 +143,7 @@ def annual_reimbursement(
     benefit = to_money(benefits, "benefits")
     claimed = to_money(overtime, "overtime")
     fy = to_fiscal_year(fiscal_year)
-    pol = policy_for(policy, fy)
+    pol = policy_for(policy, fy, "fiscal_year")
     cap = overtime_cap(salary, pol)
     return ReimbursementResult(
         fiscal_year=fy,
@@ -224,4 +219,4 @@ def _explain(r: ReimbursementResult) -> Explanation:
             {"overtime": money(r.overtime_claimed), "reimbursed": money(r.overtime_reimbursed)},
         ),
     ]
-    return Explanation(f"{fy} reimbursement", money(r.total), steps)
+    return Explanation(f"{fy} reimbursement", money(r.total), steps, r.policy.label)

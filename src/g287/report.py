@@ -55,7 +55,7 @@ def claim_table(claim: Claim) -> str:
     title = f"Claim of agency {claim.agency_id} for {claim.quarter or claim.period}"
     out = [
         title,
-        f"Period {claim.period} ({claim.fiscal_year}); policy: {claim.policy_name}",
+        f"Period {claim.period} ({claim.fiscal_year}); policy: {claim.policy.label}",
         f"Policy fingerprint: {claim.policy_fingerprint}",
         "",
         fmt(headers),

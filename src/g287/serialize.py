@@ -32,10 +32,9 @@ import attrs
 
 from . import _canonical, award, calendar, claims, explain, policy, reimbursement
 from ._validators import instance
-from .errors import G287Error, InvalidInputError, InvalidTypeError
-from .money import cents, from_cents
+from .errors import G287Error, InvalidInputError, InvalidTypeError, VerificationError, show
 
-__all__ = ["SCHEMA", "dumps", "from_dict", "loads", "to_dict"]
+__all__ = ["SCHEMA", "dumps", "from_dict", "loads", "to_dict", "verify"]
 
 T = TypeVar("T")
 
@@ -45,8 +44,10 @@ SCHEMA: Final = "g287/2"
 #: Fields a nested object inherits from the object that holds it when it leaves them out.
 _INHERITED: Final = ("policy", "agency", "period")
 
-#: Derived figures written beside each result's own fields (read back only to be checked).
+#: Derived values written beside each object's own fields for a reader of the JSON. They are
+#: not trusted: reading a document recomputes each and refuses one that disagrees.
 _DERIVED: Final[dict[type, tuple[str, ...]]] = {
+    policy.Policy: ("fingerprint", "registered", "label"),
     award.AwardResult: ("per_officer", "reason"),
     reimbursement.ReimbursementResult: ("overtime_over_cap", "total"),
     claims.OfficerLine: ("eligible_days", "overtime_over_cap", "cap_used", "total"),
@@ -60,6 +61,7 @@ _DERIVED: Final[dict[type, tuple[str, ...]]] = {
         "not_eligible",
         "reimbursement",
         "total",
+        "policy_fingerprint",
     ),
 }
 
@@ -97,22 +99,33 @@ def _encode(value: object, context: dict[str, object]) -> Any:
     return data
 
 
-def to_dict(obj: object) -> dict[str, Any]:
-    """A g287 object as a JSON-ready dict with the schema tag."""
+def to_dict(obj: object, *, inputs: bool = True) -> dict[str, Any]:
+    """A g287 object as a JSON-ready dict with the schema tag.
+
+    A claim carries its inputs (its payroll) so that :func:`verify` can recompute it;
+    ``inputs=False`` leaves the payroll out, for size (such a document cannot be verified).
+    """
     if not attrs.has(type(obj)) or _KNOWN.get(type(obj).__name__) is not type(obj):
         raise InvalidTypeError.about("obj", obj, "is not a g287 value object")
+    if isinstance(obj, claims.Claim) and not instance(inputs, bool, "inputs", "True or False"):
+        obj = attrs.evolve(obj, payroll=None)
     return {"schema": SCHEMA, "type": type(obj).__name__, "data": _encode(obj, {})}
 
 
-def dumps(obj: object, *, indent: int | None = None) -> str:
-    """A g287 object as JSON text; :func:`loads` reads it back to an equal object."""
+def dumps(obj: object, *, indent: int | None = None, inputs: bool = True) -> str:
+    """A g287 object as JSON text; :func:`loads` reads it back to an equal object.
+
+    ``inputs=False`` leaves a claim's payroll out (see :func:`to_dict`).
+    """
     if indent is not None:
         instance(indent, int, "indent", "a whole number of spaces or None")
         if not 0 <= indent <= 16:
             raise InvalidInputError.about("indent", indent, "is out of range; expected 0 to 16")
     import json  # noqa: PLC0415 - loaded by the first dumps or loads (g287._canonical says why)
 
-    return json.dumps(to_dict(obj), indent=indent, ensure_ascii=False, sort_keys=True)
+    return json.dumps(
+        to_dict(obj, inputs=inputs), indent=indent, ensure_ascii=False, sort_keys=True
+    )
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -153,10 +166,7 @@ def _decode(hint: Any, value: Any, where: str, context: dict[str, object]) -> An
             return hint(value)
         except ValueError:
             raise _bad(where, value, f"one of {[m.value for m in hint]}") from None
-    scalar = _SCALARS.get(hint)
-    if scalar is None:  # pragma: no cover - every field of a g287 class has one of these types
-        raise _bad(where, value, f"a value of type {hint}")
-    return scalar(value, where)
+    return _SCALARS[hint](value, where)  # every other field of a g287 class is one of these
 
 
 def _boolean(value: object, where: str) -> bool:
@@ -244,10 +254,9 @@ def _decode_attrs(cls: type, value: Any, where: str, context: dict[str, object])
             inner[f.name] = kwargs[f.alias or f.name]
     try:
         obj = cls(**kwargs)
-    except G287Error:
-        raise
-    except (TypeError, ValueError) as exc:  # pragma: no cover - validators raise G287Error
-        raise InvalidInputError(f"{where}: {exc}", field=where, value=value) from None
+    except G287Error as exc:  # the constructor's own check, located in the document
+        at = f"{where}.{exc.field}" if exc.field else where
+        raise type(exc)(f"{where}: {exc}", field=at, value=exc.value) from None
     for name in derived:
         if name in value and value[name] != _canonical.encode(getattr(obj, name)):
             raise InvalidInputError(
@@ -264,41 +273,65 @@ def _nothing(_obj: Any, _where: str) -> None:
     """No further check."""
 
 
+def _recomputed(stored: object, recomputed: object, where: str, error: type[G287Error]) -> None:
+    """Refuse ``stored`` unless it equals what its inputs give, naming the first difference."""
+    found = _canonical.difference(stored, recomputed)
+    if found is not None:
+        path, value, expected = found
+        at = f"{where}.{path}" if path else where
+        raise error(
+            f"{at}: {show(_canonical.encode(value))} is stated, but the inputs give "
+            f"{show(_canonical.encode(expected))}",
+            field=at,
+            value=value,
+        )
+
+
 def _award_agrees(result: award.AwardResult, where: str) -> None:
-    expected = (
-        None
-        if result.provided == 0 or not result.assistance_satisfactory
-        else (Fraction(result.located, result.provided))
+    """An award carries all its inputs, so it is recomputed whenever it is read."""
+    _recomputed(result, _award_again(result), where, InvalidInputError)
+
+
+def _award_again(result: award.AwardResult) -> award.AwardResult:
+    return award.quarterly_award(
+        located=result.located,
+        provided=result.provided,
+        task_force_officers=result.task_force_officers,
+        quarter=result.quarter,
+        policy=result.policy,
+        assistance_satisfactory=result.assistance_satisfactory,
     )
-    if result.rate != expected:
-        raise InvalidInputError.about(
-            f"{where}.rate", result.rate, f"does not match located / provided ({expected})"
-        )
-    percent = None if expected is None else result.policy.percent(expected)
-    tier = None if percent is None else result.policy.tier_for_percent(percent)
-    if result.percent != percent or result.tier != tier:
-        raise InvalidInputError.about(
-            f"{where}.tier", result.tier, "does not match the rate under the policy's bands"
-        )
-    amount = from_cents(cents(result.per_officer) * result.task_force_officers)
-    if result.amount != amount:
-        raise InvalidInputError.about(
-            f"{where}.amount",
-            result.amount,
-            f"is not per_officer {result.per_officer} x officers {result.task_force_officers}",
-        )
 
 
 def _reimbursement_agrees(result: reimbursement.ReimbursementResult, where: str) -> None:
-    if result.overtime_reimbursed > result.overtime_cap:
-        raise InvalidInputError.about(
-            f"{where}.overtime_reimbursed",
-            result.overtime_reimbursed,
-            f"exceeds the cap {result.overtime_cap} (R-OT)",
-        )
+    """A reimbursement carries all its inputs, so it is recomputed whenever it is read."""
+    _recomputed(result, _reimbursement_again(result), where, InvalidInputError)
+
+
+def _reimbursement_again(
+    result: reimbursement.ReimbursementResult,
+) -> reimbursement.ReimbursementResult:
+    return reimbursement.annual_reimbursement(
+        annual_salary=result.salary,
+        benefits=result.benefits,
+        overtime=result.overtime_claimed,
+        fiscal_year=result.fiscal_year,
+        policy=result.policy,
+    )
 
 
 def _line_agrees(line: claims.OfficerLine, where: str) -> None:
+    if line.overtime_reimbursed > line.overtime_claimed:
+        raise InvalidInputError.about(
+            f"{where}.overtime_reimbursed",
+            line.overtime_reimbursed,
+            f"is more than the overtime claimed {line.overtime_claimed} (R-OT)",
+        )
+    line.policy.require_in_force(line.period.start, str(line.period), f"{where}.period")
+    if line.period.end > line.fiscal_year.end:
+        raise InvalidInputError.about(
+            f"{where}.period", str(line.period), "spans two fiscal years; expected one"
+        )
     if not line.overtime_reimbursed <= line.cap_used <= line.overtime_cap:
         raise InvalidInputError.about(
             f"{where}.overtime_reimbursed",
@@ -309,15 +342,74 @@ def _line_agrees(line: claims.OfficerLine, where: str) -> None:
 
 
 def _claim_agrees(c: claims.Claim, where: str) -> None:
-    if c.award is not None and c.award.quarter != c.quarter:
+    c.policy.require_in_force(c.period.start, str(c.period), f"{where}.period")
+    if c.period.end > c.fiscal_year.end:
+        raise InvalidInputError.about(
+            f"{where}.period", str(c.period), "spans two fiscal years; expected one"
+        )
+    if c.quarter is not None and c.quarter.range != c.period:
+        raise InvalidInputError.about(
+            f"{where}.quarter", str(c.quarter), f"is not the claimed period {c.period}"
+        )
+    for i, line in enumerate(c.lines):
+        for name in ("period", "agency", "policy"):
+            if getattr(line, name) != getattr(c, name):
+                raise InvalidInputError.about(
+                    f"{where}.lines[{i}].{name}", str(getattr(line, name)), "is not the claim's"
+                )
+    for problem in claims.roster_problems(
+        c.agency, [line.officer for line in c.lines], c.payroll or ()
+    ):
+        raise InvalidInputError(f"{where}: {problem}", field=problem.field, value=problem.value)
+    if c.payroll is not None:
+        first = c.fiscal_year.start
+        for i, record in enumerate(c.payroll):
+            if record.end < first or record.start > c.period.end:
+                raise InvalidInputError.about(
+                    f"{where}.payroll[{i}]",
+                    str(record.period),
+                    f"is outside {c.fiscal_year} up to the period's end; the claim never read it",
+                )
+    _award_of_claim_agrees(c, where)
+
+
+def _award_of_claim_agrees(c: claims.Claim, where: str) -> None:
+    if c.award is None:
+        if c.award_officers or c.leads is not None:
+            raise InvalidInputError.about(
+                f"{where}.award", None, "is missing, though officers or leads are given for it"
+            )
+        return
+    if c.quarter is None or c.award.quarter != c.quarter:
         raise InvalidInputError.about(
             f"{where}.award", str(c.award.quarter), f"is not for the claimed {c.quarter}"
         )
-    if c.award is not None and c.award.task_force_officers != len(c.award_officers):
+    task_force = {
+        line.officer_id for line in c.lines if line.officer.model is policy.Model.TASK_FORCE
+    }
+    if (
+        len(set(c.award_officers)) != len(c.award_officers)
+        or not set(c.award_officers) <= task_force
+    ):
+        raise InvalidInputError.about(
+            f"{where}.award_officers",
+            c.award_officers,
+            "are not distinct Task Force Model officers of the claim's lines (I-HEAD)",
+        )
+    if c.award.task_force_officers != len(c.award_officers):
         raise InvalidInputError.about(
             f"{where}.award_officers",
             c.award_officers,
             f"are {len(c.award_officers)}, but the award counts {c.award.task_force_officers}",
+        )
+    if c.leads is not None and (
+        c.leads.quarter,
+        c.leads.located,
+        c.leads.provided,
+        c.leads.assistance_satisfactory,
+    ) != (c.award.quarter, c.award.located, c.award.provided, c.award.assistance_satisfactory):
+        raise InvalidInputError.about(
+            f"{where}.leads", c.leads, "are not the leads the award was computed from"
         )
 
 
@@ -375,6 +467,8 @@ def loads(text: str | bytes, kind: type[Any] | None = None) -> Any:
         raise _bad("text", text, "JSON text")
     try:
         document = json.loads(text, parse_float=_no_float)
+    except G287Error:  # a number with a fraction (_no_float): the error says so already
+        raise
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InvalidInputError(f"text: not JSON ({exc})", field="text", value=text) from None
     except ValueError as exc:  # e.g. an integer longer than Python will convert
@@ -390,3 +484,75 @@ def loads(text: str | bytes, kind: type[Any] | None = None) -> Any:
 
 def _no_float(text: str) -> Any:
     raise InvalidInputError.about("JSON number", text, "has a fraction; write amounts as strings")
+
+
+def verify(obj: object) -> object:
+    """Recompute a result from its inputs and refuse it unless every figure agrees.
+
+    ``obj`` is a result (an :class:`~g287.AwardResult`, :class:`~g287.ReimbursementResult` or
+    :class:`~g287.Claim`), a document dict (:func:`to_dict`) or JSON text (:func:`dumps`). The
+    result is recomputed under the policy it holds — the one in the document — from the inputs
+    it carries (a claim's agency, officers, payroll and lead report) and compared figure by
+    figure. Returns the verified result.
+
+    What this proves, and what it does not: a verified document's figures are exactly what g287
+    computes from the inputs and the policy written in it, so an edit of any figure is caught.
+    It does not prove that the inputs are the agency's true records, nor that nobody edited
+    inputs and figures together: JSON documents are tamper-evident through ``verify``, not
+    signed. A policy edited in the document is reported as unregistered
+    (:attr:`~g287.Policy.label`).
+
+    Raises:
+        VerificationError: naming the first figure that differs (``.field`` is its path,
+            ``.value`` the stated figure, ``.recomputed`` the figure the inputs give).
+        InvalidInputError: a document that does not load, or a claim written without its
+            inputs (``dumps(claim, inputs=False)``), which cannot be verified.
+    """
+    if isinstance(obj, (str, bytes)):
+        obj = loads(obj)
+    elif isinstance(obj, dict):
+        obj = from_dict(obj)
+    if isinstance(obj, award.AwardResult):
+        again: object = _award_again(obj)
+    elif isinstance(obj, reimbursement.ReimbursementResult):
+        again = _reimbursement_again(obj)
+    elif isinstance(obj, claims.Claim):
+        again = _claim_again(obj)
+    else:
+        raise InvalidTypeError.about(
+            "obj",
+            obj,
+            "is not a result g287 can verify; expected an AwardResult, a "
+            "ReimbursementResult, a Claim, or a document of one",
+        )
+    found = _canonical.difference(obj, again)
+    if found is not None:
+        path, stated, recomputed = found
+        raise VerificationError(
+            f"{type(obj).__name__}.{path}: {show(_canonical.encode(stated))} is stated, but "
+            f"recomputing from the document's inputs gives {show(_canonical.encode(recomputed))}",
+            field=path,
+            value=stated,
+            recomputed=recomputed,
+        )
+    return obj
+
+
+def _claim_again(c: claims.Claim) -> claims.Claim:
+    if c.payroll is None:
+        raise InvalidInputError(
+            "payroll: the claim was written without its inputs (inputs=False); it cannot be "
+            "verified",
+            field="payroll",
+            value=None,
+        )
+    common: dict[str, Any] = {
+        "agency": c.agency,
+        "officers": [line.officer for line in c.lines],
+        "payroll": c.payroll,
+        "policy": c.policy,
+        "allow_empty": not any(r.end >= c.period.start for r in c.payroll),
+    }
+    if c.quarter is not None and c.leads is not None:
+        return claims.quarterly_claim(leads=c.leads, quarter=c.quarter, **common)
+    return claims.claim(period=c.period, **common)
