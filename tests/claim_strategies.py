@@ -386,12 +386,20 @@ def expected_line(
 
 
 def expected_award_officers(
-    agency: Agency, roster: Iterable[Officer], policy: Policy, quarter: FiscalQuarter
+    agency: Agency,
+    roster: Iterable[Officer],
+    policy: Policy,
+    quarter: FiscalQuarter,
+    payroll: Iterable[PayRecord],
 ) -> tuple[str, ...]:
     """I-HEAD by hand: the Task Force Model officers whose I-WIN window holds the quarter's last
-    day (``last-day``) or any of its days (``any-day``), in roster order."""
+    day (``last-day``) or any of its days (``any-day``), and who have a pay record overlapping
+    the quarter (no pay, no basis), in roster order."""
+    paid = {r.officer_id for r in payroll if r.start <= quarter.end and r.end >= quarter.start}
     counted = []
     for officer in roster:
+        if officer.id not in paid:
+            continue
         start, end = window(agency, officer)
         if policy.headcount is Headcount.LAST_DAY:
             hit = start <= quarter.end <= end

@@ -452,19 +452,21 @@ class TestAwardResult:
         assert "82%" in reason
         assert "80%-89%" in reason
 
-    def test_policy_name_and_fingerprint(self) -> None:
-        """A result names the policy that produced it and carries that variant's fingerprint."""
+    def test_policy_label_and_fingerprint(self) -> None:
+        """A result holds the policy that produced it: its label names the variant's choices,
+        and its fingerprint tells any two variants apart."""
         half_up = banded(BandRounding.HALF_UP)
         default, variant = award(45, 50), award(45, 50, policy=half_up)
-        assert (default.policy_name, default.policy_fingerprint) == (
+        assert (default.policy.label, default.policy_fingerprint) == (
             POLICY.name,
             POLICY.fingerprint,
         )
-        assert (variant.policy_name, variant.policy_fingerprint) == (
-            half_up.name,
+        assert (variant.policy.label, variant.policy_fingerprint) == (
+            f"{POLICY.name} [I-BAND=half-up]",
             half_up.fingerprint,
         )
         assert variant.policy_fingerprint != default.policy_fingerprint
+        assert "[I-BAND=half-up]" in str(variant.explanation)
 
     def test_str_is_the_explanation(self) -> None:
         """``str`` of a result is its audit trail."""
@@ -535,6 +537,13 @@ REFUSALS = [
         award_with(task_force_officers=10**9 + 1),
         InvalidInputError,
         "task_force_officers: 1000000001 ",
+        "task_force_officers",
+    ),
+    (
+        # $1,000 x 10**9 officers is $10**12: more than any amount g287 holds
+        award_with(located=45, provided=50, task_force_officers=10**9),
+        InvalidInputError,
+        r"task_force_officers: 1000000000 officers at \$1,000\.00 would make an award above",
         "task_force_officers",
     ),
     (

@@ -12,6 +12,7 @@ examples use figures worked by hand. The wording of the audit trails is pinned i
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -21,6 +22,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+import g287
 from claim_strategies import (
     CLAIM_MONEY,
     FY,
@@ -57,16 +59,20 @@ from g287 import (
     PayRecord,
     Policy,
     claim,
+    dumps,
     quarterly_claim,
+    verify,
 )
 from g287.claims import LINE_COLUMNS, roster_problems
+from g287.money import format_money, to_money
 from strategies import chosen_policies, policies
 
 D = dt.date
 TFM, JEM, WSO = Model.TASK_FORCE, Model.JAIL_ENFORCEMENT, Model.WARRANT_SERVICE_OFFICER
 #: An agency that signed every model, with an agreement before the policy starts.
 AGENCY = Agency("A1", "Example County", D(2025, 7, 1), frozenset(Model))
-TASK_FORCE_ONLY = POLICY.choose("I-MODEL", "task-force-only")
+TASK_FORCE_ONLY = POLICY.choose("I-MODEL", "task-force-only")  # the default (== POLICY)
+ALL_MODELS = POLICY.choose("I-MODEL", "all-models")
 PRORATED = POLICY.choose("I-CAPPRO", "by-eligible-days")
 #: A Task Force officer trained before the policy starts: eligible from 2025-10-01 on.
 ALICE = Officer("T-1", TFM, D(2025, 8, 1), "78000")
@@ -95,6 +101,7 @@ def run(
         payroll=s.payroll if payroll is None else payroll,
         period=period,
         policy=policy,
+        allow_empty=True,
     )
 
 
@@ -106,7 +113,14 @@ def one_officer(
     policy: Policy | None = None,
 ) -> OfficerLine:
     """The line of one officer of AGENCY in the claim for a period."""
-    c = claim(agency=AGENCY, officers=[officer], payroll=records, period=period, policy=policy)
+    c = claim(
+        agency=AGENCY,
+        officers=[officer],
+        payroll=records,
+        period=period,
+        policy=policy,
+        allow_empty=True,
+    )
     return c.line(officer.id)
 
 
@@ -340,11 +354,11 @@ class TestModelScope:
     def test_task_force_only_pays_nothing_to_other_models(
         self, s: Scenario, period: DateRange
     ) -> None:
-        """I-MODEL task-force-only; R-SAL, ¶7: “each eligible trained 287(g) officer”. JEM and
-        WSO lines pay nothing, have no cap and report all their pay in the period as not
-        eligible; Task Force lines have the figures they have under the default."""
+        """I-MODEL task-force-only (the default); R-SAL, ¶7: “each eligible trained 287(g)
+        officer”. JEM and WSO lines pay nothing, have no cap and report all their pay in the
+        period as not eligible; Task Force lines have the figures they have under all-models."""
         narrow = run(s, period, TASK_FORCE_ONLY)
-        wide = run(s, period, POLICY)
+        wide = run(s, period, ALL_MODELS)
         paid = paid_in(s, period)
         zero = Decimal("0.00")
         for officer in s.officers:
@@ -376,8 +390,11 @@ class TestAwardHeadcount:
                 leads=report,
                 quarter=report.quarter,
                 policy=policy,
+                allow_empty=True,
             )
-            expected = expected_award_officers(s.agency, s.officers, policy, report.quarter)
+            expected = expected_award_officers(
+                s.agency, s.officers, policy, report.quarter, s.payroll
+            )
             assert c.award_officers == expected
             assert c.award is not None
             assert c.award.task_force_officers == len(expected)
@@ -396,6 +413,7 @@ class TestAwardHeadcount:
             payroll=s.payroll,
             leads=report,
             quarter=report.quarter,
+            allow_empty=True,
         )
         plain = run(s, report.quarter)
         assert q.lines == plain.lines
@@ -467,8 +485,8 @@ class TestRemainderCents:
         """I-WIN, I-DAYS, I-CENT: 2,000.00 over 14 days is 142.86 on the first ten days (the
         remainder cents) and 142.85 on the last four; trained on day 13, the officer is paid
         the last two, 285.70, and the other 12 days' pay is not eligible."""
-        bob = Officer("J-2", JEM, D(2025, 11, 1), "52000", separated_on=D(2025, 12, 15))
-        record = PayRecord("J-2", D(2025, 10, 20), D(2025, 11, 2), "2000", "700", "140")
+        bob = Officer("T-2", TFM, D(2025, 11, 1), "52000", separated_on=D(2025, 12, 15))
+        record = PayRecord("T-2", D(2025, 10, 20), D(2025, 11, 2), "2000", "700", "140")
         line = one_officer([record], "FY2026 Q1", officer=bob)
         assert line.window == DateRange(D(2025, 11, 1), D(2025, 12, 15))
         assert (line.eligible_days, line.salary, line.benefits, line.overtime_claimed) == (
@@ -605,20 +623,23 @@ class TestModelScopeExample:
             payroll=self.PAYROLL,
             period="FY2026 Q1",
             policy=policy,
+            allow_empty=True,
         )
 
-    def test_every_model_is_reimbursed_by_default(self) -> None:
-        """I-MODEL default: “each eligible trained 287(g) officer”, JEM, TFM and WSO alike."""
-        c = self.claim(POLICY)
+    def test_all_models_reimburses_every_model(self) -> None:
+        """I-MODEL all-models: “each eligible trained 287(g) officer”, JEM, TFM and WSO alike."""
+        c = self.claim(ALL_MODELS)
         assert [(line.reimbursable, line.total) for line in c.lines] == [
             (True, Decimal("2600.00"))
         ] * 3
         assert (c.reimbursement, c.not_eligible) == (Decimal("7800.00"), Decimal("0.00"))
 
-    def test_task_force_only_leaves_jem_and_wso_out(self) -> None:
-        """I-MODEL task-force-only: the JEM and WSO lines pay nothing, have no cap and report
-        their 2,600.00 each as not eligible; the TFM line still pays 2,600.00."""
-        c = self.claim(TASK_FORCE_ONLY)
+    def test_the_default_is_task_force_only(self) -> None:
+        """I-MODEL's default, task-force-only, cannot over-claim: the JEM and WSO lines pay
+        nothing, have no cap and report their 2,600.00 each as not eligible; the TFM line still
+        pays 2,600.00."""
+        assert self.claim(POLICY) == self.claim(TASK_FORCE_ONLY)
+        c = self.claim(POLICY)
         for officer_id in ("J-1", "W-1"):
             line = c.line(officer_id)
             assert (line.reimbursable, line.eligible_days, line.total, line.overtime_cap) == (
@@ -662,6 +683,7 @@ def quarter_claim(
         leads=leads,
         quarter=leads.quarter,
         policy=policy,
+        allow_empty=True,
     )
 
 
@@ -676,18 +698,26 @@ class TestAwardHeadcountExamples:
         Officer("W-A", WSO, D(2025, 8, 1), "60000"),
     )
     LEADS = LeadReport("FY2026 Q2", provided=50, located=45)  # 90%: R-AWD-1
+    # Everybody is on the payroll in Q2 and Q3: I-HEAD counts only officers paid in the quarter.
+    PAYROLL = tuple(
+        PayRecord(o.id, start, start + dt.timedelta(days=13), "2000", "0", "0")
+        for o in OFFICERS
+        for start in (D(2026, 1, 5), D(2026, 3, 16), D(2026, 4, 6))
+    )
 
     def test_last_day_counts_those_eligible_on_the_last_day(self) -> None:
         """I-HEAD default: an officer who left mid-quarter or never was eligible does not count,
         one trained mid-quarter does, other models never do: 2 x 1,000.00."""
-        c = quarter_claim(self.OFFICERS, self.LEADS)
+        c = quarter_claim(self.OFFICERS, self.LEADS, payroll=self.PAYROLL)
         assert c.award_officers == ("T-A", "T-C")
         assert c.award is not None
         assert (c.award.task_force_officers, c.award.amount) == (2, Decimal("2000.00"))
 
     def test_any_day_also_counts_the_officer_who_left(self) -> None:
         """I-HEAD any-day: the officer separated 2026-02-15 counts too: 3 x 1,000.00."""
-        c = quarter_claim(self.OFFICERS, self.LEADS, POLICY.choose("I-HEAD", "any-day"))
+        c = quarter_claim(
+            self.OFFICERS, self.LEADS, POLICY.choose("I-HEAD", "any-day"), payroll=self.PAYROLL
+        )
         assert c.award_officers == ("T-A", "T-B", "T-C")
         assert c.award is not None
         assert c.award.amount == Decimal("3000.00")
@@ -695,7 +725,7 @@ class TestAwardHeadcountExamples:
     def test_an_agreement_after_the_quarter_counts_nobody(self) -> None:
         """I-WIN within I-HEAD: before the agency's agreement nobody is eligible: no award."""
         late = attrs.evolve(AGENCY, agreement_date=D(2026, 4, 1))
-        c = quarter_claim(self.OFFICERS, self.LEADS, agency=late)
+        c = quarter_claim(self.OFFICERS, self.LEADS, agency=late, payroll=self.PAYROLL)
         assert c.award_officers == ()
         assert c.award is not None
         assert c.award.amount == Decimal("0.00")
@@ -704,8 +734,20 @@ class TestAwardHeadcountExamples:
         """I-HEAD with I-WIN (separation inclusive): separated on 2026-03-31, the officer counts
         for Q2 and not for Q3."""
         roster = [Officer("T-Z", TFM, D(2025, 8, 1), "60000", D(2026, 3, 31))]
-        assert quarter_claim(roster, self.LEADS).award_officers == ("T-Z",)
-        assert quarter_claim(roster, LeadReport("FY2026 Q3", 10, 10)).award_officers == ()
+        pay = [r for r in self.PAYROLL if r.officer_id == "T-A"]
+        pay = [attrs.evolve(r, officer_id="T-Z") for r in pay]
+        assert quarter_claim(roster, self.LEADS, payroll=pay).award_officers == ("T-Z",)
+        q3 = LeadReport("FY2026 Q3", 10, 10)
+        assert quarter_claim(roster, q3, payroll=pay).award_officers == ()
+
+    def test_an_officer_without_pay_in_the_quarter_does_not_count(self) -> None:
+        """I-HEAD: no pay, no basis. An eligible Task Force officer with no pay record in the
+        quarter is not counted, so the award cannot grow with names alone."""
+        unpaid = [r for r in self.PAYROLL if r.officer_id != "T-C"]
+        c = quarter_claim(self.OFFICERS, self.LEADS, payroll=unpaid)
+        assert c.award_officers == ("T-A",)
+        assert c.award is not None
+        assert c.award.amount == Decimal("1000.00")
 
 
 class TestQuarterlyClaimExamples:
@@ -762,7 +804,9 @@ class TestClaimArguments:
         self, period: Period, days: int, salary: str
     ) -> None:
         """A period is a DateRange, a FiscalQuarter, a FiscalYear or their text, case-blind."""
-        c = claim(agency=AGENCY, officers=[ALICE], payroll=self.PAYROLL, period=period)
+        c = claim(
+            agency=AGENCY, officers=[ALICE], payroll=self.PAYROLL, period=period, allow_empty=True
+        )
         assert c.period.days == days
         assert c.fiscal_year == c.line("T-1").fiscal_year == FY
         assert (c.salary, c.quarter, c.award) == (Decimal(salary), None, None)
@@ -779,28 +823,62 @@ class TestClaimArguments:
             payroll=self.PAYROLL,
             leads=LeadReport("FY2026 Q2", 10, 10),
             quarter=quarter,
+            allow_empty=True,
         )
         assert (c.quarter, c.period) == (FiscalQuarter(2026, 2), self.Q2)
+
+    def test_an_empty_period_is_claimed_only_when_said(self) -> None:
+        """A claim with no pay record in its period has no basis and is refused (see the
+        refusals); with allow_empty=True it is made, paying nothing."""
+        c = claim(agency=AGENCY, officers=[ALICE], payroll=[], period="FY2026 Q3", allow_empty=True)
+        assert (c.reimbursement, c.payroll) == (Decimal("0.00"), ())
+
+    def test_the_claim_keeps_the_records_it_read(self) -> None:
+        """A claim holds, as its input, the pay records of its fiscal year up to its period's
+        end: enough to recompute it, nothing that cannot change a figure."""
+        records = [
+            PayRecord("T-1", D(2025, 9, 1), D(2025, 9, 14), "1", "1", "1"),  # before FY2026
+            PayRecord("T-1", D(2025, 9, 28), D(2025, 10, 11), "1", "1", "1"),  # straddles
+            PayRecord("T-1", D(2025, 12, 1), D(2025, 12, 14), "1", "1", "1"),
+            PayRecord("T-1", D(2026, 1, 1), D(2026, 1, 14), "1", "1", "1"),  # after Q1
+        ]
+        c = claim(agency=AGENCY, officers=[ALICE], payroll=records, period="FY2026 Q1")
+        assert c.payroll == tuple(records[1:3])
+        assert c.line("T-1").records == 2
 
     def test_the_claim_records_its_agency_and_policy(self) -> None:
         """A claim made under the policy in force names it; one made under a variant names the
         variant by its fingerprint, and so do its lines."""
-        default = claim(agency=AGENCY, officers=[ALICE], payroll=(), period="FY2026")
+        default = claim(
+            agency=AGENCY, officers=[ALICE], payroll=(), period="FY2026", allow_empty=True
+        )
         assert (default.agency, default.agency_id) == (AGENCY, "A1")
-        assert (default.policy, default.policy_name) == (POLICY, POLICY.name)
+        assert (default.policy, default.policy.label) == (POLICY, POLICY.name)
         assert default.policy_fingerprint == POLICY.fingerprint
         variant = claim(
-            agency=AGENCY, officers=[ALICE], payroll=(), period="FY2026", policy=TASK_FORCE_ONLY
+            agency=AGENCY,
+            officers=[ALICE],
+            payroll=(),
+            period="FY2026",
+            policy=ALL_MODELS,
+            allow_empty=True,
         )
-        assert variant.policy is TASK_FORCE_ONLY
-        assert variant.line("T-1").policy is TASK_FORCE_ONLY
-        assert variant.policy_fingerprint == TASK_FORCE_ONLY.fingerprint != POLICY.fingerprint
+        assert variant.policy.label == f"{POLICY.name} [I-MODEL=all-models]"
+        assert variant.policy is ALL_MODELS
+        assert variant.line("T-1").policy is ALL_MODELS
+        assert variant.policy_fingerprint == ALL_MODELS.fingerprint != POLICY.fingerprint
 
     def test_an_officer_without_pay_has_a_zero_line(self) -> None:
         """An officer on the roster with no pay records has a line of 0.00 and the quarter's
         eligible days; line(id) finds each officer's line."""
         bob = Officer("T-2", TFM, D(2025, 8, 1), "60000")
-        c = claim(agency=AGENCY, officers=[ALICE, bob], payroll=self.PAYROLL, period="FY2026 Q2")
+        c = claim(
+            agency=AGENCY,
+            officers=[ALICE, bob],
+            payroll=self.PAYROLL,
+            period="FY2026 Q2",
+            allow_empty=True,
+        )
         line = c.line("T-2")
         assert (line.officer, line.model, line.records) == (bob, TFM, 0)
         assert (line.total, line.eligible_days) == (Decimal("0.00"), 90)
@@ -813,6 +891,7 @@ class TestClaimArguments:
             officers=(o for o in [ALICE]),
             payroll=(r for r in self.PAYROLL),
             period="FY2026",
+            allow_empty=True,
         )
         assert c.salary == Decimal("2200.00")
         q = quarterly_claim(
@@ -821,6 +900,7 @@ class TestClaimArguments:
             payroll=iter(self.PAYROLL),
             leads=LeadReport("FY2026 Q2", 10, 10),
             quarter="FY2026 Q2",
+            allow_empty=True,
         )
         assert (q.award_officers, q.salary) == (("T-1",), Decimal("1000.00"))
 
@@ -887,19 +967,27 @@ class TestRows:
     def test_a_plain_claim_row_has_no_quarter_or_award(self) -> None:
         """A claim for a period has neither quarter nor award in its row: its total is the
         reimbursement."""
-        row = claim(agency=AGENCY, officers=[ALICE], payroll=self.PAY, period="FY2026").as_row()
+        row = claim(
+            agency=AGENCY, officers=[ALICE], payroll=self.PAY, period="FY2026", allow_empty=True
+        ).as_row()
         assert (row["quarter"], row["award"]) == (None, None)
         assert row["total"] == row["reimbursement"] == Decimal("4500.00")
 
 
 class TestHtml:
-    AGENCY = Agency("<b>A&1</b>", "County", D(2025, 7, 1), frozenset(Model))
-    OFFICER = Officer("<i>T-1</i>", TFM, D(2025, 8, 1), "78000")
-    PAY = (PayRecord("<i>T-1</i>", D(2025, 10, 1), D(2025, 10, 14), "3000", "1000", "500"),)
+    AGENCY = Agency("A1", "County", D(2025, 7, 1), frozenset(Model))
+    OFFICER = Officer("T-1", TFM, D(2025, 8, 1), "78000")
+    PAY = (PayRecord("T-1", D(2025, 10, 1), D(2025, 10, 14), "3000", "1000", "500"),)
+    # Ids are plain ASCII; the text that can carry markup is a policy's (or an agency's) name.
+    POLICY = attrs.evolve(POLICY, name="<b>P&1</b>")
 
     def claim(self) -> Claim:
         return quarter_claim(
-            [self.OFFICER], LeadReport("FY2026 Q1", 20, 18), payroll=self.PAY, agency=self.AGENCY
+            [self.OFFICER],
+            LeadReport("FY2026 Q1", 20, 18),
+            payroll=self.PAY,
+            agency=self.AGENCY,
+            policy=self.POLICY,
         )
 
     def test_a_claim_shows_its_lines_and_totals_escaped(self) -> None:
@@ -907,25 +995,29 @@ class TestHtml:
         award and the total, its text HTML-escaped."""
         shown = self.claim()._repr_html_()
         assert "; award $1,000.00" in shown
-        assert "&lt;b&gt;A&amp;1&lt;/b&gt;" in shown
-        assert "&lt;i&gt;T-1&lt;/i&gt;" in shown
+        assert "&lt;b&gt;P&amp;1&lt;/b&gt; [unregistered]" in shown
         assert "<b>" not in shown
-        assert "<i>" not in shown
         for amount in ("$4,500.00", "$1,000.00", "$5,500.00"):
             assert amount in shown
 
     def test_a_plain_claim_shows_no_award(self) -> None:
         """A claim for a period has no award to show."""
-        c = claim(agency=self.AGENCY, officers=[self.OFFICER], payroll=self.PAY, period="FY2026")
+        c = claim(
+            agency=self.AGENCY,
+            officers=[self.OFFICER],
+            payroll=self.PAY,
+            period="FY2026",
+            policy=self.POLICY,
+            allow_empty=True,
+        )
         shown = c._repr_html_()
         assert "$4,500.00" in shown
         assert "; award" not in shown
 
     def test_a_line_shows_its_row_escaped(self) -> None:
         """The notebook view of a line shows its columns and figures, its text escaped."""
-        shown = self.claim().line("<i>T-1</i>")._repr_html_()
-        assert "&lt;i&gt;T-1&lt;/i&gt;" in shown
-        assert "<i>" not in shown
+        shown = self.claim().line("T-1")._repr_html_()
+        assert "<td>T-1</td>" in shown
         for column in LINE_COLUMNS:
             assert f"<th>{column}</th>" in shown
         assert "$19,500.00" in shown
@@ -961,7 +1053,9 @@ class TestExplanations:
     def test_a_claim_cites_the_rules_of_its_totals(self) -> None:
         """A claim for a period is explained by R-EFF, I-CAPYEAR, R-SAL and R-OT, arriving at
         its total; its str is that audit trail."""
-        c = claim(agency=AGENCY, officers=[ALICE], payroll=self.PAY, period="FY2026")
+        c = claim(
+            agency=AGENCY, officers=[ALICE], payroll=self.PAY, period="FY2026", allow_empty=True
+        )
         assert c.explanation.rule_ids == self.CLAIM_RULES
         assert c.explanation.figure == "$4,500.00"
         assert str(c) == str(c.explanation)
@@ -1013,6 +1107,112 @@ def quarterly_with(**changes: object) -> Callable[[], object]:
 
 
 REFUSALS = [
+    # identifiers: nothing that looks like another id can be paid twice
+    pytest.param(
+        call(Officer, "T-1\u200b", TFM, D(2025, 8, 1), "60000"),
+        InvalidInputError,
+        re.escape("officer_id: 'T-1\\u200b' contains U+200B ZERO WIDTH SPACE"),
+        "officer_id",
+        id="zero-width-space-in-id",
+    ),
+    pytest.param(
+        call(Officer, "\u0422-1", TFM, D(2025, 8, 1), "60000"),  # a Cyrillic Te
+        InvalidInputError,
+        "contains U\\+0422 CYRILLIC CAPITAL LETTER TE",
+        "officer_id",
+        id="homoglyph-in-id",
+    ),
+    pytest.param(
+        call(PayRecord, "T-1\x00", D(2025, 10, 1), D(2025, 10, 14), "1", "1", "1"),
+        InvalidInputError,
+        "contains U\\+0000 <control>",
+        "officer_id",
+        id="nul-in-id",
+    ),
+    pytest.param(
+        call(Agency, "A 1", "County", D(2025, 7, 1), [TFM]),
+        InvalidInputError,
+        "id: 'A 1' contains U\\+0020 SPACE",
+        "id",
+        id="space-in-agency-id",
+    ),
+    pytest.param(
+        call(Agency, "A1", "County\u202e", D(2025, 7, 1), [TFM]),
+        InvalidInputError,
+        "name: .* contains U\\+202E RIGHT-TO-LEFT OVERRIDE",
+        "name",
+        id="format-character-in-name",
+    ),
+    pytest.param(
+        claim_with(officers=[ALICE, attrs.evolve(ALICE, id="t-1")]),
+        InvalidInputError,
+        "officer_id: 't-1' appears twice \\(as 'T-1' too\\)",
+        "officer_id",
+        id="ids-differing-only-in-case",
+    ),
+    pytest.param(
+        claim_with(payroll=[attrs.evolve(RECORD, officer_id="t-1")]),
+        InvalidInputError,
+        "officer_id: 't-1' of the pay record .* the roster has 'T-1'",
+        "officer_id",
+        id="payroll-id-in-another-case",
+    ),
+    # no payroll, no basis
+    pytest.param(
+        claim_with(payroll=[], period="FY2026 Q1"),
+        InvalidInputError,
+        "payroll: no pay records in FY2026 Q1",
+        "payroll",
+        id="no-payroll",
+    ),
+    pytest.param(
+        claim_with(payroll=[RECORD], period="FY2026 Q2"),  # only Q1's record
+        InvalidInputError,
+        "payroll: no pay records in FY2026 Q2",
+        "payroll",
+        id="no-payroll-in-the-period",
+    ),
+    pytest.param(
+        claim_with(payroll=[], period="FY2027"),
+        InvalidInputError,
+        "payroll: no pay records in FY2027;",
+        "payroll",
+        id="no-payroll-in-the-year",
+    ),
+    pytest.param(
+        claim_with(payroll=[], period=DateRange(D(2025, 11, 1), D(2025, 11, 30))),
+        InvalidInputError,
+        "payroll: no pay records in 2025-11-01 to 2025-11-30;",
+        "payroll",
+        id="no-payroll-in-a-month",
+    ),
+    pytest.param(
+        quarterly_with(payroll=[]),
+        InvalidInputError,
+        "payroll: no pay records in FY2026 Q1",
+        "payroll",
+        id="quarterly-no-payroll",
+    ),
+    pytest.param(
+        claim_with(payroll=[RECORD], allow_empty="yes"),
+        InvalidTypeError,
+        "allow_empty: 'yes' is a str",
+        "allow_empty",
+        id="allow-empty-not-a-bool",
+    ),
+    pytest.param(
+        claim_with(
+            officers=[ALICE, attrs.evolve(ALICE, id="T-2")],
+            payroll=[
+                attrs.evolve(RECORD, salary="600000000000"),
+                attrs.evolve(RECORD, officer_id="T-2", salary="600000000000"),
+            ],
+        ),
+        InvalidInputError,
+        r"salary: Decimal\('1200000000000\.00'\) is the claim's total, above",
+        "salary",
+        id="total-above-the-largest-amount",
+    ),
     # the roster and its payroll (roster_problems)
     pytest.param(
         claim_with(officers=[ALICE, ALICE]),
@@ -1203,7 +1403,9 @@ REFUSALS = [
         id="quarterly-duplicate-officer",
     ),
     pytest.param(
-        lambda: claim(agency=AGENCY, officers=[ALICE], payroll=[], period="FY2026").line("X-9"),
+        lambda: claim(
+            agency=AGENCY, officers=[ALICE], payroll=[], period="FY2026", allow_empty=True
+        ).line("X-9"),
         InvalidInputError,
         "officer_id: 'X-9' ",
         "officer_id",
@@ -1278,3 +1480,79 @@ class TestRosterProblems:
         """A roster of distinct officers of signed models, with adjacent records, has none."""
         records = [RECORD, attrs.evolve(RECORD, start=D(2025, 10, 15), end=D(2025, 10, 28))]
         assert list(roster_problems(AGENCY, [ALICE], records)) == []
+
+
+# --- a caller's decimal context changes nothing ---------------------------------------------------
+
+#: Decimal contexts a notebook or host system might leave behind: 3-9 digits, other roundings,
+#: traps off or on (even Inexact), tiny exponent limits.
+hostile_contexts = st.builds(
+    lambda prec, rounding, traps, emax: decimal.Context(
+        prec=prec, rounding=rounding, traps=traps, Emax=emax, Emin=-emax
+    ),
+    st.integers(min_value=3, max_value=9),
+    st.sampled_from(
+        [
+            decimal.ROUND_UP,
+            decimal.ROUND_DOWN,
+            decimal.ROUND_CEILING,
+            decimal.ROUND_FLOOR,
+            decimal.ROUND_HALF_DOWN,
+            decimal.ROUND_05UP,
+        ]
+    ),
+    st.sampled_from(
+        [
+            [],
+            [decimal.Inexact, decimal.Rounded],
+            [decimal.InvalidOperation, decimal.Overflow, decimal.Inexact, decimal.Rounded],
+        ]
+    ),
+    st.integers(min_value=2, max_value=9),
+)
+
+
+def quarters_of(s: Scenario) -> list[str]:
+    """Every quarterly claim of a scenario as its JSON text (its figures, exactly)."""
+    return [
+        dumps(
+            quarterly_claim(
+                agency=s.agency,
+                officers=s.officers,
+                payroll=s.payroll,
+                leads=report,
+                quarter=report.quarter,
+                allow_empty=True,
+            )
+        )
+        for report in s.leads
+    ]
+
+
+class TestHostileDecimalContext:
+    @settings(max_examples=30)
+    @given(small_scenarios, hostile_contexts)
+    def test_claims_ignore_the_callers_context(self, s: Scenario, context: decimal.Context) -> None:
+        """R-SAL, R-OT, ¶7: “ICE will fully reimburse participating agencies for the annual
+        salary and benefits…”. The claims of a fiscal year, their JSON and its verification
+        come out the same whatever decimal context the caller left set: g287 works in integer
+        cents and reads and writes decimals exactly."""
+        expected = quarters_of(s)
+        with decimal.localcontext(context):
+            assert quarters_of(s) == expected
+            for text in expected:
+                verify(text)
+
+    @settings(max_examples=20)
+    @given(hostile_contexts)
+    def test_the_examples_ignore_it_too(self, context: decimal.Context) -> None:
+        """The documented figures ($2,000,000.10 read as such, a 25% cap of $60,000, an award
+        of $12,000) hold under any context."""
+        with decimal.localcontext(context):
+            assert str(to_money("2000000.10", "salary")) == "2000000.10"
+            assert str(g287.overtime_cap("60000")) == "15000.00"
+            award = g287.quarterly_award(
+                located=45, provided=50, task_force_officers=12, quarter="FY2026 Q1"
+            )
+            assert str(award.amount) == "12000.00"
+            assert str(format_money(Decimal("999999999999.99"))) == "$999,999,999,999.99"

@@ -294,6 +294,92 @@ class TestClaim:
         assert loads(out, Claim) == example_claim("FY2026 Q2")
 
 
+class TestIntegrity:
+    def test_a_look_alike_officer_is_refused(self, capsys: Capsys, files: list[str]) -> None:
+        """DESIGN §7: a roster row T-01 followed by T-01 and a zero width space, with a copy of
+        T-01's payroll, is refused (exit 1) naming the code point: it cannot be paid twice."""
+        roster = Path("officers.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+        t01 = next(row for row in roster if row.startswith("T-01,"))
+        Path("officers.csv").write_text(
+            "".join(roster) + t01.replace("T-01", "T-01\u200b"), encoding="utf-8"
+        )
+        payroll = Path("payroll.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+        copies = [row.replace("T-01", "T-01\u200b") for row in payroll if row.startswith("T-01,")]
+        Path("payroll.csv").write_text("".join(payroll + copies), encoding="utf-8")
+        code, out, err = run(capsys, "claim", *files, "--quarter", "FY2026 Q1")
+        assert (code, out) == (1, "")
+        assert "contains U+200B ZERO WIDTH SPACE" in err
+        assert err.startswith("g287 claim: error: officers.csv:12: officer_id: 'T-01\\u200b'")
+
+    def test_a_header_only_payroll_is_refused_unless_said(
+        self, capsys: Capsys, files: list[str]
+    ) -> None:
+        """A payroll with no records gives no claim (exit 1) unless --allow-empty-payroll says
+        the agency truly paid nothing; then it pays nothing but the award's basis is gone too."""
+        header = Path("payroll.csv").read_text(encoding="utf-8").splitlines(keepends=True)[0]
+        Path("payroll.csv").write_text(header, encoding="utf-8")
+        code, _, err = run(capsys, "claim", *files, "--quarter", "FY2026 Q1")
+        assert code == 1
+        assert "payroll: no pay records in FY2026 Q1" in err
+        code, out, _ = run(
+            capsys,
+            "claim",
+            *files,
+            "--quarter",
+            "FY2026 Q1",
+            "--allow-empty-payroll",
+            "--format",
+            "json",
+        )
+        assert code == 0
+        empty = loads(out, Claim)
+        assert (empty.total, empty.award_officers) == (Decimal("0.00"), ())
+
+    def test_verify_a_genuine_document(self, capsys: Capsys, tmp_path: Path) -> None:
+        """g287 verify recomputes a claim document from its inputs: exit 0, "verified"."""
+        document = tmp_path / "claim.json"
+        _, out, _ = run(capsys, "claim", "--example", "--format", "json")
+        document.write_text(out, encoding="utf-8")
+        code, out, err = run(capsys, "verify", str(document))
+        assert (code, err) == (0, "")
+        assert out.startswith("verified: Claim of agency HCSO for FY2026 Q1 under 287(g)")
+
+    def test_verify_names_an_edited_figure(self, capsys: Capsys, tmp_path: Path) -> None:
+        """A document whose salary was raised on a line and in every total loads, but verify
+        exits 1 naming the field, the stated and the recomputed figure."""
+        _, out, _ = run(capsys, "claim", "--example", "--format", "json")
+        document = json.loads(out)
+        line = document["data"]["lines"][0]
+        for where, key in ((line, "salary"), (line, "total")):
+            where[key] = str(Decimal(where[key]) + 1000)
+        for key in ("salary", "reimbursement", "total"):
+            document["data"][key] = str(Decimal(document["data"][key]) + 1000)
+        path = tmp_path / "edited.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        code, out, err = run(capsys, "verify", str(path))
+        assert (code, out) == (1, "")
+        assert err == (
+            "g287 verify: error: Claim.lines[0].salary: '19197.81' is stated, but recomputing "
+            "from the document's inputs gives '18197.81'\n"
+        )
+
+    def test_verify_needs_the_inputs(self, capsys: Capsys, tmp_path: Path) -> None:
+        """--no-inputs writes a smaller document that cannot be verified (exit 1)."""
+        _, out, _ = run(capsys, "claim", "--example", "--format", "json", "--no-inputs")
+        path = tmp_path / "small.json"
+        path.write_text(out, encoding="utf-8")
+        code, _, err = run(capsys, "verify", str(path))
+        assert code == 1
+        assert "payroll: the claim was written without its inputs" in err
+
+    def test_verify_an_unreadable_file(self, capsys: Capsys, tmp_path: Path) -> None:
+        """A file that cannot be read is one line on stderr, exit 1."""
+        code, _, err = run(capsys, "verify", str(tmp_path / "none.json"))
+        assert code == 1
+        assert err.startswith("g287 verify: error: ")
+        assert "cannot read" in err
+
+
 # --- errors --------------------------------------------------------------------------------------
 
 
@@ -406,7 +492,7 @@ ERRORS: list[tuple[str, list[str], dict[str, str], int, str]] = [
         ["claim", "--example", "--quarter", "FY2026 Q9"],
         {},
         1,
-        r"g287 claim: error: Invalid fiscal quarter: 'FY2026 Q9'",
+        r"g287 claim: error: quarter: Invalid fiscal quarter: 'FY2026 Q9'",
     ),
     (
         "bad-row",

@@ -162,7 +162,8 @@ class TestReading:
             "\n , , , \n 60000 ,tfm,T-9,2025-08-01\n",
         )
         assert read_officers(roster) == (Officer("T-9", Model.TASK_FORCE, D(2025, 8, 1), "60000"),)
-        leads = write(tmp_path, "l.csv", "located,quarter,provided\n3,fy2026q3,4\n")
+        text = "located,assistance_satisfactory,quarter,provided\n3,yes,fy2026q3,4\n"
+        leads = write(tmp_path, "l.csv", text)
         assert read_leads(leads) == (LeadReport("FY2026 Q3", 4, 3, True),)
         agency = write(tmp_path, "a.json", json.dumps(AGENCY | {"models": ["tfm", "Jem"]}))
         assert read_agency(agency).models == {Model.TASK_FORCE, Model.JAIL_ENFORCEMENT}
@@ -174,7 +175,6 @@ class TestReading:
             (" Y ", True),
             ("TRUE", True),
             ("1", True),
-            ("", True),
             ("no", False),
             ("n", False),
             ("False", False),
@@ -182,14 +182,14 @@ class TestReading:
         ],
     )
     def test_assistance_spellings(self, tmp_path: Path, text: str, satisfactory: bool) -> None:
-        """I-ASSIST: yes/y/true/1 or empty mean satisfactory, no/n/false/0 not, in any case."""
+        """I-ASSIST: yes/y/true/1 mean satisfactory, no/n/false/0 not, in any case."""
         path = write(tmp_path, "l.csv", LEADS + f"FY2026 Q1,5,4,{text}\n")
         assert read_leads(path)[0].assistance_satisfactory is satisfactory
 
     @pytest.mark.parametrize(("cell", "count"), [("1000000000", 10**9), ("0000000005", 5)])
     def test_counts_of_up_to_ten_digits(self, tmp_path: Path, cell: str, count: int) -> None:
         """A count of up to ten digits is read, up to the largest count g287 takes (10**9)."""
-        path = write(tmp_path, "l.csv", f"quarter,provided,located\nFY2026 Q1,{cell},4\n")
+        path = write(tmp_path, "l.csv", LEADS + f"FY2026 Q1,{cell},4,yes\n")
         assert read_leads(path)[0].provided == count
 
     def test_a_header_alone_is_no_records(self, tmp_path: Path) -> None:
@@ -312,10 +312,31 @@ PROBLEMS: list[tuple[str, dict[str, str | bytes], Callable[[], object], str]] = 
         "o.csv:2: officer_id: '' is empty; expected an id",
     ),
     (
+        "look-alike-id",
+        {"o.csv": OFFICERS + ONE_OFFICER + "T-1\u200b,TFM,2025-08-01,78000,\n"},
+        officers,
+        (
+            "o.csv:3: officer_id: 'T-1\\u200b' contains U+200B ZERO WIDTH SPACE; expected ASCII "
+            "letters, digits, '.', '_' and '-'"
+        ),
+    ),
+    (
+        "same-id-other-case",
+        {"o.csv": OFFICERS + ONE_OFFICER + ONE_OFFICER.replace("T-1", "t-1")},
+        officers,
+        (
+            "o.csv:3: officer_id: 't-1' appears twice (as 'T-1' too) on the roster; ids are unique "
+            "whatever their case"
+        ),
+    ),
+    (
         "repeated-id",
         {"o.csv": OFFICERS + ONE_OFFICER + ONE_OFFICER},
         officers,
-        "o.csv:3: officer_id: 'T-1' already appears on line 2",
+        (
+            "o.csv:3: officer_id: 'T-1' appears twice on the roster; ids are unique whatever their "
+            "case"
+        ),
     ),
     (
         "bad-model",
@@ -433,6 +454,12 @@ PROBLEMS: list[tuple[str, dict[str, str | bytes], Callable[[], object], str]] = 
         leads,
         "l.csv:2: assistance_satisfactory: 'maybe' is not yes or no",
     ),
+    (
+        "blank-assistance",
+        {"l.csv": LEADS + "FY2026 Q1,5,4,\n"},
+        leads,
+        "l.csv:2: assistance_satisfactory: '' is not yes or no",
+    ),
     # agency.json
     ("agency-not-json", {"a.json": "{"}, agency, f"a.json: not JSON ({json_error('{')})"),
     (
@@ -521,7 +548,7 @@ PROBLEMS: list[tuple[str, dict[str, str | bytes], Callable[[], object], str]] = 
         "agency-blank-id",
         {"a.json": json.dumps(AGENCY | {"id": " "})},
         agency,
-        "a.json: id: ' ' is empty; expected text",
+        "a.json: id: ' ' contains U+0020 SPACE; expected ASCII letters, digits, '.', '_' and '-'",
     ),
     # across the files
     (

@@ -13,6 +13,7 @@ written out a second time here.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import json
 import os
@@ -40,6 +41,7 @@ from g287.dataio import (
     read_payroll,
 )
 from g287.money import to_money
+from g287.serialize import verify
 
 SCALE = float(os.environ.get("G287_FUZZ_SCALE", "1"))
 
@@ -323,3 +325,82 @@ class TestFiles:
         assert status in (0, 1, 2)
         if status == 1:
             assert err.getvalue().count("\n") == 1, err.getvalue()
+
+
+#: The stated figures of a claim document: each must be what its inputs give.
+FIGURES = frozenset(
+    {
+        "salary",
+        "benefits",
+        "overtime_claimed",
+        "overtime_reimbursed",
+        "overtime_over_cap",
+        "overtime_cap",
+        "cap_used_before",
+        "cap_used",
+        "not_eligible",
+        "total",
+        "reimbursement",
+        "amount",
+        "per_officer",
+        "rate",
+        "percent",
+        "eligible_days",
+        "records",
+        "award_officers",
+    }
+)
+
+
+def _nudged(value: Any) -> Any:  # noqa: PLR0911 - one return per kind of JSON value
+    """A plausible other value of the same JSON kind: a cent more, a day later, a flag flipped."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int):
+        return value + 1
+    if isinstance(value, str):
+        try:
+            return str(Decimal(value) + Decimal("0.01"))
+        except ArithmeticError:
+            pass
+        try:
+            return (dt.date.fromisoformat(value) + dt.timedelta(days=1)).isoformat()
+        except ValueError:
+            pass
+        return value + "x"
+    if isinstance(value, list):
+        return value[:-1] if value else ["T-01"]
+    if value is None:
+        return "2026-01-01"
+    return {}
+
+
+def test_every_edit_of_a_document_is_refused_or_caught() -> None:
+    """DESIGN §5: “A document that loads accepts either recomputes to itself (verify) or is
+    refused.” Each value of a claim document is changed, one at a time: the document is refused
+    by ``loads``, or ``verify`` names a difference, or — only for a change of an input that
+    changes no figure — it verifies. A stated figure changed alone never verifies."""
+    caught = verified = 0
+    # Every value but the policy's wording and most pay records: a policy edit is caught by its
+    # fingerprint whatever the field, and each pay record is like the next.
+    paths = [
+        p
+        for p in PATHS
+        if not ("policy" in p and ("rules" in p or "interpretations" in p or "sources" in p))
+        and not (len(p) > 2 and p[1] == "payroll" and isinstance(p[2], int) and p[2] > 1)
+    ]
+    for path in paths:
+        document = json.loads(json.dumps(DOCUMENT))
+        node = document
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = _nudged(node[path[-1]])
+        try:
+            verify(document)
+        except G287Error:
+            caught += 1
+            continue
+        verified += 1
+        figure = path[-1] in FIGURES and "payroll" not in path and "policy" not in path
+        assert not figure, f"an edited figure verified: {path}"
+    assert caught > verified > 0

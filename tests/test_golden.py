@@ -25,9 +25,8 @@ Golden = Callable[[str, str], None]
 
 def example() -> Dataset:
     folder = example_dir()
-    return load_dataset(
-        folder / "officers.csv", folder / "payroll.csv", folder / "leads.csv", folder / "agency.json"
-    )
+    names = ("officers.csv", "payroll.csv", "leads.csv", "agency.json")
+    return load_dataset(*(folder / name for name in names))
 
 
 def quarter_claim(quarter: str, policy: g287.Policy | None = None) -> g287.Claim:

@@ -12,6 +12,7 @@ import datetime as dt
 import decimal
 import pickle
 import re
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
@@ -21,8 +22,26 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from g287 import G287Error, InvalidInputError, InvalidTypeError, NotInEffectError, PolicyError
-from g287._validators import MAX_COUNT, to_bool, to_count, to_date, to_optional_date, to_text
+from g287 import (
+    G287Error,
+    InvalidInputError,
+    InvalidTypeError,
+    NotInEffectError,
+    PolicyError,
+    VerificationError,
+)
+from g287._validators import (
+    MAX_COUNT,
+    MAX_ID,
+    code_points,
+    to_bool,
+    to_count,
+    to_date,
+    to_id,
+    to_name,
+    to_optional_date,
+    to_text,
+)
 from g287.errors import show
 from g287.money import (
     MAX_MONEY,
@@ -365,6 +384,60 @@ class TestConverters:
         assert to_optional_date(dt.date(2026, 1, 1), "until") == dt.date(2026, 1, 1)
 
 
+class TestIdentifiers:
+    """DESIGN §7: “Identifiers are NFKC-normalised, match a plain pattern (letters, digits, ``.``,
+    ``_``, ``-``), and are unique case-insensitively: nothing that looks like another id can be
+    paid twice.”"""
+
+    @pytest.mark.parametrize(
+        ("given", "id_"),
+        [
+            ("T-01", "T-01"),
+            ("\uff34\uff0d\uff10\uff11", "T-01"),  # full-width forms fold to ASCII
+            ("a.b_c-9", "a.b_c-9"),
+            ("7" * MAX_ID, "7" * MAX_ID),
+        ],
+    )
+    def test_plain_ids_are_accepted(self, given: str, id_: str) -> None:
+        """An id of ASCII letters, digits, '.', '_' and '-', after NFKC normalisation."""
+        assert to_id(given, "officer_id") == id_
+
+    @given(st.text(min_size=1, max_size=12))
+    def test_no_id_hides_another(self, text: str) -> None:
+        """Any text at all, with characters of every Unicode category: either it becomes a plain
+        ASCII id (its NFKC form), or it is refused naming the first odd code point — never a
+        look-alike of another id."""
+        normal = unicodedata.normalize("NFKC", text)
+        odd = [c for c in normal if not re.match(ID_CHAR, c)]
+        if odd or not normal[:1].isalnum() or len(normal) > MAX_ID:
+            with pytest.raises(InvalidInputError) as info:
+                to_id(text, "officer_id")
+            assert info.value.field == "officer_id"
+            if odd:
+                assert f"U+{ord(odd[0]):04X} " in str(info.value)
+            return
+        id_ = to_id(text, "officer_id")
+        assert re.fullmatch(f"{ID_CHAR}+", id_)
+        assert id_ == unicodedata.normalize("NFKC", text)
+
+    @given(st.text(min_size=1, max_size=12).filter(str.strip))
+    def test_names_refuse_what_hides_text(self, text: str) -> None:
+        """A name may be any printable text; control, format, surrogate, private-use and
+        unassigned characters and line separators are refused by code point."""
+        hidden = [c for c in text if unicodedata.category(c) in HIDDEN_CATEGORIES]
+        if hidden:
+            with pytest.raises(InvalidInputError, match=f"U\\+{ord(hidden[0]):04X} "):
+                to_name(text, "name")
+        else:
+            assert to_name(text, "name") == text
+
+    def test_code_points_are_named(self) -> None:
+        """Each odd character is shown once, by code point and name (controls by kind)."""
+        assert code_points("\u200b\x00\u200b\u0422") == (
+            "U+200B ZERO WIDTH SPACE, U+0000 <control>, U+0422 CYRILLIC CAPITAL LETTER TE"
+        )
+
+
 # --- errors ------------------------------------------------------------------------------------
 
 
@@ -395,6 +468,9 @@ class TestErrors:
                 "date: 2025-09-30 is before", field="date", value=dt.date(2025, 9, 30)
             ),
             G287Error("plain"),
+            VerificationError(
+                "Claim.lines[0].salary: '2.00' is stated", field="lines[0].salary", value=2
+            ),
         ],
         ids=type,
     )
@@ -405,6 +481,7 @@ class TestErrors:
         assert type(copy) is type(error)
         assert str(copy) == str(error)
         assert (copy.field, copy.value) == (error.field, error.value)
+        assert getattr(copy, "recomputed", None) == getattr(error, "recomputed", None)
 
     @pytest.mark.parametrize(
         ("value", "shown"),
@@ -439,6 +516,8 @@ class TestErrors:
 
 # --- refusals ----------------------------------------------------------------------------------
 
+ID_CHAR = r"[A-Za-z0-9._-]"
+HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 NAIVE = dt.datetime(2026, 1, 1)  # noqa: DTZ001 - a naive datetime on purpose
 MALFORMED = ["", " ", "1e3", "+1", "1,000", "1_000", "$5", "1.2.3", ".", "\u0661\u0662"]
 
@@ -496,6 +575,14 @@ REFUSALS: list[tuple[Callable[[], object], type[G287Error], str]] = [
         r"day: datetime\.datetime\(2026, 1, 1, 0, 0\)",
     ),
     (lambda: to_optional_date("", "until"), InvalidTypeError, "until: '' is a str"),
+    # identifiers and names
+    (lambda: to_id(7, "officer_id"), InvalidTypeError, "officer_id: 7 is a int"),
+    (lambda: to_id("", "officer_id"), InvalidInputError, "officer_id: '' is empty"),
+    (lambda: to_id("-T1", "officer_id"), InvalidInputError, "officer_id: '-T1' does not start"),
+    (lambda: to_id("T" * 65, "officer_id"), InvalidInputError, "officer_id: 'TTTT.* is 65"),
+    (lambda: to_id("T 1", "officer_id"), InvalidInputError, "officer_id: 'T 1' contains U"),
+    (lambda: to_name("A\nB", "name"), InvalidInputError, r"name: 'A\\nB' contains U\+000A"),
+    (lambda: to_name(" ", "name"), InvalidInputError, "name: ' ' is empty"),
 ]
 
 

@@ -61,7 +61,7 @@ from g287 import (
     policy_in_force,
 )
 from g287._canonical import encode, fingerprint
-from g287.policy import to_model, whole_percent
+from g287.policy import OPTION_TYPES, REGISTERED, to_model, whole_percent
 from strategies import (
     OPTIONS,
     chosen_policies,
@@ -177,12 +177,13 @@ class TestAnnouncedPolicy:
 
     def test_default_choices(self) -> None:
         """The announced policy truncates bands, gives no award without leads, counts officers
-        on the quarter's last day, reimburses every model and does not prorate the cap."""
+        on the quarter's last day, reimburses Task Force Model officers only (the reading that
+        cannot over-claim) and does not prorate the cap."""
         assert POLICY.choices == {
             "I-BAND": "truncate",
             "I-BELOW": "no-award",
             "I-HEAD": "last-day",
-            "I-MODEL": "all-models",
+            "I-MODEL": "task-force-only",
             "I-CAPPRO": "none",
         }
 
@@ -343,11 +344,16 @@ class TestAwardBands:
         """A rate of 0 or 1 may be given as an int."""
         assert (POLICY.percent(bad(0)), POLICY.percent(bad(1))) == (0, 100)
 
-    def test_a_gap_between_bands_earns_nothing(self) -> None:
-        """A policy may leave a gap between bands: a rate in it earns no tier."""
-        gapped = with_tiers(T1, T3)
-        assert gapped.tier_for_percent(85) is None
-        assert gapped.tier_for_percent(95) == T1
+    def test_a_gap_between_bands_is_refused(self) -> None:
+        """A policy may not leave a gap between bands (80%-89% paying nothing without a word),
+        nor between its top band and 100%: the gap is named."""
+        with pytest.raises(PolicyError, match="leave 80%-89% in no band") as info:
+            with_tiers(T1, T3)
+        assert info.value.field == "tiers"
+        with pytest.raises(PolicyError, match="leave 80% in no band"):
+            with_tiers(T1, attrs.evolve(T2, low=81), T3)
+        with pytest.raises(PolicyError, match="leave 100% in no band"):
+            with_tiers(attrs.evolve(T1, high=99), T2, T3)
 
     def test_variant_amounts_are_looked_up(self) -> None:
         """A policy with other amounts awards them: the lookup follows the variant's tiers."""
@@ -613,6 +619,52 @@ class TestFingerprint:
 # --- being in force (R-EFF) --------------------------------------------------------------------
 
 
+class TestRegistration:
+    def test_the_announced_policy_is_registered(self) -> None:
+        """g287 vouches for exactly the policies of its registry, by pinned fingerprint, so an
+        edit of the announced policy's data cannot pass for it."""
+        assert POLICY.registered
+        assert {p.fingerprint for p in REGISTRY} == REGISTERED
+        assert POLICY.label == POLICY.name
+
+    @settings(max_examples=40)
+    @given(chosen_policies())
+    def test_a_variant_names_its_choices(self, variant: Policy) -> None:
+        """A registered policy with other interpretation options is labelled with them, in the
+        order of the policy's fields, however it was made (choose or attrs.evolve)."""
+        changed = [f"{i}={v}" for i, v in variant.choices.items() if v != POLICY.choices[i]]
+        expected = f"{POLICY.name} [{', '.join(changed)}]" if changed else POLICY.name
+        assert variant.label == expected
+        assert variant.registered == (not changed)
+        evolved = attrs.evolve(POLICY, **{f: getattr(variant, f) for f in OPTION_TYPES})
+        assert evolved.label == variant.label
+
+    @pytest.mark.parametrize(
+        "doctored",
+        [
+            with_tier_amounts(POLICY, "100000", "750", "500"),  # R-AWD-1 at $100,000
+            with_cap(POLICY, Fraction(1, 2)),
+            attrs.evolve(POLICY, name="287(g) reimbursement (county copy)"),
+            with_tier_amounts(POLICY.choose("I-BAND", "half-up"), "2000", "750", "500"),
+        ],
+        ids=["tier-amount", "cap-share", "renamed", "amount-and-choice"],
+    )
+    def test_any_other_policy_is_unregistered(self, doctored: Policy) -> None:
+        """A policy that is neither registered nor a registered one with named choices says
+        [unregistered] wherever its name is shown, even if it kept the official name."""
+        assert not doctored.registered
+        assert doctored.label == f"{doctored.name} [unregistered]"
+
+    def test_the_model_scope_default_cannot_over_claim(self) -> None:
+        """I-MODEL's default is Task Force Model officers only; its text gives the evidence of
+        both readings (¶7's wording, the 2025-09-02 notice, the FOP statement)."""
+        item = INTERPRETATIONS["I-MODEL"]
+        assert item.values == ("task-force-only", "all-models")
+        assert POLICY.model_scope is ModelScope.TASK_FORCE_ONLY
+        for evidence in ("2025-09-02", "Fraternal Order of Police", "each eligible trained"):
+            assert evidence in item.default
+
+
 class TestInForce:
     def test_first_day(self) -> None:
         """R-EFF: the announced policy is in force from 2025-10-01, not the day before."""
@@ -644,9 +696,9 @@ class TestInForce:
 
     def test_require_in_force_names_the_period(self) -> None:
         """``require_in_force`` names what was asked about and the policy's period."""
-        with pytest.raises(NotInEffectError, match="to open-ended") as info:
-            POLICY.require_in_force(dt.date(2025, 7, 1), "FY2025 Q4")
-        assert (info.value.field, info.value.value) == ("FY2025 Q4", dt.date(2025, 7, 1))
+        with pytest.raises(NotInEffectError, match=r"^FY2025 Q4: starts .* to open-ended") as info:
+            POLICY.require_in_force(dt.date(2025, 7, 1), "FY2025 Q4", "quarter")
+        assert (info.value.field, info.value.value) == ("quarter", dt.date(2025, 7, 1))
         with pytest.raises(NotInEffectError, match="2025-10-01 to 2026-03-31"):
             ENDED.require_in_force(dt.date(2026, 4, 1), "FY2026 Q3")
 
@@ -724,12 +776,17 @@ class Shade(enum.Enum):
 #: the message has that form).
 REFUSALS: list[tuple[Callable[[], object], type[G287Error], str, str | None]] = [
     # award tiers
-    (lambda: AwardTier("R-AWD-1", 90, 101, "1000"), PolicyError, "R-AWD-1: band 90%-101%", "tiers"),
-    (lambda: AwardTier("R-AWD-1", 91, 90, "1000"), PolicyError, "R-AWD-1: band 91%-90%", "tiers"),
-    (lambda: AwardTier("R-AWD-1", -1, 90, "1000"), PolicyError, "R-AWD-1: band -1%-90%", "tiers"),
+    (lambda: AwardTier("R-AWD-1", 90, 101, "1000"), PolicyError, "high: 101 of R-AWD-1", "high"),
+    (lambda: AwardTier("R-AWD-1", 91, 90, "1000"), PolicyError, "high: 90 of R-AWD-1", "high"),
+    (lambda: AwardTier("R-AWD-1", -1, 90, "1000"), PolicyError, "low: -1 of R-AWD-1", "low"),
     (lambda: AwardTier("R-AWD-1", True, 100, "1"), InvalidTypeError, "low: True is a bool", "low"),
     (lambda: AwardTier("R-AWD-1", 90, bad(100.0), "1"), InvalidTypeError, r"high: 100\.0", "high"),
-    (lambda: AwardTier("R-AWD-1", 90, 100, "-1"), PolicyError, "award tier amount: '-1'", "amount"),
+    (
+        lambda: AwardTier("R-AWD-1", 90, 100, "-1"),
+        PolicyError,
+        "amount: '-1' is negative",
+        "amount",
+    ),
     (
         lambda: AwardTier("R-AWD-1", 90, 100, 0.5),
         InvalidTypeError,
@@ -1093,7 +1150,7 @@ REFUSALS: list[tuple[Callable[[], object], type[G287Error], str, str | None]] = 
         lambda: POLICY.require_in_force(dt.date(2025, 9, 30), "FY2025 Q4"),
         NotInEffectError,
         "FY2025 Q4: starts 2025-09-30, outside",
-        "FY2025 Q4",
+        "period",
     ),
 ]
 

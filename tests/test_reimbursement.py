@@ -220,16 +220,22 @@ class TestReimbursementResult:
             "policy": POLICY.name,
         }
 
-    def test_policy_name_and_fingerprint(self) -> None:
-        """A result names the policy that produced it and carries that variant's fingerprint."""
+    def test_policy_label_and_fingerprint(self) -> None:
+        """A result holds the policy that produced it; a policy with another cap is not one g287
+        vouches for, and every report of it says so."""
         fifth = with_cap(POLICY, Fraction(1, 5))
         default, variant = reimburse("1", "1", "1"), reimburse("1", "1", "1", policy=fifth)
-        assert (default.policy_name, default.policy_fingerprint) == (
+        assert (default.policy.label, default.policy_fingerprint) == (
             POLICY.name,
             POLICY.fingerprint,
         )
-        assert (variant.policy_name, variant.policy_fingerprint) == (fifth.name, fifth.fingerprint)
+        assert (variant.policy.label, variant.policy_fingerprint) == (
+            f"{POLICY.name} [unregistered]",
+            fifth.fingerprint,
+        )
         assert variant.policy_fingerprint != default.policy_fingerprint
+        assert f"Policy: {POLICY.name} [unregistered]" in str(variant.explanation)
+        assert variant.as_row()["policy"] == f"{POLICY.name} [unregistered]"
 
     def test_str_and_html_show_the_explanation(self) -> None:
         """``str`` is the audit trail; the notebook view is its table, with every rule id."""

@@ -12,6 +12,7 @@ import functools
 import json
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -36,11 +37,13 @@ from g287 import (
     LeadReport,
     Model,
     NoLeads,
+    NotInEffectError,
     Officer,
     PayRecord,
     Policy,
     PolicyError,
     ReimbursementResult,
+    VerificationError,
     annual_reimbursement,
     claim,
     dumps,
@@ -49,9 +52,19 @@ from g287 import (
     quarterly_award,
     quarterly_claim,
     to_dict,
+    verify,
 )
 from g287.dataio import Dataset, example_dir, load_dataset
-from strategies import OPTIONS, chosen_policies, dec, fiscal_quarters, leads, policies, salary_cents
+from strategies import (
+    OPTIONS,
+    chosen_policies,
+    dec,
+    fiscal_quarters,
+    leads,
+    policies,
+    salary_cents,
+    with_tier_amounts,
+)
 
 D = dt.date
 Json = Any
@@ -288,6 +301,7 @@ class TestRoundTrip:
             leads=report,
             quarter=quarter,
             policy=policy,
+            allow_empty=True,
         )
         back = round_trip(result)
         assert back == result
@@ -351,7 +365,7 @@ class TestDocumentShape:
         award's per-officer figure, as the objects compute them."""
         c = example_claim()
         data = document(c)["data"]
-        assert data["total"] == str(c.total) == "200637.17"
+        assert data["total"] == str(c.total) == "113018.52"
         assert data["reimbursement"] == str(c.reimbursement)
         assert data["fiscal_year"] == {"year": 2026}
         assert [(x["eligible_days"], x["total"]) for x in data["lines"]] == [
@@ -432,6 +446,26 @@ def on_claim(
 
 Q2 = {"fiscal_year": 2026, "quarter": 2}
 
+
+def plain_claim(*edits: tuple[list[str | int], object]) -> str:
+    """The example's FY2026 claim (no award) edited, with no derived figures anywhere, so that
+    only the checks of the claim's own parts can refuse it."""
+    data = example()
+    c = claim(agency=data.agency, officers=data.officers, payroll=data.payroll, period="FY2026")
+    doc = document(c)
+    for path, new in edits:
+        node = doc["data"]
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = new
+    for name in CLAIM_DERIVED:
+        doc["data"].pop(name, None)
+    for line in doc["data"]["lines"]:
+        for name in LINE_DERIVED:
+            line.pop(name, None)
+    return json.dumps(doc)
+
+
 # (id, the edited document, the field it is refused at): each a figure g287 could not produce.
 DISAGREEING: list[tuple[str, Callable[[], str], str]] = [
     ("claim-total", on_claim((["total"], "1.00")), "Claim.total"),
@@ -481,7 +515,7 @@ DISAGREEING: list[tuple[str, Callable[[], str], str]] = [
     (
         "award-percent-off-its-rate",
         on_claim((["award", "percent"], 50), bare=AWARD_DERIVED),
-        "Claim.award.tier",
+        "Claim.award.percent",
     ),
     (
         "award-tier-dropped",
@@ -489,7 +523,7 @@ DISAGREEING: list[tuple[str, Callable[[], str], str]] = [
         "Claim.award.tier",
     ),
     ("award-for-another-quarter", on_claim((["award", "quarter"], Q2)), "Claim.award"),
-    ("claim-of-another-quarter", on_claim((["quarter"], Q2)), "Claim.award"),
+    ("claim-of-another-quarter", on_claim((["quarter"], Q2)), "Claim.quarter"),
     (
         "claim-quarter-not-its-period",
         on_claim((["quarter"], Q2), (["award", "quarter"], Q2)),
@@ -508,7 +542,7 @@ DISAGREEING: list[tuple[str, Callable[[], str], str]] = [
     (
         "reimbursement-above-the-cap",
         lambda: edited(reimbursement(), (["overtime_cap"], "1.00")),
-        "ReimbursementResult.overtime_reimbursed",
+        "ReimbursementResult.overtime_cap",
     ),
     (
         "reimbursement-above-the-overtime-claimed",
@@ -534,6 +568,79 @@ DISAGREEING: list[tuple[str, Callable[[], str], str]] = [
         ),
         "OfficerLine.overtime_reimbursed",
     ),
+    # a period outside the policy's force, or across fiscal years (R-EFF, I-CAPYEAR)
+    (
+        "line-before-R-EFF",
+        lambda: edited(
+            example_claim().line("T-01"),
+            (["period"], {"start": "2025-07-01", "end": "2025-09-30"}),
+            bare=LINE_DERIVED,
+        ),
+        "OfficerLine.period",
+    ),
+    (
+        "line-across-two-years",
+        lambda: edited(
+            example_claim().line("T-01"),
+            (["period"], {"start": "2025-10-01", "end": "2026-10-31"}),
+            bare=LINE_DERIVED,
+        ),
+        "OfficerLine.period",
+    ),
+    (
+        "claim-before-R-EFF",
+        lambda: plain_claim((["period"], {"start": "2025-07-01", "end": "2025-09-30"})),
+        "Claim.lines[0].period",  # the lines inherit the claim's period, and come first
+    ),
+    (
+        "claim-across-two-years",
+        lambda: plain_claim((["period"], {"start": "2025-10-01", "end": "2026-10-31"})),
+        "Claim.lines[0].period",
+    ),
+    # the parts of a claim belong to it
+    (
+        "line-of-another-period",
+        lambda: plain_claim((["lines", 1, "period"], {"start": "2025-10-01", "end": "2025-10-31"})),
+        "Claim.lines[1].period",
+    ),
+    (
+        "officer-twice",
+        on_claim((["lines", 1, "officer", "id"], "t-01")),
+        "Claim.officer_id",
+    ),
+    (
+        "payroll-outside-the-claim",
+        on_claim(
+            (
+                ["payroll", 0],
+                {
+                    "officer_id": "T-01",
+                    "start": "2026-03-01",
+                    "end": "2026-03-14",
+                    "salary": "1.00",
+                    "benefits": "0.00",
+                    "overtime": "0.00",
+                },
+            )
+        ),
+        "Claim.payroll[0]",
+    ),
+    (
+        "award-officer-repeated",
+        on_claim((["award_officers"], ["T-01", "T-01", "T-01", "T-01"])),
+        "Claim.award_officers",
+    ),
+    (
+        "award-officer-not-task-force",
+        on_claim((["award_officers"], ["T-01", "T-02", "T-03", "J-01"])),
+        "Claim.award_officers",
+    ),
+    ("leads-not-the-awards", on_claim((["leads", "located"], 44)), "Claim.leads"),
+    (
+        "award-missing",
+        on_claim((["award"], None), bare=CLAIM_DERIVED),
+        "Claim.award",
+    ),
 ]
 
 
@@ -541,8 +648,11 @@ DISAGREEING: list[tuple[str, Callable[[], str], str]] = [
     ("text", "field"), [c[1:] for c in DISAGREEING], ids=[c[0] for c in DISAGREEING]
 )
 def test_disagreeing_figures_are_refused(text: Callable[[], str], field: str) -> None:
-    """A document whose figures disagree with each other is refused at the field's path."""
-    with pytest.raises(InvalidInputError, match=f"^{re.escape(field)}: ") as info:
+    """A document whose figures disagree with each other is refused at the field's path (a
+    period outside the policy's force as NotInEffectError, R-EFF)."""
+    with pytest.raises(
+        (InvalidInputError, NotInEffectError), match=f"^{re.escape(field)}: "
+    ) as info:
         loads(text())
     assert info.value.field == field
 
@@ -596,15 +706,15 @@ REFUSALS: list[tuple[str, Callable[[], object], type[G287Error], str, str | None
         "float",
         lambda: loads(officer(annual_salary=72000.5)),
         InvalidInputError,
-        r"text: unreadable JSON \(JSON number: '72000\.5' has a fraction",
-        "text",
+        r"JSON number: '72000\.5' has a fraction; write amounts as strings",
+        "JSON number",
     ),
     (
         "exponent",
         lambda: loads(doc("FiscalYear", {"year": 0}).replace('"year": 0', '"year": 2.026e3')),
         InvalidInputError,
-        r"text: unreadable JSON \(JSON number: '2\.026e3' has a fraction",
-        "text",
+        r"JSON number: '2\.026e3' has a fraction",
+        "JSON number",
     ),
     (
         "nan",
@@ -719,15 +829,15 @@ REFUSALS: list[tuple[str, Callable[[], object], type[G287Error], str, str | None
         "amount-sub-cent",
         lambda: loads(officer(annual_salary="72000.001")),
         InvalidInputError,
-        r"annual_salary: Decimal\('72000\.001'\) ",
-        "annual_salary",
+        r"Officer\.annual_salary: Decimal\('72000\.001'\) ",
+        "Officer.annual_salary",
     ),
     (
         "amount-negative",
         lambda: loads(officer(annual_salary="-1")),
         InvalidInputError,
-        r"annual_salary: Decimal\('-1'\) ",
-        "annual_salary",
+        r"Officer\.annual_salary: Decimal\('-1'\) ",
+        "Officer.annual_salary",
     ),
     (
         "date-invalid",
@@ -789,8 +899,8 @@ REFUSALS: list[tuple[str, Callable[[], object], type[G287Error], str, str | None
         "located-above-provided",
         lambda: loads(doc("LeadReport", LEADS | {"provided": 4, "located": 5})),
         InvalidInputError,
-        r"located: 5 is more than provided",
-        "located",
+        r"LeadReport\.located: 5 is more than provided",
+        "LeadReport.located",
     ),
     (
         "nested-object-as-text",
@@ -803,15 +913,15 @@ REFUSALS: list[tuple[str, Callable[[], object], type[G287Error], str, str | None
         "quarter-out-of-range",
         lambda: loads(doc("FiscalQuarter", {"fiscal_year": 2026, "quarter": 5})),
         InvalidInputError,
-        r"quarter: 5 ",
-        "quarter",
+        r"FiscalQuarter\.quarter: 5 ",
+        "FiscalQuarter.quarter",
     ),
     (
         "range-backwards",
         lambda: loads(doc("DateRange", {"start": "2025-10-02", "end": "2025-10-01"})),
         InvalidInputError,
-        r"end: ",
-        "end",
+        r"DateRange\.end: ",
+        "DateRange.end",
     ),
     (
         "set-as-text",
@@ -868,8 +978,8 @@ REFUSALS: list[tuple[str, Callable[[], object], type[G287Error], str, str | None
         "share-over-one",
         lambda: loads(policy(overtime_share="3/2")),
         PolicyError,
-        r"overtime_share: Fraction\(3, 2\) ",
-        "overtime_share",
+        r"Policy\.overtime_share: Fraction\(3, 2\) ",
+        "Policy.overtime_share",
     ),
     (
         "option-unknown",
@@ -951,3 +1061,168 @@ def test_refusals(
 def test_indent_limits_are_accepted(indent: int) -> None:
     """indent runs from 0 to 16 spaces."""
     assert loads(dumps(FiscalYear(2026), indent=indent)) == FiscalYear(2026)
+
+
+# --- documents that prove themselves (verify) ---------------------------------------------------
+
+
+def claim_document() -> dict[str, Any]:
+    """The JSON of the example's FY2026 Q1 claim, as a plain dict (a fresh copy each time)."""
+    document: dict[str, Any] = json.loads(dumps(example_claim()))
+    return document
+
+
+class TestVerify:
+    def test_a_claim_carries_its_inputs(self) -> None:
+        """The claim document holds the agency, the officers (in their lines), the payroll it
+        read and the lead report: everything needed to recompute it."""
+        c = example_claim()
+        data = claim_document()["data"]
+        assert len(data["payroll"]) == len(c.payroll or ()) > 0
+        assert data["leads"] == {
+            "assistance_satisfactory": True,
+            "located": 45,
+            "provided": 50,
+            "quarter": {"fiscal_year": 2026, "quarter": 1},
+        }
+        assert verify(dumps(c)) == c
+
+    def test_a_genuine_document_verifies(self) -> None:
+        """verify takes a result, a document dict or JSON text, and returns the result."""
+        c = example_claim()
+        assert verify(c) == verify(to_dict(c)) == verify(dumps(c)) == c
+        award = example_claim().award
+        assert award is not None
+        assert verify(award) == award
+
+    def test_a_consistent_edit_loads_but_fails_verify(self) -> None:
+        """R-SAL, ¶7: a line's salary raised by $1,000 and every total raised with it loads
+        (the figures agree with each other), but recomputing from the payroll in the document
+        names the edited figure, the stated value and the recomputed one."""
+        document = claim_document()
+        line = document["data"]["lines"][0]
+        for where, key in ((line, "salary"), (line, "total"), (document["data"], "salary")):
+            where[key] = str(Decimal(where[key]) + 1000)
+        for key in ("reimbursement", "total"):
+            document["data"][key] = str(Decimal(document["data"][key]) + 1000)
+        assert from_dict(document).total == example_claim().total + 1000
+        with pytest.raises(VerificationError, match=r"^Claim\.lines\[0\]\.salary: ") as info:
+            verify(document)
+        assert info.value.field == "lines[0].salary"
+        assert (info.value.value, info.value.recomputed) == (
+            Decimal("19197.81"),
+            Decimal("18197.81"),
+        )
+
+    def test_a_document_without_inputs_cannot_be_verified(self) -> None:
+        """dumps(claim, inputs=False) leaves the payroll out: smaller, and then unverifiable."""
+        c = example_claim()
+        small = dumps(c, inputs=False)
+        assert len(small) < len(dumps(c))
+        back = loads(small, Claim)
+        assert (back.payroll, back.total) == (None, c.total)
+        with pytest.raises(InvalidInputError, match=r"^payroll: the claim was written without"):
+            verify(small)
+
+    def test_only_results_are_verified(self) -> None:
+        """Values that are not results of a calculation are refused by verify."""
+        with pytest.raises(InvalidTypeError, match=r"^obj: "):
+            verify(POLICY)
+
+
+class TestRegisteredPolicies:
+    def test_a_document_says_whether_its_policy_is_registered(self) -> None:
+        """A policy in a document carries its fingerprint, registration and label, each checked
+        against the policy itself when the document is read."""
+        data = claim_document()["data"]
+        assert data["policy"]["fingerprint"] == POLICY.fingerprint
+        assert data["policy"]["registered"] is True
+        assert data["policy"]["label"] == POLICY.name
+        assert data["policy_fingerprint"] == POLICY.fingerprint
+
+    @pytest.mark.parametrize("fingerprint", ["sha256:" + "0" * 64, "sha256:" + "f" * 64, ""])
+    def test_a_forged_fingerprint_is_refused(self, fingerprint: str) -> None:
+        """A zeroed or foreign policy fingerprint does not match the policy in the document."""
+        document = claim_document()
+        document["data"]["policy"]["fingerprint"] = fingerprint
+        with pytest.raises(InvalidInputError, match=r"^Claim\.policy\.fingerprint: "):
+            from_dict(document)
+
+    def test_a_doctored_policy_loads_marked_unregistered(self) -> None:
+        """R-AWD-1, ¶8: “90% - 100% - $1,000 per eligible task force officer”. A claim made
+        under a policy edited to pay $100,000 per officer, under the official name, is a
+        consistent document: it loads and even verifies against its own policy. What tells an
+        auditor is that it says it is unregistered wherever its name is shown."""
+        doctored = with_tier_amounts(POLICY, "100000", "750", "500")
+        data = example()
+        q = FiscalQuarter(2026, 1)
+        forged = quarterly_claim(
+            agency=data.agency,
+            officers=data.officers,
+            payroll=data.payroll,
+            leads=data.lead_report(q),
+            quarter=q,
+            policy=doctored,
+        )
+        document = json.loads(dumps(forged))
+        assert document["data"]["policy"]["registered"] is False
+        loaded = verify(document)
+        assert isinstance(loaded, Claim)
+        assert loaded.award is not None
+        assert loaded.award.amount == Decimal("400000.00")
+        assert loaded.policy.name == POLICY.name
+        assert loaded.policy.label == f"{POLICY.name} [unregistered]"
+        assert f"Policy: {POLICY.name} [unregistered]" in str(loaded.explanation)
+        assert f"Policy: {POLICY.name} [unregistered]" in str(loaded.award.explanation)
+
+    def test_a_policy_swapped_into_a_document_is_refused(self) -> None:
+        """Replacing the policy of a claim document with another changes what its award must
+        be: reading the document recomputes the award and refuses it."""
+        document = claim_document()
+        document["data"]["policy"] = to_dict(with_tier_amounts(POLICY, "100000", "750", "500"))[
+            "data"
+        ]
+        with pytest.raises(InvalidInputError, match=r"^Claim\.award\.tier\.amount: '1000\.00'"):
+            from_dict(document)
+
+
+def test_a_claim_without_lines_is_still_checked() -> None:
+    """A claim of nobody still has a period the policy must cover, in one fiscal year."""
+    agency = Agency("A1", "County", D(2025, 7, 1), [Model.TASK_FORCE])
+    nobody = claim(agency=agency, officers=[], payroll=[], period="FY2026", allow_empty=True)
+    for period, error in (
+        ({"start": "2025-07-01", "end": "2025-09-30"}, NotInEffectError),
+        ({"start": "2025-10-01", "end": "2026-10-31"}, InvalidInputError),
+    ):
+        document = to_dict(nobody)
+        document["data"]["period"] = period
+        for name in CLAIM_DERIVED:
+            document["data"].pop(name, None)
+        with pytest.raises(error, match=r"^Claim\.period: "):
+            from_dict(document)
+
+
+class TestVerifyEveryKind:
+    def test_a_reimbursement_and_a_plain_claim_verify(self) -> None:
+        """verify recomputes a reimbursement and a claim for a period (no award) as well."""
+        year = annual_reimbursement(
+            annual_salary="60000", benefits="20000", overtime="18000", fiscal_year=2026
+        )
+        assert verify(dumps(year)) == year
+        data = example()
+        whole = claim(
+            agency=data.agency, officers=data.officers, payroll=data.payroll, period="FY2026"
+        )
+        assert verify(dumps(whole)) == whole
+
+    def test_an_edited_reimbursement_is_refused_on_reading(self) -> None:
+        """A reimbursement carries all its inputs, so reading it already recomputes it."""
+        document = to_dict(
+            annual_reimbursement(
+                annual_salary="60000", benefits="1", overtime="1", fiscal_year=2026
+            )
+        )
+        document["data"]["overtime_reimbursed"] = "0.00"
+        del document["data"]["total"], document["data"]["overtime_over_cap"]
+        with pytest.raises(InvalidInputError, match=r"^ReimbursementResult\.overtime_reimbursed: "):
+            verify(document)

@@ -463,7 +463,7 @@ class TestTiers:
         """``:policy:`` names the policy too, here one held by a module without a file."""
         doctree = site.doctree("generous")
         captions = [table[0].astext() for table in doctree.findall(nodes.table)]
-        assert "Overtime cap (R-OT): Half even" in captions
+        assert "Overtime cap (R-OT): Half even [unregistered]" in captions
         assert notes(doctree)[1].startswith(
             "Rates are placed in the whole-percent bands by half-even"
         )
@@ -485,7 +485,8 @@ class TestInterpretationsTable:
         """Id, question, default and alternatives of each interpretation, in catalogue order."""
         (rows,) = tables(site.doctree("tables"), "g287-interpretations")
         assert [[plain(cell) for cell in row[:3]] for row in rows] == [
-            [item.id, item.question, item.default] for item in g287.INTERPRETATIONS.values()
+            [item.id, plain(item.question), plain(item.default)]
+            for item in g287.INTERPRETATIONS.values()
         ]
         shown = dict(zip(g287.INTERPRETATIONS, rows, strict=True))
         assert shown["I-RATE"][3:] == ["none", "fixed"]
@@ -630,7 +631,7 @@ class TestCli:
         whatever the terminal that built the page (here 200 columns)."""
         page = section(site.doctree("cli"), "command-line")
         subcommands = list(page.findall(nodes.section))[1:]
-        names = ["tiers", "award", "cap", "reimburse", "claim"]
+        names = ["tiers", "award", "cap", "reimburse", "claim", "verify"]
         assert [s[0].astext() for s in subcommands] == [f"g287 {name}" for name in names]
         with pytest.MonkeyPatch.context() as env:
             env.setenv("COLUMNS", "92")  # argparse wraps at the terminal's width less 2

@@ -31,6 +31,7 @@ from .errors import (
     InvalidTypeError,
     NotInEffectError,
     PolicyError,
+    VerificationError,
 )
 from .explain import Explanation, Step
 from .policy import (
@@ -51,7 +52,7 @@ from .policy import (
     policy_diff,
 )
 from .reimbursement import ReimbursementResult, annual_reimbursement, overtime_cap
-from .serialize import SCHEMA, dumps, from_dict, loads, to_dict
+from .serialize import SCHEMA, dumps, from_dict, loads, to_dict, verify
 
 __all__ = [
     "INTERPRETATIONS",
@@ -91,6 +92,7 @@ __all__ = [
     "Rule",
     "Source",
     "Step",
+    "VerificationError",
     "__version__",
     "annual_reimbursement",
     "award_tier",
@@ -105,4 +107,5 @@ __all__ = [
     "quarterly_award",
     "quarterly_claim",
     "to_dict",
+    "verify",
 ]

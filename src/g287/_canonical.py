@@ -55,21 +55,17 @@ def difference(a: object, b: object, path: str = "") -> tuple[str, object, objec
     if a == b:
         return None
     if attrs.has(type(a)) and type(a) is type(b):
-        for field in attrs.fields(type(a)):  # type: ignore[arg-type]
-            if field.eq:
-                found = difference(
-                    getattr(a, field.name),
-                    getattr(b, field.name),
-                    f"{path}.{field.name}" if path else field.name,
-                )
-                if found is not None:
-                    return found
-    if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b):
-        for i, (x, y) in enumerate(zip(a, b, strict=True)):
-            found = difference(x, y, f"{path}[{i}]")
-            if found is not None:
-                return found
-    return (path, a, b)
+        parts = [
+            (f"{path}.{f.name}" if path else f.name, getattr(a, f.name), getattr(b, f.name))
+            for f in attrs.fields(type(a))  # type: ignore[arg-type]
+            if f.eq
+        ]
+    elif isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b):
+        parts = [(f"{path}[{i}]", x, y) for i, (x, y) in enumerate(zip(a, b, strict=True))]
+    else:
+        return (path, a, b)
+    found = (difference(x, y, where) for where, x, y in parts)
+    return next((f for f in found if f is not None), (path, a, b))
 
 
 def canonical_json(value: object) -> str:

@@ -40,9 +40,7 @@ _MIN_FY = dt.MINYEAR + 1
 _MAX_FY = dt.MAXYEAR
 # "FY2026", "FY26", "2026"; a quarter adds "Q1" after a space, a hyphen or nothing.
 _FY_RE = re.compile(r"\s*(?:FY\s*)?([0-9]+)\s*", re.IGNORECASE | re.ASCII)
-_FQ_RE = re.compile(
-    r"\s*(?:FY\s*)?([0-9]+)\s*-?\s*Q\s*([0-9]+)\s*", re.IGNORECASE | re.ASCII
-)
+_FQ_RE = re.compile(r"\s*(?:FY\s*)?([0-9]+)\s*-?\s*Q\s*([0-9]+)\s*", re.IGNORECASE | re.ASCII)
 #: Fiscal years read from text: two digits mean this century (FY26 is FY2026); earlier years
 #: are refused rather than read literally (no text means the year 26 AD).
 _FIRST_READ_YEAR = 2000

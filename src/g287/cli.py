@@ -176,12 +176,7 @@ def _verify(args: argparse.Namespace) -> None:
             f"{show(args.file)}: cannot read ({exc.strerror})", field="file", value=args.file
         ) from None
     result = verify(text)
-    title = getattr(result, "explanation", None)
-    policy = getattr(result, "policy", None)
-    print(f"verified: {title.title if title else type(result).__name__}", end="")
-    if policy is not None:
-        print(f" under {policy.label}", end="")
-    print()
+    print(f"verified: {result.explanation.title} under {result.policy.label}")
 
 
 def build_parser() -> argparse.ArgumentParser:

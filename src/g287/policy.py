@@ -669,6 +669,11 @@ def to_rate(value: object, field: str = "rate") -> Fraction:
     return Fraction(value)
 
 
+def _percents(low: int, high: int) -> str:
+    """A run of whole percents as text: ``80%`` or ``80%-89%``."""
+    return f"{low}%" if low == high else f"{low}%-{high}%"
+
+
 def _percent_table(tiers: tuple[AwardTier, ...]) -> tuple[AwardTier | None, ...]:
     """Check the tiers (ordered, apart, one id each) and map each whole percent to its tier."""
     if not tiers:
@@ -687,17 +692,17 @@ def _percent_table(tiers: tuple[AwardTier, ...]) -> tuple[AwardTier | None, ...]
     # Contiguous from the lowest band to 100%: a gap would pay nothing there without a word.
     if tiers[0].high != 100:
         raise PolicyError.about(
-            "tiers", tiers[0].band, f"leave {tiers[0].high + 1}%-100% in no band; expected one"
+            "tiers",
+            f"{tiers[0].rule_id} {tiers[0].band}",
+            f"leave {_percents(tiers[0].high + 1, 100)} in no band; expected bands up to 100%",
         )
     for upper, lower in itertools.pairwise(tiers):
         if lower.high + 1 != upper.low:
-            gap = f"{lower.high + 1}%" + (
-                f"-{upper.low - 1}%" if upper.low - 1 > lower.high + 1 else ""
-            )
             raise PolicyError.about(
                 "tiers",
                 f"{lower.rule_id} {lower.band}, {upper.rule_id} {upper.band}",
-                f"leave {gap} in no band; expected contiguous bands",
+                f"leave {_percents(lower.high + 1, upper.low - 1)} in no band; expected "
+                "contiguous bands",
             )
     table: list[AwardTier | None] = [None] * 101
     for tier in tiers:

@@ -255,8 +255,7 @@ def _decode_attrs(cls: type, value: Any, where: str, context: dict[str, object])
     try:
         obj = cls(**kwargs)
     except G287Error as exc:  # the constructor's own check, located in the document
-        at = f"{where}.{exc.field}" if exc.field else where
-        raise type(exc)(f"{where}: {exc}", field=at, value=exc.value) from None
+        raise _located(exc, where) from None
     for name in derived:
         if name in value and value[name] != _canonical.encode(getattr(obj, name)):
             raise InvalidInputError(
@@ -267,6 +266,13 @@ def _decode_attrs(cls: type, value: Any, where: str, context: dict[str, object])
             )
     _AGREE.get(cls, _nothing)(obj, where)
     return obj
+
+
+def _located(error: G287Error, where: str) -> G287Error:
+    """``error``, raised about a part of a document, with the part's path in front of its
+    field: ``Claim.lines[3].officer.annual_salary: …``."""
+    # Every message of g287 starts with its field ("salary: …"), so the path reads on.
+    return type(error)(f"{where}.{error}", field=f"{where}.{error.field}", value=error.value)
 
 
 def _nothing(_obj: Any, _where: str) -> None:
@@ -327,7 +333,7 @@ def _line_agrees(line: claims.OfficerLine, where: str) -> None:
             line.overtime_reimbursed,
             f"is more than the overtime claimed {line.overtime_claimed} (R-OT)",
         )
-    line.policy.require_in_force(line.period.start, str(line.period), f"{where}.period")
+    line.policy.require_in_force(line.period.start, f"{where}.period", f"{where}.period")
     if line.period.end > line.fiscal_year.end:
         raise InvalidInputError.about(
             f"{where}.period", str(line.period), "spans two fiscal years; expected one"
@@ -342,7 +348,7 @@ def _line_agrees(line: claims.OfficerLine, where: str) -> None:
 
 
 def _claim_agrees(c: claims.Claim, where: str) -> None:
-    c.policy.require_in_force(c.period.start, str(c.period), f"{where}.period")
+    c.policy.require_in_force(c.period.start, f"{where}.period", f"{where}.period")
     if c.period.end > c.fiscal_year.end:
         raise InvalidInputError.about(
             f"{where}.period", str(c.period), "spans two fiscal years; expected one"
@@ -360,7 +366,7 @@ def _claim_agrees(c: claims.Claim, where: str) -> None:
     for problem in claims.roster_problems(
         c.agency, [line.officer for line in c.lines], c.payroll or ()
     ):
-        raise InvalidInputError(f"{where}: {problem}", field=problem.field, value=problem.value)
+        raise _located(problem, where)
     if c.payroll is not None:
         first = c.fiscal_year.start
         for i, record in enumerate(c.payroll):
@@ -486,7 +492,9 @@ def _no_float(text: str) -> Any:
     raise InvalidInputError.about("JSON number", text, "has a fraction; write amounts as strings")
 
 
-def verify(obj: object) -> object:
+def verify(
+    obj: object,
+) -> award.AwardResult | reimbursement.ReimbursementResult | claims.Claim:
     """Recompute a result from its inputs and refuse it unless every figure agrees.
 
     ``obj`` is a result (an :class:`~g287.AwardResult`, :class:`~g287.ReimbursementResult` or
@@ -512,8 +520,9 @@ def verify(obj: object) -> object:
         obj = loads(obj)
     elif isinstance(obj, dict):
         obj = from_dict(obj)
+    again: award.AwardResult | reimbursement.ReimbursementResult | claims.Claim
     if isinstance(obj, award.AwardResult):
-        again: object = _award_again(obj)
+        again = _award_again(obj)
     elif isinstance(obj, reimbursement.ReimbursementResult):
         again = _reimbursement_again(obj)
     elif isinstance(obj, claims.Claim):

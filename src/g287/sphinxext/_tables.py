@@ -90,7 +90,7 @@ class TiersDirective(PolicyDirective):
             )
         award = policy.rule("R-AWD")
         tiers = _table(
-            f"{award.title} (R-AWD) per eligible task force officer: {policy.name}",
+            f"{award.title} (R-AWD) per eligible task force officer: {policy.label}",
             ("Rule", "Location rate", "Per officer", "Source"),
             (12, 14, 14, 60),
             tier_rows,
@@ -135,7 +135,7 @@ class TiersDirective(PolicyDirective):
         )
         ot_rule = policy.rule("R-OT")
         overtime = _table(
-            f"{ot_rule.title} (R-OT): {policy.name}",
+            f"{ot_rule.title} (R-OT): {policy.label}",
             ("Rule", "Reimbursed overtime is at most", "Source"),
             (12, 48, 40),
             [
@@ -202,7 +202,7 @@ class InterpretationsDirective(PolicyDirective):
                 )
             )
         table = _table(
-            f"Interpretations: {policy.name}",
+            f"Interpretations: {policy.label}",
             ("Id", "Question", "Default", "Alternatives", "Chosen"),
             (12, 24, 34, 20, 10),
             rows,
