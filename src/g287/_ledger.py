@@ -68,6 +68,18 @@ def officer_figures(
     b_lo, b_hi = max(year_start, w_lo), min(p_lo - 1, w_hi)
     salary = benefits = overtime = in_period = earlier = 0
     for rec in records:
+        start, end, _, pay, benefit, extra = rec
+        # The common cases first, in closed form: a record wholly inside the period (and the
+        # window), or wholly before it in the fiscal year. Any other takes its parts.
+        if p_lo <= start and end <= p_hi and e_lo <= start and end <= e_hi:
+            in_period += pay + benefit + extra
+            salary += pay
+            benefits += benefit
+            overtime += extra
+            continue
+        if end < p_lo and b_lo <= start and end <= b_hi:
+            earlier += extra
+            continue
         whole = part(rec, p_lo, p_hi)
         if whole is not None:
             in_period += sum(whole)

@@ -8,6 +8,7 @@ one converter, used by every constructor and function that takes that kind.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Callable
 from typing import Any, Final, TypeVar
@@ -23,6 +24,7 @@ MAX_ID: Final = 64
 _ID_CHARACTERS: Final = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-"
 )
+_PLAIN_ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", re.ASCII)
 #: Unicode categories refused in names: control, format, surrogate, private-use, unassigned,
 #: line and paragraph separators. They can hide or rewrite text on a screen or in a report.
 _HIDDEN: Final = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
@@ -165,6 +167,8 @@ def to_id(value: object, field: str) -> str:
     ...
     g287.errors.InvalidInputError: officer_id: 'T-01\u200b' contains U+200B ZERO WIDTH SPACE; ...
     """
+    if type(value) is str and value.isascii() and _PLAIN_ID.fullmatch(value):
+        return value  # the hot path: ASCII is its own NFKC form
     if not isinstance(value, str):
         raise type_error(field, value, "an id (text)")
     text = unicodedata.normalize("NFKC", value)

@@ -563,11 +563,20 @@ class Claim(Value):
 
 
 def _prepare(records: Iterable[PayRecord]) -> list[_ledger.Record]:
+    """The records as the cents engine reads them: day ordinals and whole cents.
+
+    A record's amounts were checked when it was made (two places, within range), so their cents
+    are read straight from the exact ratio; :func:`~g287.money.cents` checks what it is given.
+    """
     out = []
     for r in records:
         start, end = r.start.toordinal(), r.end.toordinal()
-        salary, benefits, overtime = cents(r.salary), cents(r.benefits), cents(r.overtime)
-        out.append((start, end, end - start + 1, salary, benefits, overtime))
+        (s, s_d), (b, b_d), (o, o_d) = (
+            r.salary.as_integer_ratio(),
+            r.benefits.as_integer_ratio(),
+            r.overtime.as_integer_ratio(),
+        )
+        out.append((start, end, end - start + 1, s * 100 // s_d, b * 100 // b_d, o * 100 // o_d))
     return out
 
 
@@ -737,7 +746,8 @@ def quarterly_claim(
         allow_empty=allow_empty,
     )
     assert base.payroll is not None  # a computed claim holds the records it read
-    paid = {r.officer_id for r in base.payroll if r.end >= q.start}
+    first = q.start
+    paid = {r.officer_id for r in base.payroll if r.end >= first}
     counted = tuple(
         line.officer_id
         for line in base.lines

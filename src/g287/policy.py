@@ -74,17 +74,34 @@ class Model(enum.Enum):
 
 
 def to_model(value: object, field: str = "model") -> Model:
-    """A :class:`Model`, or its code (``"TFM"``)."""
+    """A :class:`Model`, its code (``"TFM"``) or its name (``"Task Force Model"``), any case.
+
+    >>> to_model("tfm"), to_model("Jail Enforcement")
+    (<Model.TASK_FORCE: 'TFM'>, <Model.JAIL_ENFORCEMENT: 'JEM'>)
+    """
     if isinstance(value, Model):
         return value
     if isinstance(value, str):
-        try:
-            return Model(value.strip().upper())
-        except ValueError:
-            raise InvalidInputError.about(
-                field, value, "is not a 287(g) model; expected JEM, TFM or WSO"
-            ) from None
+        words = " ".join(value.replace("-", " ").replace("_", " ").lower().split())
+        found = _MODEL_NAMES.get(words.removesuffix(" model"))
+        if found is not None:
+            return found
+        raise InvalidInputError.about(
+            field, value, "is not a 287(g) model; expected JEM, TFM or WSO (or their names)"
+        )
     raise type_error(field, value, "a g287.Model or its code such as 'TFM'")
+
+
+#: The models by code and by name, lower case, without a trailing "model".
+_MODEL_NAMES: Final = {
+    "jem": Model.JAIL_ENFORCEMENT,
+    "jail enforcement": Model.JAIL_ENFORCEMENT,
+    "tfm": Model.TASK_FORCE,
+    "task force": Model.TASK_FORCE,
+    "wso": Model.WARRANT_SERVICE_OFFICER,
+    "warrant service officer": Model.WARRANT_SERVICE_OFFICER,
+    "warrant service": Model.WARRANT_SERVICE_OFFICER,
+}
 
 
 class BandRounding(enum.Enum):

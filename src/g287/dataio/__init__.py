@@ -1,0 +1,313 @@
+"""Reading an agency's files as payroll systems and spreadsheets export them.
+
+This package does I/O, at the edge; the rules core never does. Four inputs make a claim:
+
+``officers.csv``
+    ``officer_id``, ``model`` (``JEM``/``TFM``/``WSO`` or their names), ``trained_on``,
+    ``annual_salary``, ``separated_on`` (may be blank, or the column left out).
+``payroll.csv``
+    ``officer_id``, ``period_start``, ``period_end`` (inclusive), ``salary``, ``benefits``,
+    ``overtime`` (the amounts paid for the period).
+``leads.csv``
+    ``quarter`` (``FY2026 Q1``), ``provided``, ``located`` (whole numbers),
+    ``assistance_satisfactory`` (``yes``/``no``; never assumed).
+``agency.json``
+    ``{"id": ..., "name": ..., "agreement_date": "YYYY-MM-DD", "models": ["TFM", ...]}``
+
+What an export may look like:
+
+* headers in any order and case, with spaces, hyphens or dots for ``_`` (``Officer ID`` is
+  ``officer_id``); other columns are ignored, and named once in the dataset's ``notes``;
+* comma, semicolon or tab separated (the header line tells which); UTF-8 with or without a
+  byte-order mark; or an ``.xlsx`` workbook (its first sheet, the same columns) with the
+  ``excel`` extra;
+* cells as :mod:`g287.dataio._cells` describes: ``$1,234.56`` amounts, ISO or US
+  ``MM/DD/YYYY`` dates, ``FY26 Q1`` quarters.
+
+Every problem of a run is reported at once — up to 50, then a count — as
+``file:line: column: problem`` in one :class:`DataError`, with real line numbers and values
+shown shortened to 40 characters. Nothing is returned from files with a problem.
+
+>>> data = load_dataset(*(example_dir() / n for n in
+...                       ("officers.csv", "payroll.csv", "leads.csv", "agency.json")))
+>>> len(data.officers), len(data.payroll), len(data.leads)
+(10, 237, 4)
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from g287._validators import Value, of_type, tuple_of
+from g287.calendar import FiscalQuarter, to_quarter
+from g287.claims import Agency, LeadReport, Officer, PayRecord, roster_problems
+from g287.errors import G287Error, show
+
+from . import _cells
+from ._problems import MAX_PROBLEMS, DataError, Problems
+from ._sources import MAX_FILE_BYTES, MAX_LINE_BYTES, read_json, read_sheet
+from ._tables import (
+    LEAD_COLUMNS,
+    OFFICER_COLUMNS,
+    PAYROLL_COLUMNS,
+    Kind,
+    columns_of,
+    leads_kind,
+    officers_kind,
+    payroll_kind,
+    records,
+)
+
+__all__ = [
+    "AGENCY_FIELDS",
+    "LEAD_COLUMNS",
+    "MAX_FILE_BYTES",
+    "MAX_LINE_BYTES",
+    "MAX_PROBLEMS",
+    "OFFICER_COLUMNS",
+    "PAYROLL_COLUMNS",
+    "DataError",
+    "Dataset",
+    "example_dir",
+    "load_dataset",
+    "read_agency",
+    "read_leads",
+    "read_officers",
+    "read_payroll",
+]
+
+#: The fields of ``agency.json``.
+AGENCY_FIELDS: Final = ("id", "name", "agreement_date", "models")
+
+
+@attrs.frozen(repr=False, eq=False)
+class Dataset(Value):
+    """An agency's inputs, read and cross-checked, and notes about how they were read."""
+
+    agency: Agency = attrs.field(validator=of_type(Agency, "an Agency"))
+    officers: tuple[Officer, ...] = attrs.field(validator=tuple_of(Officer, "Officer"))
+    payroll: tuple[PayRecord, ...] = attrs.field(validator=tuple_of(PayRecord, "PayRecord"))
+    leads: tuple[LeadReport, ...] = attrs.field(validator=tuple_of(LeadReport, "LeadReport"))
+    #: What was set aside while reading (columns ignored), one sentence each.
+    notes: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str, "text"))
+
+    def lead_report(self, quarter: FiscalQuarter | str) -> LeadReport:
+        """The lead report of a quarter (or its text); :class:`DataError` if there is none."""
+        q = to_quarter(quarter)
+        for report in self.leads:
+            if report.quarter == q:
+                return report
+        raise DataError(
+            f"leads: no lead report for {q}; the lead reports are for "
+            + (", ".join(str(r.quarter) for r in self.leads) or "no quarter"),
+            field="leads",
+            value=str(q),
+        )
+
+
+def example_dir() -> Path:
+    """The folder of the bundled example data set (a fictional agency, FY2026)."""
+    return Path(str(resources.files("g287") / "data" / "example"))
+
+
+class _Read:
+    """What one file gave: its records and the line each stands on (kept as small integers, not
+    text: a national payroll has hundreds of thousands of rows)."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.lines = array("l")
+        self.records: list[Any] = []
+
+    def at(self, i: int) -> str:
+        """``file:line`` of the i-th record."""
+        return f"{self.where}:{self.lines[i]}"
+
+
+def _read(kind: Kind, path: Path, problems: Problems, notes: list[str]) -> _Read:
+    """The records of one file, with the line each stands on; problems added."""
+    read = _Read(str(path))
+    try:
+        sheet = read_sheet(path)
+    except DataError as exc:
+        problems.take(exc)
+        return read
+    found = columns_of(kind, f"{sheet.where}:1", sheet.header, sheet.raw_header, problems)
+    if found is None:
+        return read
+    index, ignored = found
+    if ignored:
+        notes.append(
+            f"{sheet.where}: ignored the column{'s' if len(ignored) > 1 else ''} "
+            + ", ".join(_cells_shown(ignored))
+        )
+    width = len(sheet.header)
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        try:
+            for line, cells in sheet.rows:
+                if len(cells) != width:
+                    if any(c.strip() for c in cells):
+                        problems.add(
+                            f"{sheet.where}:{line}",
+                            f"the row has {len(cells)} fields; expected {width}",
+                        )
+                    continue
+                if any(c.strip() for c in cells):  # a blank row is skipped
+                    yield line, cells
+        except DataError as exc:
+            problems.take(exc)
+
+    for line, record in records(kind, sheet.where, rows(), index, problems):
+        read.lines.append(line)
+        read.records.append(record)
+    return read
+
+
+def _cells_shown(headers: list[str]) -> list[str]:
+    shown = [show(h) for h in headers[:10]]
+    return shown + ([f"and {len(headers) - 10} more"] if len(headers) > 10 else [])
+
+
+def _read_leads(path: Path, problems: Problems, notes: list[str]) -> _Read:
+    read = _read(leads_kind(), path, problems, notes)
+    seen: dict[FiscalQuarter, str] = {}
+    for i, report in enumerate(read.records):
+        where = read.at(i)
+        if report.quarter in seen:
+            problems.add(
+                where,
+                f"quarter: {report.quarter} is reported twice (also at {seen[report.quarter]})",
+            )
+        seen.setdefault(report.quarter, where)
+    return read
+
+
+def _locate(errors: Iterable[G287Error], reads: tuple[_Read, ...], problems: Problems) -> None:
+    """Each problem across records added at the line of the record it is about."""
+    where: dict[int, str] | None = None
+    for error in errors:
+        if where is None:  # built only when there is something to locate
+            where = {id(r): read.at(i) for read in reads for i, r in enumerate(read.records)}
+        problems.add(where.get(id(error.value), "records"), error)
+
+
+def _done(read: _Read, problems: Problems) -> tuple[Any, ...]:
+    problems.check()
+    return tuple(read.records)
+
+
+def read_officers(path: str | Path) -> tuple[Officer, ...]:
+    """Read a roster (columns: :data:`OFFICER_COLUMNS`); ids must be unique whatever their case.
+
+    Raises:
+        DataError: listing every problem of the file.
+    """
+    problems = Problems()
+    read = _read(officers_kind(), Path(path), problems, [])
+    _locate(roster_problems(None, read.records), (read,), problems)
+    return _done(read, problems)
+
+
+def read_payroll(path: str | Path) -> tuple[PayRecord, ...]:
+    """Read a payroll (columns: :data:`PAYROLL_COLUMNS`).
+
+    Raises:
+        DataError: listing every problem of the file.
+    """
+    problems = Problems()
+    return _done(_read(payroll_kind(), Path(path), problems, []), problems)
+
+
+def read_leads(path: str | Path) -> tuple[LeadReport, ...]:
+    """Read ICE's lead reports (columns: :data:`LEAD_COLUMNS`); one per quarter.
+
+    Raises:
+        DataError: listing every problem of the file.
+    """
+    problems = Problems()
+    return _done(_read_leads(Path(path), problems, []), problems)
+
+
+def read_agency(path: str | Path) -> Agency:
+    """Read an agency JSON file (fields: :data:`AGENCY_FIELDS`).
+
+    Raises:
+        DataError: naming the problem.
+    """
+    problems = Problems()
+    agency = _read_agency(Path(path), problems)
+    problems.check()
+    assert agency is not None  # a problem would have been raised
+    return agency
+
+
+def _read_agency(path: Path, problems: Problems) -> Agency | None:
+    where = str(path)
+    try:
+        data = read_json(path)
+    except DataError as exc:
+        problems.take(exc)
+        return None
+    if not isinstance(data, dict) or sorted(data) != sorted(AGENCY_FIELDS):
+        problems.add(where, f"expected an object with exactly the fields {list(AGENCY_FIELDS)}")
+        return None
+    for name in ("id", "name", "agreement_date"):
+        if not isinstance(data[name], str):
+            problems.add(where, f"{name}: {data[name]!r}; expected a string")
+            return None
+    if not isinstance(data["models"], list) or not all(isinstance(m, str) for m in data["models"]):
+        problems.add(where, f"models: {data['models']!r}; expected a list such as ['TFM']")
+        return None
+    try:
+        agreement = _cells.date(data["agreement_date"], "agreement_date")
+        models = frozenset(_cells.model(m, "models") for m in data["models"])
+        return Agency(data["id"], data["name"], agreement, models)
+    except G287Error as exc:
+        problems.add(where, exc)
+        return None
+
+
+def load_dataset(
+    officers: str | Path, payroll: str | Path, leads: str | Path, agency: str | Path
+) -> Dataset:
+    """Read and cross-check an agency's four files, reporting every problem of all of them.
+
+    Beyond each file's own checks: every pay record's officer is on the roster, one officer's
+    pay records do not overlap (a double claim), and every officer's model is one the agency
+    signed. Each problem is reported at the line that causes it.
+
+    Raises:
+        DataError: listing every problem (up to :data:`MAX_PROBLEMS`, then a count).
+    """
+    problems = Problems()
+    notes: list[str] = []
+    ag = _read_agency(Path(agency), problems)
+    before = problems.count
+    roster = _read(officers_kind(), Path(officers), problems, notes)
+    pay = _read(payroll_kind(), Path(payroll), problems, notes)
+    reports = _read_leads(Path(leads), problems, notes)
+    # The checks across records live with the claims; here each gets its file and line. While
+    # the roster has refused rows, a pay record is not also reported as off the roster.
+    roster_refused = problems.count > before
+    across = roster_problems(ag, roster.records, pay.records)
+    _locate(
+        (
+            e
+            for e in across
+            if not (roster_refused and e.field == "officer_id" and isinstance(e.value, PayRecord))
+        ),
+        (roster, pay),
+        problems,
+    )
+    problems.check()
+    assert ag is not None
+    return Dataset(
+        ag, tuple(roster.records), tuple(pay.records), tuple(reports.records), tuple(notes)
+    )
