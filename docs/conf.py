@@ -14,13 +14,18 @@ from __future__ import annotations
 
 import doctest
 import enum
+import importlib
+import pkgutil
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import attrs
+from docutils.nodes import Element, TextElement
+from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.ext.napoleon.docstring import GoogleDocstring
 
 import g287
@@ -113,11 +118,54 @@ def attrs_defaults(  # noqa: PLR0917 - the autodoc-process-signature signature
     return re.sub(r"attr_dict\['(\w+)'\]\.default", show, signature), return_annotation
 
 
+#: The constants ``import g287`` gives (``REGISTRY``), each with the public module that defines
+#: and documents it (``g287.announced``).
+CONSTANTS = {
+    name: next(
+        info.name
+        for info in pkgutil.iter_modules(g287.__path__, "g287.")
+        if not info.name.rpartition(".")[2].startswith("_")
+        and name in getattr(importlib.import_module(info.name), "__all__", ())
+    )
+    for name in g287.__all__
+    if name != "__version__" and not callable(getattr(g287, name))
+}
+
+
+def as_in_the_source(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: TextElement
+) -> Element | None:
+    """Resolve a docstring's reference to a g287 name as it reads in its module's source.
+
+    Sphinx looks a name up under the documented object's module, which for what ``import
+    g287`` gives is ``g287``: it finds neither a bare name of the defining module
+    (``:data:`REGISTERED``` in a docstring of ``g287.Policy`` means ``g287.policy.REGISTERED``)
+    nor a constant by the name users import (``:data:`g287.REGISTRY``` is documented where it
+    is defined, as ``g287.announced.REGISTRY``). This tries those two readings, and nothing
+    else: any other unresolved reference still fails the nitpicky build.
+    """
+    if node.get("refdomain") != "py":
+        return None
+    target: str = node["reftarget"]
+    name = target.removeprefix("g287.")
+    page: str = node.get("refdoc", "")
+    if target.startswith("g287.") and name in CONSTANTS:
+        candidate = f"{CONSTANTS[name]}.{name}"
+    elif "." not in target and node.get("py:module") == "g287" and page.startswith("api/"):
+        # A class or function of ``g287`` is documented on the page of its defining module.
+        candidate = f"g287.{page.removeprefix('api/')}.{target}"
+    else:
+        return None
+    python = env.domains["py"]
+    return python.resolve_xref(env, page, app.builder, node["reftype"], candidate, node, contnode)
+
+
 def setup(app: Sphinx) -> None:
     """Connect the autodoc adjustments above."""
     app.connect("autodoc-process-docstring", google_sections)
     app.connect("autodoc-skip-member", skip_reexported)
     app.connect("autodoc-process-signature", attrs_defaults)
+    app.connect("missing-reference", as_in_the_source)
 
 
 # --- doctest: every ``>>>`` in the pages and in the docstrings autodoc pulls in runs -------------

@@ -235,6 +235,29 @@ class TestHtml:
         classes = [n for n in REEXPORTED if inspect.isclass(getattr(g287, n))]
         assert [n for n in classes if f"{getattr(g287, n).__module__}.{n}" not in names] == []
 
+    def test_what_documents_and_labels_rest_on(self, site: Site) -> None:
+        """The reference documents ``Policy.registered`` and ``Policy.label``, the pinned
+        fingerprints they rest on, and the identifier and name rules the inputs link to."""
+        expected = {
+            "g287.Policy.registered",
+            "g287.Policy.label",
+            "g287.policy.REGISTERED",
+            "g287._validators.MAX_ID",
+            "g287._validators.to_id",
+            "g287._validators.to_name",
+        }
+        assert expected - site.names() == set()
+
+    def test_docstring_links_read_as_in_the_source(self, site: Site) -> None:
+        """A docstring's ``g287.REGISTRY`` links to the constant where it is documented, and a
+        bare ``REGISTERED`` in ``g287.Policy`` to the name of the module that defines the class."""
+        html = site.page("api/policy")
+        for href, name in [
+            ("announced.html#g287.announced.REGISTRY", "g287.announced.REGISTRY"),
+            ("#g287.policy.REGISTERED", "g287.policy.REGISTERED"),
+        ]:
+            assert f'<a class="reference internal" href="{href}" title="{name}">' in html
+
     def test_notebook_is_downloadable(self, site: Site) -> None:
         """The index links the example notebook, copied into the site."""
         assert "fy2026-quarter.ipynb" in site.page("index")
