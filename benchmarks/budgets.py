@@ -3,8 +3,9 @@
 Absolute times on a shared machine are noisy; a ratio to a baseline measured in the same run,
 interleaved with it and taken as the best of several repeats, is not. Run by hand:
 
-    .venv/bin/python benchmarks/budgets.py            # all four
-    .venv/bin/python benchmarks/budgets.py import tier batch claim
+    .venv/bin/python benchmarks/budgets.py            # all five
+    .venv/bin/python benchmarks/budgets.py import tier batch claim files
+    .venv/bin/python benchmarks/budgets.py files --million   # also the 1M-record payroll
 
 The batch comparison needs OpenFisca-core and NumPy (``pip install -e . --group bench``);
 without them it reports "skipped". Nothing here is run by the test suite.
@@ -20,6 +21,7 @@ import platform
 import random
 import subprocess
 import sys
+import tempfile
 import time
 import timeit
 from collections.abc import Callable
@@ -192,12 +194,104 @@ def bench_claim() -> list[tuple[str, float, float]]:
     return [("national fiscal-year claim / 3 s budget", seconds / 3.0, 1.0)]
 
 
-BENCHES = {"import": bench_import, "tier": bench_tier, "batch": bench_batch, "claim": bench_claim}
+# The baseline of issue 13: the same files read with nothing but csv, Decimal and date, every
+# cell converted, in a process of its own (so its interpreter start counts as g287's does).
+BARE_PARSE = """
+import csv, sys
+from datetime import date
+from decimal import Decimal
+folder = sys.argv[1]
+with open(folder + "/officers.csv", newline="", encoding="utf-8") as f:
+    rows = csv.reader(f)
+    next(rows)
+    officers = [(r[0], r[1], date.fromisoformat(r[2]), Decimal(r[3])) for r in rows]
+with open(folder + "/payroll.csv", newline="", encoding="utf-8") as f:
+    rows = csv.reader(f)
+    next(rows)
+    payroll = [
+        (r[0], date.fromisoformat(r[1]), date.fromisoformat(r[2]),
+         Decimal(r[3]), Decimal(r[4]), Decimal(r[5]))
+        for r in rows
+    ]
+print(len(officers), len(payroll))
+"""
+
+
+def _child(argv: list[str]) -> tuple[float, float, int]:
+    """Run a command; its CPU seconds (user + system), wall seconds and peak memory in bytes."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)  # the child's own usage, not all children's
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode:
+            err.seek(0)
+            raise SystemExit(f"{argv[:4]} failed: {err.read().decode(errors='replace')[-500:]}")
+    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss * 1024
+
+
+def bench_files(million: bool = False, repeats: int = 3) -> list[tuple[str, float, float]]:
+    """``g287 claim --format csv`` on the national files, end to end, against a bare parse."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    import national_files
+
+    rows = []
+    sizes = {"national": 10_000} | ({"1M records": 37_037} if million else {})
+    for name, officers in sizes.items():
+        folder = Path(tempfile.mkdtemp(prefix="g287-bench-"))
+        records = national_files.write(folder, officers)
+        g287 = [sys.executable, "-m", "g287", "claim", "--quarter", "FY2026 Q4"]
+        g287 += [f"--{k}={folder / f}" for k, f in _FILES.items()] + ["--format", "csv"]
+        bare = [sys.executable, "-c", BARE_PARSE, str(folder)]
+        best = {"bare": (math.inf, math.inf, 0), "g287": (math.inf, math.inf, 0)}
+        for _ in range(repeats):  # interleaved, so drift in machine load hits both alike
+            for side, argv in (("bare", bare), ("g287", g287)):
+                cpu, wall, peak = _child(argv)
+                was = best[side]
+                best[side] = (min(was[0], cpu), min(was[1], wall), max(was[2], peak))
+        (b_cpu, b_wall, b_peak), (g_cpu, g_wall, g_peak) = best["bare"], best["g287"]
+        print(
+            f"  {name} ({officers:,} officers, {records:,} pay records): g287 claim --format csv "
+            f"{g_cpu:.2f} s CPU ({g_wall:.2f} s wall), peak {g_peak / 2**20:.0f} MB; bare parse "
+            f"{b_cpu:.2f} s CPU ({b_wall:.2f} s wall), peak {b_peak / 2**20:.0f} MB "
+            f"(best of {repeats})"
+        )
+        budget, memory = (2.5, 150) if name == "national" else (10.0, 400)
+        rows += [
+            (
+                f"g287 claim --format csv / bare csv+Decimal+date parse ({name})",
+                g_cpu / b_cpu,
+                budget,
+            ),
+            (f"  ... peak memory / {memory} MB budget ({name})", g_peak / 2**20 / memory, 1.0),
+        ]
+    return rows
+
+
+_FILES = {
+    "officers": "officers.csv",
+    "payroll": "payroll.csv",
+    "leads": "leads.csv",
+    "agency": "agency.json",
+}
+
+
+BENCHES = {
+    "import": bench_import,
+    "tier": bench_tier,
+    "batch": bench_batch,
+    "claim": bench_claim,
+    "files": bench_files,
+}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Measure g287 against DESIGN §7's budgets.")
     parser.add_argument("which", nargs="*", metavar="{" + ",".join(BENCHES) + "}")
+    parser.add_argument(
+        "--million", action="store_true", help="files: also claim a 1M-record payroll (slow)"
+    )
     args = parser.parse_args()
     print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
     rows = []
@@ -205,7 +299,7 @@ def main() -> None:
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}")
     for name in args.which or BENCHES:
-        rows += BENCHES[name]()
+        rows += bench_files(args.million) if name == "files" else BENCHES[name]()
     print()
     print(f"{'measure':<72} {'ratio':>7} {'budget':>7}  verdict")
     for label, ratio, budget in rows:

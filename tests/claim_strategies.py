@@ -393,14 +393,18 @@ def expected_award_officers(
     payroll: Iterable[PayRecord],
 ) -> tuple[str, ...]:
     """I-HEAD by hand: the Task Force Model officers whose I-WIN window holds the quarter's last
-    day (``last-day``) or any of its days (``any-day``), and who have a pay record overlapping
-    the quarter (no pay, no basis), in roster order."""
-    paid = {r.officer_id for r in payroll if r.start <= quarter.end and r.end >= quarter.start}
+    day (``last-day``) or any of its days (``any-day``), and who are paid something for a day
+    of the quarter inside that window (no eligible pay, no basis), in roster order."""
+    books = daily(payroll)
     counted = []
     for officer in roster:
-        if officer.id not in paid:
-            continue
         start, end = window(agency, officer)
+        if not any(
+            pay.total
+            for day, pay in books.get(officer.id, {}).items()
+            if quarter.start <= day <= quarter.end and start <= day <= end
+        ):
+            continue
         if policy.headcount is Headcount.LAST_DAY:
             hit = start <= quarter.end <= end
         else:

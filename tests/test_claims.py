@@ -698,7 +698,8 @@ class TestAwardHeadcountExamples:
         Officer("W-A", WSO, D(2025, 8, 1), "60000"),
     )
     LEADS = LeadReport("FY2026 Q2", provided=50, located=45)  # 90%: R-AWD-1
-    # Everybody is on the payroll in Q2 and Q3: I-HEAD counts only officers paid in the quarter.
+    # Everybody is on the payroll in Q2 and Q3: I-HEAD counts only officers paid for eligible
+    # days in the quarter.
     PAYROLL = tuple(
         PayRecord(o.id, start, start + dt.timedelta(days=13), "2000", "0", "0")
         for o in OFFICERS
@@ -748,6 +749,15 @@ class TestAwardHeadcountExamples:
         assert c.award_officers == ("T-A",)
         assert c.award is not None
         assert c.award.amount == Decimal("1000.00")
+
+    def test_pay_only_for_days_before_training_does_not_count(self) -> None:
+        """I-HEAD: the pay must be for eligible days. T-C, trained 2026-03-01, paid in Q2 only
+        for 2026-01-05..18 (before training), has no eligible pay in the quarter and is not
+        counted, though eligible on its last day."""
+        early = [r for r in self.PAYROLL if r.officer_id != "T-C" or r.start == D(2026, 1, 5)]
+        c = quarter_claim(self.OFFICERS, self.LEADS, payroll=early)
+        assert c.award_officers == ("T-A",)
+        assert c.lines[2].not_eligible == Decimal("2000.00")
 
 
 class TestQuarterlyClaimExamples:

@@ -309,7 +309,12 @@ class TestIntegrity:
         code, out, err = run(capsys, "claim", *files, "--quarter", "FY2026 Q1")
         assert (code, out) == (1, "")
         assert "contains U+200B ZERO WIDTH SPACE" in err
-        assert err.startswith("g287 claim: error: officers.csv:12: officer_id: 'T-01\\u200b'")
+        # Every row naming it is refused, the roster's first, one problem a line.
+        lines = err.splitlines()
+        assert lines[0].startswith("officers.csv:12: officer_id: 'T-01\\u200b'")
+        assert lines[-1] == f"g287 claim: error: {len(copies) + 1} problems in the input; " + (
+            "nothing was computed"
+        )
 
     def test_a_header_only_payroll_is_refused_unless_said(
         self, capsys: Capsys, files: list[str]
@@ -410,7 +415,7 @@ ERRORS: list[tuple[str, list[str], dict[str, str], int, str]] = [
         2,
         r"g287 award: error: argument --located: '-1' is not a whole number >= 0",
     ),
-    ("unknown-format", ["claim", "--example", "--format", "xlsx"], {}, 2, r"g287 claim: error: "),
+    ("unknown-format", ["claim", "--example", "--format", "pdf"], {}, 2, r"g287 claim: error: "),
     (
         "example-with-files",
         ["claim", "--example", "--officers", "officers.csv", "--leads", "leads.csv"],
@@ -485,14 +490,15 @@ ERRORS: list[tuple[str, list[str], dict[str, str], int, str]] = [
         ["claim", "--example", "--quarter", "FY2027 Q1"],
         {},
         1,
-        r"g287 claim: error: leads: no lead report for FY2027 Q1$",
+        r"g287 claim: error: leads: no lead report for FY2027 Q1; the lead reports are for "
+        r"FY2026 Q1, FY2026 Q2, FY2026 Q3, FY2026 Q4$",
     ),
     (
         "malformed-quarter",
         ["claim", "--example", "--quarter", "FY2026 Q9"],
         {},
         1,
-        r"g287 claim: error: quarter: Invalid fiscal quarter: 'FY2026 Q9'",
+        r"g287 claim: error: --quarter: Invalid fiscal quarter: 'FY2026 Q9'",
     ),
     (
         "bad-row",
@@ -501,7 +507,7 @@ ERRORS: list[tuple[str, list[str], dict[str, str], int, str]] = [
         1,
         (
             r"g287 claim: error: o\.csv:2: annual_salary: '72k' is not an amount; "
-            r"expected digits such as '1234\.56'$"
+            r"expected dollars and cents such as 1234\.56 or \$1,234\.56$"
         ),
     ),
     (

@@ -631,7 +631,7 @@ class TestCli:
         whatever the terminal that built the page (here 200 columns)."""
         page = section(site.doctree("cli"), "command-line")
         subcommands = list(page.findall(nodes.section))[1:]
-        names = ["tiers", "award", "cap", "reimburse", "claim", "verify"]
+        names = ["tiers", "award", "cap", "reimburse", "claim", "check", "template", "verify"]
         assert [s[0].astext() for s in subcommands] == [f"g287 {name}" for name in names]
         with pytest.MonkeyPatch.context() as env:
             env.setenv("COLUMNS", "92")  # argparse wraps at the terminal's width less 2

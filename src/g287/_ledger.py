@@ -68,17 +68,21 @@ def officer_figures(
     b_lo, b_hi = max(year_start, w_lo), min(p_lo - 1, w_hi)
     salary = benefits = overtime = in_period = earlier = 0
     for rec in records:
-        start, end, _, pay, benefit, extra = rec
-        # The common cases first, in closed form: a record wholly inside the period (and the
-        # window), or wholly before it in the fiscal year. Any other takes its parts.
+        start, end, days, pay, benefit, extra = rec
+        if end < p_lo:
+            # Before the period, only eligible overtime counts: it uses the cap first
+            # (I-CAPYEAR). Most such records are wholly eligible or wholly not.
+            if b_lo <= start and end <= b_hi:
+                earlier += extra
+            elif start <= b_hi and b_lo <= end:
+                earlier += share(extra, days, max(b_lo, start) - start, min(b_hi, end) - start)
+            continue
+        # The common case in closed form: a record wholly inside the period and the window.
         if p_lo <= start and end <= p_hi and e_lo <= start and end <= e_hi:
             in_period += pay + benefit + extra
             salary += pay
             benefits += benefit
             overtime += extra
-            continue
-        if end < p_lo and b_lo <= start and end <= b_hi:
-            earlier += extra
             continue
         whole = part(rec, p_lo, p_hi)
         if whole is not None:
@@ -88,8 +92,7 @@ def officer_figures(
             salary += inside[0]
             benefits += inside[1]
             overtime += inside[2]
-        # I-CAPYEAR: eligible overtime earlier in the fiscal year consumes the cap first.
-        past = part(rec, b_lo, b_hi)
+        past = part(rec, b_lo, b_hi)  # a record that starts before the period and ends in it
         if past is not None:
             earlier += past[2]
     used_before = min(cap, earlier)

@@ -165,19 +165,21 @@ INTERPRETATIONS: Final = Interpretations(
         Interpretation(
             "I-HEAD",
             'Which officers count toward "per eligible task force officer"?',
-            "Task Force Model officers eligible on the quarter's last day and paid in the "
-            "quarter: an officer the claim has no payroll for in the quarter has no basis for "
-            "an award.",
+            "Task Force Model officers eligible on the quarter's last day and paid for "
+            "eligible days in the quarter: an officer the claim holds no eligible pay for in "
+            "the quarter has no basis for an award.",
             "R-AWD",
             "headcount",
             (
                 Option(
                     "last-day",
-                    "Task Force Model officers eligible on the quarter's last day, paid in it",
+                    "Task Force Model officers eligible on the quarter's last day, paid for "
+                    "eligible days in it",
                 ),
                 Option(
                     "any-day",
-                    "Task Force Model officers eligible on any day of the quarter, paid in it",
+                    "Task Force Model officers eligible on any day of the quarter, paid for "
+                    "eligible days in it",
                 ),
             ),
         ),

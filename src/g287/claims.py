@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -182,18 +183,48 @@ class PayRecord(Value):
     overtime: Decimal = attrs.field(converter=_overtime)
 
     def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
-            raise InvalidInputError(
-                f"end: {self.end.isoformat()} of a pay record of {self.officer_id!r} is before "
-                f"its start {self.start.isoformat()}; expected end >= start",
-                field="end",
-                value=self.end,
-            )
+        _check_period(self)
+
+    @classmethod
+    def _from_reader(  # noqa: PLR0917 - the fields in order, as PayRecord(...) takes them
+        cls,
+        officer_id: str,
+        start: dt.date,
+        end: dt.date,
+        salary: Decimal,
+        benefits: Decimal,
+        overtime: Decimal,
+    ) -> PayRecord:
+        """A record from values a reader has already converted, as ``to_id``, ``to_date`` and
+        ``to_money`` return them: equal to ``PayRecord(...)`` of the same values, without
+        converting each again (a national payroll has hundreds of thousands). The period is
+        still checked. Pass anything else and the record is not one ``PayRecord`` would make:
+        outside a file reader, call ``PayRecord(...)``."""
+        record = object.__new__(cls)
+        put = object.__setattr__  # as attrs' own __init__ of a frozen class does
+        put(record, "officer_id", officer_id)
+        put(record, "start", start)
+        put(record, "end", end)
+        put(record, "salary", salary)
+        put(record, "benefits", benefits)
+        put(record, "overtime", overtime)
+        _check_period(record)
+        return record
 
     @property
     def period(self) -> DateRange:
         """The pay period as an inclusive :class:`DateRange`."""
         return DateRange(self.start, self.end)
+
+
+def _check_period(record: PayRecord) -> None:
+    if record.end < record.start:
+        raise InvalidInputError(
+            f"end: {record.end.isoformat()} of a pay record of {record.officer_id!r} is before "
+            f"its start {record.start.isoformat()}; expected end >= start",
+            field="end",
+            value=record.end,
+        )
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -217,6 +248,9 @@ def _each(values: object, kind: type[T], field: str) -> tuple[T, ...]:
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
         raise type_error(field, values, f"an iterable of {kind.__name__}")
     return tuple(instance(v, kind, field, kind.__name__) for v in values)
+
+
+_period_order = operator.attrgetter("start", "end")
 
 
 def roster_problems(
@@ -264,7 +298,7 @@ def roster_problems(
             )
         by_officer[record.officer_id].append(record)
     for officer_id, records in by_officer.items():
-        records.sort(key=lambda r: (r.start, r.end))
+        records.sort(key=_period_order)
         for before, after in itertools.pairwise(records):
             if after.start <= before.end:
                 yield InvalidInputError(
@@ -562,30 +596,44 @@ class Claim(Value):
 # --- computing -----------------------------------------------------------------------------------
 
 
-def _prepare(records: Iterable[PayRecord]) -> list[_ledger.Record]:
+def _prepare(records: Iterable[PayRecord], known: dict[Decimal, int]) -> list[_ledger.Record]:
     """The records as the cents engine reads them: day ordinals and whole cents.
 
     A record's amounts were checked when it was made (two places, within range), so their cents
-    are read straight from the exact ratio; :func:`~g287.money.cents` checks what it is given.
+    are read straight from the exact ratio, once per amount: ``known`` holds the cents of the
+    amounts seen so far (payrolls repeat the same salaries for many records).
     """
+
+    def read(amount: Decimal) -> int:
+        numerator, denominator = amount.as_integer_ratio()
+        known[amount] = count = numerator * 100 // denominator
+        return count
+
+    get = known.get
     out = []
     for r in records:
         start, end = r.start.toordinal(), r.end.toordinal()
-        (s, s_d), (b, b_d), (o, o_d) = (
-            r.salary.as_integer_ratio(),
-            r.benefits.as_integer_ratio(),
-            r.overtime.as_integer_ratio(),
+        s, b, o = get(r.salary), get(r.benefits), get(r.overtime)
+        out.append(
+            (
+                start,
+                end,
+                end - start + 1,
+                read(r.salary) if s is None else s,
+                read(r.benefits) if b is None else b,
+                read(r.overtime) if o is None else o,
+            )
         )
-        out.append((start, end, end - start + 1, s * 100 // s_d, b * 100 // b_d, o * 100 // o_d))
     return out
 
 
-def _line(
+def _line(  # noqa: PLR0917 - one officer's line, from the claim's own inputs
     policy: Policy,
     agency: Agency,
     officer: Officer,
     records: list[PayRecord],
     period: DateRange,
+    known: dict[Decimal, int],
 ) -> OfficerLine:
     fy = FiscalYear.containing(period.start)
     window = eligibility_window(policy, agency, officer)
@@ -599,7 +647,7 @@ def _line(
     else:  # nothing is eligible, and there is no cap to use (I-MODEL)
         run, cap = _ledger.EMPTY, 0
     salary, benefits, overtime, reimbursed, used_before, not_eligible = _ledger.officer_figures(
-        _prepare(records),
+        _prepare(records, known),
         (period.start.toordinal(), period.end.toordinal()),
         run,
         fy.start.toordinal(),
@@ -671,7 +719,8 @@ def _compute(
     by_officer: dict[str, list[PayRecord]] = defaultdict(list)
     for record in used:
         by_officer[record.officer_id].append(record)
-    lines = tuple(_line(pol, ag, o, by_officer.get(o.id, []), span) for o in roster)
+    known: dict[Decimal, int] = {}
+    lines = tuple(_line(pol, ag, o, by_officer.get(o.id, []), span, known) for o in roster)
     return Claim(agency=ag, policy=pol, period=span, lines=lines, payroll=used)
 
 
@@ -746,13 +795,11 @@ def quarterly_claim(
         allow_empty=allow_empty,
     )
     assert base.payroll is not None  # a computed claim holds the records it read
-    first = q.start
-    paid = {r.officer_id for r in base.payroll if r.end >= first}
     counted = tuple(
         line.officer_id
         for line in base.lines
         if line.model is Model.TASK_FORCE
-        and line.officer_id in paid
+        and (line.salary or line.benefits or line.overtime_claimed)  # paid for eligible days
         and _counts(base.policy, base.agency, line.officer, q)
     )
     award = quarterly_award(

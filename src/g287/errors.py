@@ -23,6 +23,7 @@ __all__ = [
     "NotInEffectError",
     "PolicyError",
     "VerificationError",
+    "printable",
     "show",
 ]
 
@@ -47,6 +48,21 @@ def show(value: object) -> str:
     if len(text) > 2 * SHOWN:
         return text[: 2 * SHOWN] + "\u2026"
     return text
+
+
+def printable(text: str) -> str:
+    """``text`` safe to write to a terminal or a report cell: every character that does not
+    print (a line break, an escape sequence, a bidirectional override, U+2028) is written as its
+    Python escape, so nothing it holds can move the cursor, rewrite a line or hide what follows.
+
+    >>> print(printable("HCSO\\n\\x1b[2KCLAIM TOTAL"))
+    HCSO\\n\\x1b[2KCLAIM TOTAL
+    >>> printable("Harbor County") == "Harbor County"
+    True
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class G287Error(Exception):

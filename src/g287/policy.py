@@ -731,7 +731,7 @@ def _percent_table(tiers: tuple[AwardTier, ...]) -> tuple[AwardTier | None, ...]
 #: so that the types can tell a registered policy without reading the data, and an edit of the
 #: announced policy's data cannot pass for it (a test checks the registry against this set).
 REGISTERED: Final = frozenset(
-    {"sha256:b084201376a39942e0a49e2ee15e1c3416ad0fe8c57c1a9f61c1acfcab070e93"}
+    {"sha256:fbb5d149c2d6e8385351dbb72f44ac9e36f14d04d1a80f60de65385cebcf0dca"}
 )
 #: The fields of :class:`Policy` that select an interpretation, in order.
 OPTION_FIELDS: Final = tuple(f for f in attrs.fields(Policy) if "interpretation" in f.metadata)

@@ -36,8 +36,9 @@ shown shortened to 40 characters. Nothing is returned from files with a problem.
 
 from __future__ import annotations
 
+import json
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -47,18 +48,17 @@ import attrs
 from g287._validators import Value, of_type, tuple_of
 from g287.calendar import FiscalQuarter, to_quarter
 from g287.claims import Agency, LeadReport, Officer, PayRecord, roster_problems
-from g287.errors import G287Error, show
+from g287.errors import G287Error, InvalidInputError, show
 
 from . import _cells
-from ._problems import MAX_PROBLEMS, DataError, Problems
-from ._sources import MAX_FILE_BYTES, MAX_LINE_BYTES, read_json, read_sheet
+from . import _problems, _sources, _tables
+from ._problems import DataError, Problems
+from ._sources import read_json, read_sheet
 from ._tables import (
-    LEAD_COLUMNS,
-    OFFICER_COLUMNS,
-    PAYROLL_COLUMNS,
     Kind,
     columns_of,
     leads_kind,
+    listed,
     officers_kind,
     payroll_kind,
     records,
@@ -72,6 +72,7 @@ __all__ = [
     "MAX_PROBLEMS",
     "OFFICER_COLUMNS",
     "PAYROLL_COLUMNS",
+    "PROGRESS_EVERY",
     "DataError",
     "Dataset",
     "example_dir",
@@ -80,8 +81,21 @@ __all__ = [
     "read_leads",
     "read_officers",
     "read_payroll",
+    "write_templates",
 ]
 
+#: The columns of ``officers.csv`` (the 287(g) roster); ``separated_on`` may be left out.
+OFFICER_COLUMNS: Final = _tables.OFFICER_COLUMNS
+#: The columns of ``payroll.csv``, one row per officer and pay period.
+PAYROLL_COLUMNS: Final = _tables.PAYROLL_COLUMNS
+#: The columns of ``leads.csv``, one row per quarter.
+LEAD_COLUMNS: Final = _tables.LEAD_COLUMNS
+#: The largest input file read (1 GiB); a larger one is refused before a byte is read.
+MAX_FILE_BYTES: Final = _sources.MAX_FILE_BYTES
+#: The longest line of a CSV file read (1 MiB).
+MAX_LINE_BYTES: Final = _sources.MAX_LINE_BYTES
+#: At most this many problems are listed in a :class:`DataError`; the rest are counted.
+MAX_PROBLEMS: Final = _problems.MAX_PROBLEMS
 #: The fields of ``agency.json``.
 AGENCY_FIELDS: Final = ("id", "name", "agreement_date", "models")
 
@@ -130,7 +144,28 @@ class _Read:
         return f"{self.where}:{self.lines[i]}"
 
 
-def _read(kind: Kind, path: Path, problems: Problems, notes: list[str]) -> _Read:
+#: A progress callback: ``progress(file, rows)``, called every :data:`PROGRESS_EVERY` rows.
+Progress = Callable[[str, int], object]
+#: How often (in rows) a progress callback is called.
+PROGRESS_EVERY: Final = 50_000
+
+
+def _counted(
+    rows: Iterator[tuple[int, list[str]]], where: str, progress: Progress
+) -> Iterator[tuple[int, list[str]]]:
+    for n, row in enumerate(rows, 1):
+        if n % PROGRESS_EVERY == 0:
+            progress(where, n)
+        yield row
+
+
+def _read(
+    kind: Kind,
+    path: Path,
+    problems: Problems,
+    notes: list[str],
+    progress: Progress | None = None,
+) -> _Read:
     """The records of one file, with the line each stands on; problems added."""
     read = _Read(str(path))
     try:
@@ -138,41 +173,32 @@ def _read(kind: Kind, path: Path, problems: Problems, notes: list[str]) -> _Read
     except DataError as exc:
         problems.take(exc)
         return read
-    found = columns_of(kind, f"{sheet.where}:1", sheet.header, sheet.raw_header, problems)
-    if found is None:
-        return read
-    index, ignored = found
-    if ignored:
-        notes.append(
-            f"{sheet.where}: ignored the column{'s' if len(ignored) > 1 else ''} "
-            + ", ".join(_cells_shown(ignored))
-        )
-    width = len(sheet.header)
-
-    def rows() -> Iterator[tuple[int, list[str]]]:
+    with sheet:
+        found = columns_of(kind, f"{sheet.where}:1", sheet.header, sheet.raw_header, problems)
+        if found is None:
+            return read
+        index, ignored = found
+        if ignored:
+            notes.append(
+                f"{sheet.where}: ignored the column{'s' if len(ignored) > 1 else ''} "
+                + listed(ignored)
+            )
         try:
-            for line, cells in sheet.rows:
-                if len(cells) != width:
-                    if any(c.strip() for c in cells):
-                        problems.add(
-                            f"{sheet.where}:{line}",
-                            f"the row has {len(cells)} fields; expected {width}",
-                        )
-                    continue
-                if any(c.strip() for c in cells):  # a blank row is skipped
-                    yield line, cells
-        except DataError as exc:
+            for line, record in records(
+                kind,
+                where=sheet.where,
+                rows=sheet.rows
+                if progress is None
+                else _counted(sheet.rows, sheet.where, progress),
+                width=len(sheet.header),
+                index=index,
+                problems=problems,
+            ):
+                read.lines.append(line)
+                read.records.append(record)
+        except DataError as exc:  # the file stopped being readable (not UTF-8, a broken quote)
             problems.take(exc)
-
-    for line, record in records(kind, sheet.where, rows(), index, problems):
-        read.lines.append(line)
-        read.records.append(record)
-    return read
-
-
-def _cells_shown(headers: list[str]) -> list[str]:
-    shown = [show(h) for h in headers[:10]]
-    return shown + ([f"and {len(headers) - 10} more"] if len(headers) > 10 else [])
+        return read
 
 
 def _read_leads(path: Path, problems: Problems, notes: list[str]) -> _Read:
@@ -275,13 +301,19 @@ def _read_agency(path: Path, problems: Problems) -> Agency | None:
 
 
 def load_dataset(
-    officers: str | Path, payroll: str | Path, leads: str | Path, agency: str | Path
+    officers: str | Path,
+    payroll: str | Path,
+    leads: str | Path,
+    agency: str | Path,
+    *,
+    progress: Progress | None = None,
 ) -> Dataset:
     """Read and cross-check an agency's four files, reporting every problem of all of them.
 
     Beyond each file's own checks: every pay record's officer is on the roster, one officer's
     pay records do not overlap (a double claim), and every officer's model is one the agency
-    signed. Each problem is reported at the line that causes it.
+    signed. Each problem is reported at the line that causes it. ``progress``, if given, is
+    called as ``progress(file, rows)`` every :data:`PROGRESS_EVERY` rows read.
 
     Raises:
         DataError: listing every problem (up to :data:`MAX_PROBLEMS`, then a count).
@@ -290,8 +322,8 @@ def load_dataset(
     notes: list[str] = []
     ag = _read_agency(Path(agency), problems)
     before = problems.count
-    roster = _read(officers_kind(), Path(officers), problems, notes)
-    pay = _read(payroll_kind(), Path(payroll), problems, notes)
+    roster = _read(officers_kind(), Path(officers), problems, notes, progress)
+    pay = _read(payroll_kind(), Path(payroll), problems, notes, progress)
     reports = _read_leads(Path(leads), problems, notes)
     # The checks across records live with the claims; here each gets its file and line. While
     # the roster has refused rows, a pay record is not also reported as off the roster.
@@ -311,3 +343,42 @@ def load_dataset(
     return Dataset(
         ag, tuple(roster.records), tuple(pay.records), tuple(reports.records), tuple(notes)
     )
+
+
+#: The files ``g287 template`` writes: a header and one example row, commented out.
+TEMPLATES: Final = {
+    "officers.csv": (OFFICER_COLUMNS, "# T-01,TFM,2025-06-15,72000.00,"),
+    "payroll.csv": (PAYROLL_COLUMNS, "# T-01,2025-10-01,2025-10-14,2769.23,615.38,0.00"),
+    "leads.csv": (LEAD_COLUMNS, "# FY2026 Q1,50,45,yes"),
+}
+#: The example ``agency.json`` a template holds (JSON has no comments: replace its values).
+AGENCY_TEMPLATE: Final = {
+    "id": "EXAMPLE",
+    "name": "Example County Sheriff's Office",
+    "agreement_date": "2025-08-15",
+    "models": ["TFM"],
+}
+
+
+def write_templates(folder: str | Path) -> list[Path]:
+    """Write the four input files into ``folder`` (made if need be): each CSV with its header
+    and one example row commented out, ``agency.json`` with example values. Files that exist
+    are not overwritten (an :class:`~g287.InvalidInputError` names the first, and nothing is
+    written).
+    """
+    where = Path(folder)
+    paths = [where / name for name in (*TEMPLATES, "agency.json")]
+    there = [p for p in paths if p.exists()]
+    if there:
+        raise InvalidInputError(
+            f"{show(str(there[0]))} exists; templates never overwrite a file (choose a new folder)",
+            field="folder",
+            value=str(folder),
+        )
+    where.mkdir(parents=True, exist_ok=True)
+    for name, (columns, example) in TEMPLATES.items():
+        (where / name).write_text(",".join(columns) + "\n" + example + "\n", encoding="utf-8")
+    (where / "agency.json").write_text(
+        json.dumps(AGENCY_TEMPLATE, indent=2) + "\n", encoding="utf-8"
+    )
+    return paths

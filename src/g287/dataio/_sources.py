@@ -10,15 +10,17 @@ break (kept, for the cell's own rules to judge) and line numbers are the file's 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import itertools
 import json
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TextIO
 
 from g287.errors import show
 
@@ -62,23 +64,24 @@ def _opened(path: Path) -> int:
     return found.st_size
 
 
-def _lines(path: Path) -> Iterator[str]:
-    """The file's lines, decoded from UTF-8, line endings kept (a byte-order mark dropped).
+def _lines_may_be_long(path: Path) -> bool:
+    """Whether a line of the file may be longer than :data:`MAX_LINE_BYTES`: a line that long
+    spans a whole half-limit block without a line break, which a scan of the bytes (at C
+    speed) finds; the file is then read line by line with each line's length checked."""
+    block = MAX_LINE_BYTES // 2
+    with path.open("rb") as stream:
+        for chunk in iter(lambda: stream.read(block), b""):
+            if len(chunk) == block and b"\n" not in chunk and b"\r" not in chunk:
+                return True
+    return False
 
-    Decoding is the C codec's, a block at a time; only when it fails is the file read again, in
-    bytes, to say on which line and at which byte it stops being UTF-8.
-    """
-    with path.open(encoding="utf-8-sig", newline="") as stream:
-        number = 0
-        try:
-            for number, line in enumerate(  # noqa: B007 - read after the loop on an error
-                iter(lambda: stream.readline(MAX_LINE_BYTES + 1), ""), 1
-            ):
-                if len(line) > MAX_LINE_BYTES:
-                    raise DataError.at(f"{path}:{number}", "is longer than 1 MiB; expected a line")
-                yield line
-        except UnicodeDecodeError:
-            raise _not_utf8(path) from None
+
+def _checked(stream: TextIO, start: int) -> Iterator[str]:
+    """The stream's lines, numbered from ``start``, each checked for length."""
+    for number, line in enumerate(iter(lambda: stream.readline(MAX_LINE_BYTES + 1), ""), start):
+        if len(line) > MAX_LINE_BYTES:
+            raise DataError.at(f"{stream.name}:{number}", "is longer than 1 MiB; expected a line")
+        yield line
 
 
 def _not_utf8(path: Path) -> DataError:
@@ -102,13 +105,27 @@ def _not_utf8(path: Path) -> DataError:
 
 class Sheet:
     """A table read from a file: its header (as column names) and its rows, each with the
-    number of the line (or spreadsheet row) it starts on."""
+    number of the line (or spreadsheet row) it starts on. Use it in a ``with`` block: the file
+    stays open while the rows are read, and is closed at the end of it."""
 
-    def __init__(self, where: str, header: list[str], rows: Iterator[tuple[int, list[str]]]):
+    def __init__(
+        self,
+        where: str,
+        header: list[str],
+        rows: Iterator[tuple[int, list[str]]],
+        close: Callable[[], object],
+    ) -> None:
         self.where = where
         self.raw_header = header
         self.header = [column_name(h) for h in header]
         self.rows = rows
+        self.close = close
+
+    def __enter__(self) -> Sheet:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 def read_sheet(path: Path) -> Sheet:
@@ -119,38 +136,47 @@ def read_sheet(path: Path) -> Sheet:
     return _csv_sheet(path)
 
 
-def _csv_sheet(path: Path) -> Sheet:
-    lines = _lines(path)
-    first = next(lines, None)
-    while first is not None and not first.strip():
-        first = next(lines, None)
-    if first is None:
+def _header(path: Path, stream: TextIO) -> tuple[Any, list[str], int]:
+    """The CSV reader of a file, its header row, and the number of blank lines above it."""
+    lines = _checked(stream, 1)
+    first, skipped = next(lines, ""), 0
+    while first and not first.strip():
+        first, skipped = next(lines, ""), skipped + 1
+    if not first:
         raise DataError.at(f"{path}:1", "the file is empty; expected a header row")
     counts = {d: first.count(d) for d in DELIMITERS}
     delimiter = max(DELIMITERS, key=lambda d: counts[d])
-
-    def rest() -> Iterator[str]:
-        yield first
-        yield from lines
-
-    reader = csv.reader(rest(), delimiter=delimiter, strict=True)
+    # The parser reads the file itself (line breaks in quoted cells and all), unless a line may
+    # be too long to hold: then it reads the lines as they are checked.
+    rest = lines if _lines_may_be_long(path) else stream
+    reader = csv.reader(itertools.chain((first,), rest), delimiter=delimiter, strict=True)
     try:
-        header = next(reader)
+        return reader, next(reader), skipped
     except csv.Error as exc:
-        raise DataError.at(f"{path}:{reader.line_num}", f"the header: {exc}") from None
+        raise DataError.at(f"{path}:{skipped + reader.line_num}", f"the header: {exc}") from None
+
+
+def _csv_sheet(path: Path) -> Sheet:
+    with contextlib.ExitStack() as cleanup:
+        stream = cleanup.enter_context(path.open(encoding="utf-8-sig", newline=""))
+        try:
+            reader, header, skipped = _header(path, stream)
+        except UnicodeDecodeError:
+            raise _not_utf8(path) from None
+        cleanup.pop_all()  # from here on, the sheet closes the file
 
     def rows() -> Iterator[tuple[int, list[str]]]:
-        while True:
-            start = reader.line_num + 1
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                raise DataError.at(f"{path}:{reader.line_num}", f"unreadable CSV: {exc}") from None
-            yield start, cells
+        end = skipped + reader.line_num  # a row starts on the line after the last one ended
+        try:
+            for cells in reader:
+                yield end + 1, cells
+                end = skipped + reader.line_num
+        except csv.Error as exc:
+            raise DataError.at(f"{path}:{end + 1}", f"unreadable CSV: {exc}") from None
+        except UnicodeDecodeError:
+            raise _not_utf8(path) from None
 
-    return Sheet(str(path), header, rows())
+    return Sheet(str(path), header, rows(), stream.close)
 
 
 def _xlsx_sheet(path: Path) -> Sheet:
@@ -164,7 +190,17 @@ def _xlsx_sheet(path: Path) -> Sheet:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
         raise DataError.at(str(path), f"is not a readable .xlsx workbook ({exc})") from None
+    try:
+        return _first_sheet(path, book)
+    except BaseException:
+        book.close()
+        raise
+
+
+def _first_sheet(path: Path, book: Any) -> Sheet:
     sheet = book.worksheets[0]
+    # A workbook's stored size may be stale (some writers never update it); read every cell.
+    sheet.reset_dimensions()
     values = sheet.iter_rows(values_only=True)
     header: list[str] = []
     number = 0
@@ -174,14 +210,19 @@ def _xlsx_sheet(path: Path) -> Sheet:
             break
     if not any(h.strip() for h in header):
         raise DataError.at(f"{path}:1", "the first sheet is empty; expected a header row")
-    first = number
+    while header and not header[-1].strip():  # cells right of the table, formatted but empty
+        header.pop()
+    first, width = number, len(header)
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         for n, row in enumerate(values, first + 1):
-            yield n, [cell_text(v) for v in row]
-        book.close()
+            cells = [cell_text(v) for v in row]
+            # Rows of a sheet are as long as their last cell: even them out to the header's.
+            while len(cells) > width and not cells[-1].strip():
+                cells.pop()
+            yield n, cells + [""] * (width - len(cells))
 
-    return Sheet(str(path), header, rows())
+    return Sheet(str(path), header, rows(), book.close)
 
 
 def cell_text(value: object) -> str:  # noqa: PLR0911 - one return per kind of cell

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
 
 from g287.claims import LeadReport, Officer, PayRecord
-from g287.errors import G287Error
+from g287.errors import G287Error, show
 
 from . import _cells
 from ._problems import Problems
@@ -33,17 +33,22 @@ class Kind:
 
     def __init__(
         self,
+        *,
         name: str,
         columns: tuple[str, ...],
         optional: frozenset[str],
         readers: Mapping[str, _cells.Reader],
         build: Callable[[dict[str, Any]], Any],
+        fast: Callable[[Mapping[str, int]], Callable[[list[str]], Any]] | None = None,
     ) -> None:
         self.name = name
         self.columns = columns
         self.optional = optional
         self.readers = readers
         self.build = build
+        #: Given the column index, a reader of a whole row that is right in the common case and
+        #: raises on any problem (the row is then read again cell by cell, for every problem).
+        self.fast = fast
 
 
 class _Once:
@@ -85,52 +90,72 @@ def _lead_report(v: dict[str, Any]) -> LeadReport:
 def officers_kind() -> Kind:
     """The roster: one row per officer."""
     return Kind(
-        "officers",
-        OFFICER_COLUMNS,
-        frozenset({"separated_on"}),
-        {
+        name="officers",
+        columns=OFFICER_COLUMNS,
+        optional=frozenset({"separated_on"}),
+        readers={
             "officer_id": _cells.identifier,
             "model": _cells.model,
             "trained_on": _cells.date,
             "annual_salary": _cells.amount,
             "separated_on": _cells.optional_date,
         },
-        _officer,
+        build=_officer,
     )
 
 
 def payroll_kind() -> Kind:
     """The payroll: one row per officer and pay period."""
-    dates, amounts = _Once(_cells.date), _Once(_cells.amount)
+    ids, dates, amounts = _Once(_cells.identifier), _Once(_cells.date), _Once(_cells.amount)
+
+    def fast(index: Mapping[str, int]) -> Callable[[list[str]], PayRecord]:
+        # The same reads as the generic path, unrolled, with the caches' dicts looked up inline:
+        # this is the loop a national payroll's every row goes through.
+        i, s, e, sa, be, ov = (index[c] for c in PAYROLL_COLUMNS)
+        known_id, known_date, known_amount = ids.seen.get, dates.seen.get, amounts.seen.get
+
+        def row(cells: list[str]) -> PayRecord:
+            return PayRecord._from_reader(
+                known_id(cells[i]) or ids(cells[i], "officer_id"),
+                known_date(cells[s]) or dates(cells[s], "period_start"),
+                known_date(cells[e]) or dates(cells[e], "period_end"),
+                known_amount(cells[sa]) or amounts(cells[sa], "salary"),
+                known_amount(cells[be]) or amounts(cells[be], "benefits"),
+                known_amount(cells[ov]) or amounts(cells[ov], "overtime"),
+            )
+
+        return row
+
     return Kind(
-        "payroll",
-        PAYROLL_COLUMNS,
-        frozenset(),
-        {
-            "officer_id": _Once(_cells.identifier),
+        name="payroll",
+        columns=PAYROLL_COLUMNS,
+        optional=frozenset(),
+        readers={
+            "officer_id": ids,
             "period_start": dates,
             "period_end": dates,
             "salary": amounts,
             "benefits": amounts,
             "overtime": amounts,
         },
-        _pay_record,
+        build=_pay_record,
+        fast=fast,
     )
 
 
 def leads_kind() -> Kind:
     """ICE's lead reports: one row per quarter."""
     return Kind(
-        "leads",
-        LEAD_COLUMNS,
-        frozenset(),
-        {
+        name="leads",
+        columns=LEAD_COLUMNS,
+        optional=frozenset(),
+        readers={
             "quarter": _cells.quarter,
             "provided": _cells.count,
             "located": _cells.count,
             "assistance_satisfactory": _cells.yes_no,
         },
-        _lead_report,
+        build=_lead_report,
     )
 
 
@@ -154,7 +179,7 @@ def columns_of(
         told = (
             f"the header lacks {', '.join(repr(m) for m in missing)}"
             if missing
-            else f"the header names {', '.join(repr(t) for t in twice)} twice"
+            else f"the header names {listed(list(dict.fromkeys(twice)))} more than once"
         )
         problems.add(
             where, f"{told}; expected the columns {', '.join(kind.columns)} (any order, any case)"
@@ -163,37 +188,73 @@ def columns_of(
     return index, ignored
 
 
+def listed(headers: list[str], most: int = 10) -> str:
+    """Header names for a message: each shortened and escaped, at most ``most`` of them."""
+    shown = [show(h) for h in headers[:most]]
+    return ", ".join(shown + ([f"and {len(headers) - most} more"] if len(headers) > most else []))
+
+
+def _skipped(cells: list[str]) -> bool:
+    """A blank row, or a comment: a row whose first cell starts with ``#``."""
+    return not "".join(cells).strip() or cells[0].lstrip().startswith("#")
+
+
 def records(
     kind: Kind,
+    *,
     where: str,
     rows: Iterable[tuple[int, list[str]]],
+    width: int,
     index: Mapping[str, int],
     problems: Problems,
 ) -> Iterator[tuple[int, Any]]:
     """Each row's record with the line it stands on; a row's every problem is added to
-    ``problems`` at ``where:line``.
+    ``problems`` at ``where:line``. Blank rows and comments (a first cell starting with ``#``)
+    are skipped.
 
-    ``rows`` yields ``(line, cells)``; ``index`` says which cell holds each known column.
+    ``rows`` yields ``(line, cells)``, which must be ``width`` cells (the header's); ``index``
+    says which cell holds each known column.
     """
-    readers = [
-        (c, kind.readers[c], index[c], c in kind.optional) for c in kind.columns if c in index
-    ]
-    build = kind.build
+    fast = kind.fast(index) if kind.fast is not None else None
     for line, cells in rows:
-        values: dict[str, Any] = {}
-        good = True
-        for column, read, i, optional in readers:
-            text = cells[i]
-            if optional and not text.strip():
-                continue
+        if len(cells) != width:
+            if not _skipped(cells):
+                problems.add(
+                    f"{where}:{line}", f"the row has {len(cells)} fields; expected {width}"
+                )
+            continue
+        if fast is not None:
             try:
-                values[column] = read(text, column)
-            except G287Error as exc:
-                problems.add(f"{where}:{line}", exc)
-                good = False
-        if not good:
+                yield line, fast(cells)
+                continue
+            except G287Error:
+                pass  # read again, cell by cell, to report every problem of the row
+        if _skipped(cells):
+            continue
+        record = _record(kind, f"{where}:{line}", cells, index, problems)
+        if record is not None:
+            yield line, record
+
+
+def _record(
+    kind: Kind, where: str, cells: list[str], index: Mapping[str, int], problems: Problems
+) -> Any:
+    """One row's record, or ``None`` with each of its problems added at ``where``."""
+    values: dict[str, Any] = {}
+    good = True
+    for column in kind.columns:
+        i = index.get(column)
+        if i is None or (column in kind.optional and not cells[i].strip()):
             continue
         try:
-            yield line, build(values)
+            values[column] = kind.readers[column](cells[i], column)
         except G287Error as exc:
-            problems.add(f"{where}:{line}", exc)
+            problems.add(where, exc)
+            good = False
+    if not good:
+        return None
+    try:
+        return kind.build(values)
+    except G287Error as exc:
+        problems.add(where, exc)
+        return None
