@@ -312,8 +312,8 @@ class TestIntegrity:
         # Every row naming it is refused, the roster's first, one problem a line.
         lines = err.splitlines()
         assert lines[0].startswith("officers.csv:12: officer_id: 'T-01\\u200b'")
-        assert lines[-1] == f"g287 claim: error: {len(copies) + 1} problems in the input; " + (
-            "nothing was computed"
+        assert lines[-1] == (
+            f"g287 claim: error: {len(copies) + 1} problems in the input; nothing was computed"
         )
 
     def test_a_header_only_payroll_is_refused_unless_said(
@@ -354,11 +354,15 @@ class TestIntegrity:
         exits 1 naming the field, the stated and the recomputed figure."""
         _, out, _ = run(capsys, "claim", "--example", "--format", "json")
         document = json.loads(out)
-        line = document["data"]["lines"][0]
-        for where, key in ((line, "salary"), (line, "total")):
-            where[key] = str(Decimal(where[key]) + 1000)
+        lines = document["data"]["lines"]  # a table: its columns, then a row per line
+        row = lines["rows"][0]
+        for key in ("salary", "total"):
+            at = lines["columns"].index(key)
+            row[at] = str(Decimal(row[at]) + 1000)
         for key in ("salary", "reimbursement", "total"):
             document["data"][key] = str(Decimal(document["data"][key]) + 1000)
+        document["total"] = document["data"]["total"]
+        del document["data"]["explanation"]  # the trail restates the total: drop it
         path = tmp_path / "edited.json"
         path.write_text(json.dumps(document), encoding="utf-8")
         code, out, err = run(capsys, "verify", str(path))
@@ -490,8 +494,10 @@ ERRORS: list[tuple[str, list[str], dict[str, str], int, str]] = [
         ["claim", "--example", "--quarter", "FY2027 Q1"],
         {},
         1,
-        r"g287 claim: error: leads: no lead report for FY2027 Q1; the lead reports are for "
-        r"FY2026 Q1, FY2026 Q2, FY2026 Q3, FY2026 Q4$",
+        (
+            r"g287 claim: error: leads: no lead report for FY2027 Q1; the lead reports are for "
+            r"FY2026 Q1, FY2026 Q2, FY2026 Q3, FY2026 Q4$"
+        ),
     ),
     (
         "malformed-quarter",

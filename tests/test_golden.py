@@ -18,7 +18,7 @@ import pytest
 import g287
 from g287 import cli
 from g287.dataio import Dataset, example_dir, load_dataset
-from g287.report import claim_csv, claim_table
+from g287.report import claim_table
 
 Golden = Callable[[str, str], None]
 
@@ -104,11 +104,6 @@ def test_claim_report(golden: Golden, quarter: str) -> None:
     """The claim report the CLI prints: lines, totals, the claim's and the award's trails."""
     text = claim_table(quarter_claim(quarter))
     golden(f"claim_{quarter.replace(' ', '_')}.txt", anonymous(text) + "\n")
-
-
-def test_claim_csv(golden: Golden) -> None:
-    """The claim's CSV report."""
-    golden("claim_FY2026_Q1.csv", claim_csv(quarter_claim("FY2026 Q1")))
 
 
 def test_fiscal_year_claim_report(golden: Golden) -> None:

@@ -29,6 +29,7 @@ from g287 import (
     AwardResult,
     Claim,
     DateRange,
+    Explanation,
     FiscalQuarter,
     FiscalYear,
     G287Error,
@@ -43,6 +44,7 @@ from g287 import (
     Policy,
     PolicyError,
     ReimbursementResult,
+    Step,
     VerificationError,
     annual_reimbursement,
     claim,
@@ -108,11 +110,28 @@ def document(value: object) -> Json:
     return json.loads(dumps(value))
 
 
+def rows(table: Json) -> list[dict[str, Any]]:
+    """A document's table (a claim's lines or payroll) as one dict per row, keyed by column."""
+    return [dict(zip(table["columns"], row, strict=True)) for row in table["rows"]]
+
+
+def table(keyed: list[dict[str, Any]]) -> Json:
+    """Rows keyed by column, all with the same columns, as a document's table."""
+    columns = list(keyed[0]) if keyed else []
+    assert all(list(row) == columns for row in keyed), "every row needs the same columns"
+    return {"columns": columns, "rows": [[row[c] for c in columns] for row in keyed]}
+
+
+#: The fields of a claim written as tables.
+TABLES = ("lines", "payroll")
+
 #: The derived figures each kind of result writes beside its own fields (read back only to be
 #: checked), written out from the serialize module's documentation.
-AWARD_DERIVED = ("per_officer", "reason")
-REIMBURSEMENT_DERIVED = ("overtime_over_cap", "total")
-LINE_DERIVED = ("eligible_days", "overtime_over_cap", "cap_used", "total")
+AWARD_DERIVED = ("per_officer", "reason", "explanation")
+REIMBURSEMENT_DERIVED = ("overtime_over_cap", "total", "explanation")
+#: A line's derived figures in a row of a claim's table: a row leaves its trail out.
+ROW_DERIVED = ("eligible_days", "overtime_over_cap", "cap_used", "total")
+LINE_DERIVED = (*ROW_DERIVED, "explanation")
 CLAIM_DERIVED = (
     "fiscal_year",
     "salary",
@@ -123,7 +142,19 @@ CLAIM_DERIVED = (
     "not_eligible",
     "reimbursement",
     "total",
+    "explanation",
 )
+
+
+def explanation_in(trail: Json, policy: Json) -> Explanation:
+    """An audit trail as a document writes it (``data["explanation"]``), each step's citation
+    looked up by its id in the document's policy (``data["policy"]``)."""
+    read = from_dict({"schema": SCHEMA, "type": "Policy", "data": policy}, Policy)
+    steps = [
+        Step(s["rule_id"], s["text"], s["figure"], read.citation(s["rule_id"]), s["inputs"])
+        for s in trail["steps"]
+    ]
+    return Explanation(trail["title"], trail["figure"], steps, read.label)
 
 
 def award(**changes: object) -> AwardResult:
@@ -265,6 +296,8 @@ class TestRoundTrip:
         assert back == result
         assert back.amount == result.amount
         assert back.policy_fingerprint == policy.fingerprint
+        data = document(result)["data"]
+        assert explanation_in(data["explanation"], data["policy"]) == result.explanation
 
     @settings(max_examples=25)
     @given(salary_cents, salary_cents, salary_cents, policies())
@@ -283,6 +316,8 @@ class TestRoundTrip:
         back = round_trip(result)
         assert back == result
         assert (back.overtime_cap, back.total) == (result.overtime_cap, result.total)
+        data = document(result)["data"]
+        assert explanation_in(data["explanation"], data["policy"]) == result.explanation
 
     @settings(max_examples=20)
     @given(scenarios(max_officers=3), chosen_policies(), st.sampled_from(QUARTERS))
@@ -291,7 +326,8 @@ class TestRoundTrip:
     ) -> None:
         """R-SAL, ¶7 (“ICE will fully reimburse participating agencies for the annual salary and
         benefits of each eligible trained 287(g) officer”): any quarterly claim reads back equal,
-        with every line, the award and the totals."""
+        with every line, the award and the totals; the trails it writes, with their citations
+        looked up in its policy, are the claim's and the award's explanations."""
         report = next(r for r in scenario.leads if r.quarter == quarter)
         assume(report.provided > 0 or policy.no_leads is NoLeads.NO_AWARD)
         result = quarterly_claim(
@@ -307,6 +343,11 @@ class TestRoundTrip:
         assert back == result
         assert back.lines == result.lines
         assert (back.award, back.total) == (result.award, result.total)
+        data = document(result)["data"]
+        assert explanation_in(data["explanation"], data["policy"]) == result.explanation
+        if result.award is not None:
+            trail = data["award"]["explanation"]
+            assert explanation_in(trail, data["policy"]) == result.award.explanation
 
 
 # --- the document --------------------------------------------------------------------------------
@@ -352,8 +393,7 @@ class TestDocumentShape:
         and read them back from the claim."""
         data = document(example_claim())["data"]
         assert {"policy", "agency", "period"} <= set(data)
-        for line in data["lines"]:
-            assert not {"policy", "agency", "period"} & set(line)
+        assert not {"policy", "agency", "period"} & set(data["lines"]["columns"])
         assert "policy" not in data["award"]
         back = loads(dumps(example_claim()), Claim)
         assert back.award is not None
@@ -368,44 +408,190 @@ class TestDocumentShape:
         assert data["total"] == str(c.total) == "113018.52"
         assert data["reimbursement"] == str(c.reimbursement)
         assert data["fiscal_year"] == {"year": 2026}
-        assert [(x["eligible_days"], x["total"]) for x in data["lines"]] == [
+        assert [(x["eligible_days"], x["total"]) for x in rows(data["lines"])] == [
             (line.eligible_days, str(line.total)) for line in c.lines
         ]
         assert data["award"]["per_officer"] == "1000.00"
         assert data["award"]["reason"] == "a location rate of 90% is in the 90%-100% band"
 
-    def test_derived_figures_may_be_left_out(self) -> None:
-        """A hand-written document without the derived figures reads to the same claim: they
-        are computed, never taken from the document."""
+    def test_lines_and_pay_records_are_tables(self) -> None:
+        """A claim's lines and pay records, which grow with the agency, are tables: each field
+        named once in "columns" (a nested officer's as "officer.id"), then one row per line or
+        record, in the claim's order, holding what the CSV report shows."""
+        c = example_claim()
+        data = document(c)["data"]
+        assert data["lines"]["columns"] == [
+            "officer.id",
+            "officer.model",
+            "officer.trained_on",
+            "officer.annual_salary",
+            "officer.separated_on",
+            "records",
+            "salary",
+            "benefits",
+            "overtime_claimed",
+            "overtime_reimbursed",
+            "overtime_cap",
+            "cap_used_before",
+            "not_eligible",
+            *ROW_DERIVED,
+        ]
+        first = rows(data["lines"])[0]
+        assert (first["officer.id"], first["overtime_cap"], first["total"]) == (
+            "T-01",
+            "18000.00",
+            "26122.67",
+        )
+        assert [row["officer.id"] for row in rows(data["lines"])] == [x.officer_id for x in c.lines]
+        assert data["payroll"]["columns"] == [
+            "officer_id",
+            "start",
+            "end",
+            "salary",
+            "benefits",
+            "overtime",
+        ]
+        assert len(data["payroll"]["rows"]) == len(c.payroll or ()) > 0
 
+    def test_derived_figures_may_be_left_out(self) -> None:
+        """A hand-written document without the derived figures, the audit trails and the
+        top-level total reads to the same claim: they are computed, never taken from the
+        document."""
         doc = document(example_claim())
+        del doc["total"]
         data = doc["data"]
         for name in CLAIM_DERIVED:
             del data[name]
         for name in AWARD_DERIVED:
             del data["award"][name]
-        for line in data["lines"]:
-            for name in LINE_DERIVED:
-                del line[name]
+        data["lines"] = table(
+            [{k: v for k, v in row.items() if k not in ROW_DERIVED} for row in rows(data["lines"])]
+        )
         assert from_dict(doc) == example_claim()
 
     def test_indent_is_layout_only(self) -> None:
-        """dumps is compact by default; indent=2 lays it out; both read back to the same object."""
+        """dumps is compact by default (no spaces); indent=2 lays it out one member per line;
+        both read back to the same object."""
         compact, laid_out = dumps(POLICY), dumps(POLICY, indent=2)
-        assert "\n" not in compact
+        assert compact == json.dumps(
+            json.loads(compact), separators=(",", ":"), sort_keys=True, ensure_ascii=False
+        )
         assert '\n  "data": {' in laid_out
         assert loads(compact) == loads(laid_out) == POLICY
+
+    def test_a_row_stays_on_one_line(self) -> None:
+        """With indent, a list of plain values (a table's row, an input's name and value) is
+        written on one line, so a claim reads one line per officer and per pay record."""
+        text = dumps(example_claim(), indent=2)
+        assert '\n        ["T-01", "TFM", "2025-06-15", ' in text
+        assert '\n            ["period", "2025-10-01 to 2025-12-31"]\n' in text
+        assert loads(text) == example_claim()
+
+    def test_the_example_claims_document(self, golden: Callable[[str, str], None]) -> None:
+        """The example's FY2026 Q1 claim as g287 claim --format json writes it (indent=2): the
+        document's shape, its tables, trails and totals, pinned once."""
+        golden("document_claim_FY2026_Q1.json", dumps(example_claim(), indent=2) + "\n")
 
     def test_keys_sorted_and_text_unescaped(self) -> None:
         """Keys are sorted and non-ASCII text (¶, curly quotes) is written as is."""
         text = dumps(POLICY)
-        assert text.startswith('{"data": ')
+        assert text.startswith('{"data":{')
         assert "¶8" in text
 
     def test_bytes_are_read(self) -> None:
         """loads also reads UTF-8 bytes."""
         report = LeadReport("FY2026 Q3", 5, 4)
         assert loads(dumps(report).encode("utf-8")) == report
+
+
+#: One result of each kind that has an explanation, each with a test id.
+RESULTS = [
+    ("award", award()),
+    ("award-no-leads", award(located=0, provided=0)),
+    ("reimbursement", reimbursement()),
+    ("officer-line", example_claim().line("T-01")),
+    ("officer-line-not-reimbursable", example_claim().line("J-01")),
+    ("claim-quarterly", example_claim()),
+    ("claim-quarterly-no-award", example_claim("FY2026 Q4")),
+]
+
+
+class TestAuditTrail:
+    @pytest.mark.parametrize("result", [r for _, r in RESULTS], ids=[n for n, _ in RESULTS])
+    def test_each_result_writes_its_trail(self, result: Any) -> None:
+        """A result's document holds its explanation: title, figure and steps, each step's
+        citation found by its id in the document's policy; it reads back unchanged."""
+        data = document(result)["data"]
+        assert explanation_in(data["explanation"], data["policy"]) == result.explanation
+        assert loads(dumps(result)).explanation == result.explanation
+
+    def test_a_claim_writes_its_awards_trail_but_not_its_lines(self) -> None:
+        """The award in a claim carries its trail; the lines, rows of a table, do not: each
+        line's trail follows from its row and the claim's policy (claim.line(id).explanation)."""
+        c = example_claim()
+        assert c.award is not None
+        data = document(c)["data"]
+        assert explanation_in(data["award"]["explanation"], data["policy"]) == c.award.explanation
+        assert "explanation" not in data["lines"]["columns"]
+        assert loads(dumps(c), Claim).line("T-01").explanation == c.line("T-01").explanation
+
+    def test_a_step_names_its_rule_and_leaves_the_citation_to_the_policy(self) -> None:
+        """R-AWD-1, ¶8 (“90% - 100% - $1,000 per eligible task force officer”): a written step
+        is its rule id, text, inputs and figure, without citation text; the id is a rule of the
+        document's policy (with its citation) or an interpretation there, which names the rule
+        whose passage it reads."""
+        c = example_claim()
+        data = document(c)["data"]
+        rules = {rule["id"]: rule for rule in data["policy"]["rules"]}
+        readings = {i["id"]: i["rule_id"] for i in data["policy"]["interpretations"]["entries"]}
+        assert c.award is not None
+        written = data["explanation"]["steps"] + data["award"]["explanation"]["steps"]
+        in_memory = c.explanation.steps + c.award.explanation.steps
+        for step, original in zip(written, in_memory, strict=True):
+            assert set(step) == {"rule_id", "text", "inputs", "figure"}
+            rule = rules[readings.get(step["rule_id"], step["rule_id"])]
+            assert rule["citation"] == to_dict(original.citation)["data"]
+        assert {"R-AWD-1", "I-BAND", "I-CAPYEAR"} <= {step["rule_id"] for step in written}
+
+    def test_citations_are_written_once(self) -> None:
+        """Each quoted passage is in a claim's document as often as in its policy's alone:
+        the trails add no citation text."""
+        text, policy = dumps(example_claim()), dumps(POLICY)
+        for rule in POLICY.rules:
+            quote = json.dumps(rule.citation.quote, ensure_ascii=False)
+            assert text.count(quote) == policy.count(quote) > 0
+
+
+class TestTopLevelTotal:
+    @pytest.mark.parametrize(
+        "result",
+        [example_claim(), example_claim("FY2026 Q4").line("T-03"), reimbursement()],
+        ids=["claim", "officer-line", "reimbursement"],
+    )
+    def test_a_result_with_a_total_states_it_beside_its_type(self, result: Any) -> None:
+        """A claim's, a line's and a reimbursement's document states the total at the top,
+        beside its schema and type, as well as in its data."""
+        doc = document(result)
+        assert set(doc) == {"schema", "type", "total", "data"}
+        assert doc["total"] == doc["data"]["total"] == str(result.total)
+
+    def test_the_claim_total_is_reimbursement_and_award(self) -> None:
+        """R-SAL, R-AWD-1: the example's FY2026 Q1 document states $113,018.52, the
+        reimbursement $109,018.52 plus the award $4,000.00."""
+        doc = document(example_claim())
+        assert (doc["total"], doc["data"]["reimbursement"], doc["data"]["award"]["amount"]) == (
+            "113018.52",
+            "109018.52",
+            "4000.00",
+        )
+
+    @pytest.mark.parametrize(
+        "value", [award(), POLICY, FiscalYear(2026)], ids=["award", "policy", "fiscal-year"]
+    )
+    def test_other_documents_have_no_total(self, value: object) -> None:
+        """An award (its figure is its amount) and the values that are not results state no
+        total."""
+        assert set(document(value)) == {"schema", "type", "data"}
 
 
 class TestExpectedKind:
@@ -418,52 +604,81 @@ class TestExpectedKind:
 # --- figures that disagree -----------------------------------------------------------------------
 
 
-def edited(
-    value: object, *edits: tuple[list[str | int], object], bare: tuple[str, ...] = ()
-) -> str:
-    """The document of ``value`` with each field at a path (under "data") set to a new value.
+Edit = tuple[list[str | int], object]
 
+
+def edit(doc: Json, *edits: Edit, bare: tuple[str, ...] = ()) -> str:
+    """A parsed document with each field at a path (under "data") set to a new value, as text.
+
+    A path into a claim's table names a row and a column: ``["lines", 0, "officer.id"]``.
     ``bare`` names derived figures to leave out of the object holding the last edited field, so
     that only the checks of its own fields can refuse it.
     """
-    doc = document(value)
+    data = doc["data"]
+    into = {path[0] for path, _ in edits if len(path) > 1 and path[0] in TABLES}
+    for name in into:
+        data[name] = rows(data[name])
     for path, new in edits:
-        node = doc["data"]
+        node = data
         for key in path[:-1]:
             node = node[key]
         node[path[-1]] = new
     for name in bare:
         del node[name]
+    for name in into:
+        data[name] = table(data[name])
     return json.dumps(doc)
 
 
-def on_claim(
-    *edits: tuple[list[str | int], object], bare: tuple[str, ...] = ()
-) -> Callable[[], str]:
+def edited(value: object, *edits: Edit, bare: tuple[str, ...] = ()) -> str:
+    """The document of ``value``, edited (see :func:`edit`)."""
+    return edit(document(value), *edits, bare=bare)
+
+
+def on_claim(*edits: Edit, bare: tuple[str, ...] = ()) -> Callable[[], str]:
     """The example FY2026 Q1 claim's document, edited (built when the test runs)."""
     return lambda: edited(example_claim(), *edits, bare=bare)
 
 
+def changed(change: Callable[[Json], object]) -> Callable[[], str]:
+    """The example FY2026 Q1 claim's document after ``change`` (given the parsed document)."""
+
+    def text() -> str:
+        doc = document(example_claim())
+        change(doc)
+        return json.dumps(doc)
+
+    return text
+
+
 Q2 = {"fiscal_year": 2026, "quarter": 2}
+FY2026 = {"start": "2025-10-01", "end": "2026-09-30"}
+OCTOBER = {"start": "2025-10-01", "end": "2025-10-31"}
 
 
-def plain_claim(*edits: tuple[list[str | int], object]) -> str:
+def periods_of_lines(period: Json, *, but: tuple[int, Json]) -> list[Edit]:
+    """Edits giving each line of the example's claim a period: ``period``, but one line's."""
+    other, instead = but
+    count = len(example().officers)
+    return [(["lines", i, "period"], instead if i == other else period) for i in range(count)]
+
+
+def plain_claim(*edits: Edit) -> str:
     """The example's FY2026 claim (no award) edited, with no derived figures anywhere, so that
     only the checks of the claim's own parts can refuse it."""
     data = example()
     c = claim(agency=data.agency, officers=data.officers, payroll=data.payroll, period="FY2026")
     doc = document(c)
-    for path, new in edits:
-        node = doc["data"]
-        for key in path[:-1]:
-            node = node[key]
-        node[path[-1]] = new
+    del doc["total"]
     for name in CLAIM_DERIVED:
-        doc["data"].pop(name, None)
-    for line in doc["data"]["lines"]:
-        for name in LINE_DERIVED:
-            line.pop(name, None)
-    return json.dumps(doc)
+        del doc["data"][name]
+    doc["data"]["lines"] = table(
+        [
+            {k: v for k, v in row.items() if k not in ROW_DERIVED}
+            for row in rows(doc["data"]["lines"])
+        ]
+    )
+    return edit(doc, *edits)
 
 
 # (id, the edited document, the field it is refused at): each a figure g287 could not produce.
@@ -522,11 +737,15 @@ DISAGREEING: list[tuple[str, Callable[[], str], str]] = [
         on_claim((["award", "tier"], None), bare=AWARD_DERIVED),
         "Claim.award.tier",
     ),
-    ("award-for-another-quarter", on_claim((["award", "quarter"], Q2)), "Claim.award"),
+    (
+        "award-for-another-quarter",
+        on_claim((["award", "quarter"], Q2), bare=("explanation",)),
+        "Claim.award",
+    ),
     ("claim-of-another-quarter", on_claim((["quarter"], Q2)), "Claim.quarter"),
     (
         "claim-quarter-not-its-period",
-        on_claim((["quarter"], Q2), (["award", "quarter"], Q2)),
+        on_claim((["quarter"], Q2), (["award", "quarter"], Q2), bare=("explanation",)),
         "Claim.quarter",
     ),
     (
@@ -600,12 +819,12 @@ DISAGREEING: list[tuple[str, Callable[[], str], str]] = [
     # the parts of a claim belong to it
     (
         "line-of-another-period",
-        lambda: plain_claim((["lines", 1, "period"], {"start": "2025-10-01", "end": "2025-10-31"})),
+        lambda: plain_claim(*periods_of_lines(FY2026, but=(1, OCTOBER))),
         "Claim.lines[1].period",
     ),
     (
         "officer-twice",
-        on_claim((["lines", 1, "officer", "id"], "t-01")),
+        on_claim((["lines", 1, "officer.id"], "t-01")),
         "Claim.officer_id",
     ),
     (
@@ -640,6 +859,92 @@ DISAGREEING: list[tuple[str, Callable[[], str], str]] = [
         "award-missing",
         on_claim((["award"], None), bare=CLAIM_DERIVED),
         "Claim.award",
+    ),
+    # audit trails restate the figures: each is recomputed, and a part that differs is named
+    (
+        "claim-trail-figure",
+        on_claim((["explanation", "figure"], "$1.00")),
+        "Claim.explanation.figure",
+    ),
+    (
+        "claim-trail-title",
+        on_claim((["explanation", "title"], "Claim of agency HCSO for FY2026 Q2")),
+        "Claim.explanation.title",
+    ),
+    (
+        "claim-step-figure",
+        on_claim((["explanation", "steps", 2, "figure"], "$1.00")),
+        "Claim.explanation.steps[2].figure",
+    ),
+    (
+        "claim-step-rule-id",
+        on_claim((["explanation", "steps", 5, "rule_id"], "R-AWD-2")),
+        "Claim.explanation.steps[5].rule_id",
+    ),
+    (
+        "claim-step-text",
+        on_claim((["explanation", "steps", 0, "text"], "in force")),
+        "Claim.explanation.steps[0].text",
+    ),
+    (
+        "claim-step-input",
+        on_claim((["explanation", "steps", 2, "inputs", 0, 1], "11")),
+        "Claim.explanation.steps[2].inputs[0][1]",
+    ),
+    (
+        "claim-step-input-as-number",
+        on_claim((["explanation", "steps", 2, "inputs", 0, 1], 10)),
+        "Claim.explanation.steps[2].inputs[0][1]",
+    ),
+    (
+        "claim-step-dropped",
+        changed(lambda doc: doc["data"]["explanation"]["steps"].pop()),
+        "Claim.explanation.steps",
+    ),
+    (
+        "claim-step-with-its-citation",
+        changed(
+            lambda doc: doc["data"]["explanation"]["steps"][0].update(
+                citation=document(POLICY.citation("R-EFF"))["data"]
+            )
+        ),
+        "Claim.explanation.steps[0]",
+    ),
+    ("claim-trail-as-text", on_claim((["explanation"], "see the lines")), "Claim.explanation"),
+    (
+        "award-step-text",
+        on_claim((["award", "explanation", "steps", 3, "text"], "rate = 1")),
+        "Claim.award.explanation.steps[3].text",
+    ),
+    (
+        "award-quarter-against-its-trail",
+        on_claim((["award", "quarter"], Q2)),
+        "Claim.award.explanation.title",
+    ),
+    (
+        "award-trail",
+        lambda: edited(award(), (["explanation", "steps", 0, "figure"], "not in force")),
+        "AwardResult.explanation.steps[0].figure",
+    ),
+    (
+        "line-trail",
+        lambda: edited(
+            example_claim().line("T-01"), (["explanation", "steps", 3, "figure"], "$1.00")
+        ),
+        "OfficerLine.explanation.steps[3].figure",
+    ),
+    (
+        "reimbursement-trail",
+        lambda: edited(reimbursement(), (["explanation", "figure"], "$1.00")),
+        "ReimbursementResult.explanation.figure",
+    ),
+    # the total stated beside the document's type
+    ("top-level-total", changed(lambda doc: doc.update(total="1.00")), "total"),
+    ("top-level-total-as-number", changed(lambda doc: doc.update(total=113018)), "total"),
+    (
+        "reimbursement-top-level-total",
+        lambda: json.dumps(document(reimbursement()) | {"total": "0.00"}),
+        "total",
     ),
 ]
 
@@ -693,6 +998,24 @@ def step(inputs: object) -> str:
         "Step",
         {"rule_id": "R-OT", "text": "t", "figure": "f", "citation": citation, "inputs": inputs},
     )
+
+
+def without_interpretation(interpretation_id: str) -> str:
+    """The example claim's document under its policy less one interpretation (an unregistered
+    policy, so with no fingerprint, registration or label stated)."""
+    doc = document(example_claim())
+    policy = doc["data"]["policy"]
+    entries = policy["interpretations"]["entries"]
+    policy["interpretations"]["entries"] = [i for i in entries if i["id"] != interpretation_id]
+    for name in ("fingerprint", "registered", "label"):
+        del policy[name]
+    del doc["data"]["policy_fingerprint"]
+    return json.dumps(doc)
+
+
+def columns(change: Callable[[list[Any]], object]) -> Callable[[], str]:
+    """The example claim's document with its lines' column names changed."""
+    return changed(lambda doc: change(doc["data"]["lines"]["columns"]))
 
 
 # (id, the call, the error class, a regex of its message's start, its field).
@@ -781,6 +1104,99 @@ REFUSALS: list[tuple[str, Callable[[], object], type[G287Error], str, str | None
         InvalidInputError,
         r"document: \['schema', 'type'\] ",
         "document",
+    ),
+    (
+        "extra-key-beside-a-total",
+        lambda: loads(changed(lambda doc: doc.update(x=1))()),
+        InvalidInputError,
+        r"document: \['data', 'schema', 'total', 'type', 'x'\] .*type and optionally total",
+        "document",
+    ),
+    (
+        "total-of-a-policy",
+        lambda: loads(doc("Policy", document(POLICY)["data"], total="0.00")),
+        InvalidInputError,
+        r"document: \['data', 'schema', 'total', 'type'\] .*the keys data, schema, type exactly",
+        "document",
+    ),
+    (
+        "claim-total-without-data",
+        lambda: loads(json.dumps({"schema": SCHEMA, "type": "Claim", "total": "0.00"})),
+        InvalidInputError,
+        r"document: \['schema', 'total', 'type'\] ",
+        "document",
+    ),
+    # a claim's tables
+    (
+        "lines-as-a-list",
+        lambda: loads(changed(lambda doc: doc["data"].update(lines=[]))()),
+        InvalidInputError,
+        r"Claim\.lines: \[\] .*a table",
+        "Claim.lines",
+    ),
+    (
+        "table-without-rows",
+        lambda: loads(changed(lambda doc: doc["data"]["lines"].pop("rows"))()),
+        InvalidInputError,
+        r"Claim\.lines: \{'columns': .*a table",
+        "Claim.lines",
+    ),
+    (
+        "table-rows-not-a-list",
+        lambda: loads(changed(lambda doc: doc["data"]["payroll"].update(rows={}))()),
+        InvalidInputError,
+        r"Claim\.payroll\.rows: \{\} .*a list of rows",
+        "Claim.payroll.rows",
+    ),
+    (
+        "table-column-twice",
+        lambda: loads(columns(lambda names: names.__setitem__(1, "officer.id"))()),
+        InvalidInputError,
+        r"Claim\.lines\.columns: \['officer\.id', 'officer\.id', .*distinct field names",
+        "Claim.lines.columns",
+    ),
+    (
+        "table-column-not-text",
+        lambda: loads(columns(lambda names: names.__setitem__(5, 5))()),
+        InvalidInputError,
+        r"Claim\.lines\.columns: .*distinct field names",
+        "Claim.lines.columns",
+    ),
+    (
+        "table-column-and-a-part-of-it",
+        lambda: loads(columns(lambda names: names.__setitem__(0, "officer"))()),
+        InvalidInputError,
+        r"Claim\.lines\.columns: \['officer', 'officer\.model', .*also a part of another",
+        "Claim.lines.columns",
+    ),
+    (
+        "table-column-unknown",
+        lambda: loads(columns(lambda names: names.__setitem__(5, "rank"))()),
+        InvalidInputError,
+        r"Claim\.lines\[0\]: \['rank'\] .*only the fields of OfficerLine",
+        "Claim.lines[0]",
+    ),
+    (
+        "table-row-short",
+        lambda: loads(changed(lambda doc: doc["data"]["lines"]["rows"][1].pop())()),
+        InvalidInputError,
+        r"Claim\.lines\[1\]: \['T-02', .*a row of 17 values, one per column",
+        "Claim.lines[1]",
+    ),
+    (
+        "table-cell",
+        lambda: loads(on_claim((["payroll", 2, "salary"], "1,200.00"))()),
+        InvalidInputError,
+        r"Claim\.payroll\[2\]\.salary: '1,200\.00' ",
+        "Claim.payroll[2].salary",
+    ),
+    # a trail whose ids the policy cannot cite
+    (
+        "policy-without-an-interpretation-its-trail-cites",
+        lambda: loads(without_interpretation("I-CAPYEAR")),
+        InvalidInputError,
+        r"Claim\.explanation\.rule_id: 'I-CAPYEAR' is not a rule",
+        "Claim.explanation.rule_id",
     ),
     # fields
     (
@@ -1078,7 +1494,7 @@ class TestVerify:
         read and the lead report: everything needed to recompute it."""
         c = example_claim()
         data = claim_document()["data"]
-        assert len(data["payroll"]) == len(c.payroll or ()) > 0
+        assert len(data["payroll"]["rows"]) == len(c.payroll or ()) > 0
         assert data["leads"] == {
             "assistance_satisfactory": True,
             "located": 45,
@@ -1096,15 +1512,19 @@ class TestVerify:
         assert verify(award) == award
 
     def test_a_consistent_edit_loads_but_fails_verify(self) -> None:
-        """R-SAL, ¶7: a line's salary raised by $1,000 and every total raised with it loads
-        (the figures agree with each other), but recomputing from the payroll in the document
-        names the edited figure, the stated value and the recomputed one."""
+        """R-SAL, ¶7: a line's salary raised by $1,000, every total raised with it and the
+        claim's trail left out loads (the figures agree with each other), but recomputing from
+        the payroll in the document names the edited figure, the stated value and the
+        recomputed one."""
         document = claim_document()
-        line = document["data"]["lines"][0]
-        for where, key in ((line, "salary"), (line, "total"), (document["data"], "salary")):
+        lines = rows(document["data"]["lines"])
+        for where, key in ((lines[0], "salary"), (lines[0], "total"), (document["data"], "salary")):
             where[key] = str(Decimal(where[key]) + 1000)
         for key in ("reimbursement", "total"):
             document["data"][key] = str(Decimal(document["data"][key]) + 1000)
+        document["data"]["lines"] = table(lines)
+        document["total"] = document["data"]["total"]
+        del document["data"]["explanation"]
         assert from_dict(document).total == example_claim().total + 1000
         with pytest.raises(VerificationError, match=r"^Claim\.lines\[0\]\.salary: ") as info:
             verify(document)

@@ -247,7 +247,10 @@ class LeadReport(Value):
 def _each(values: object, kind: type[T], field: str) -> tuple[T, ...]:
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
         raise type_error(field, values, f"an iterable of {kind.__name__}")
-    return tuple(instance(v, kind, field, kind.__name__) for v in values)
+    items = tuple(values)
+    if all(issubclass(t, kind) for t in set(map(type, items))):  # each type checked once
+        return items
+    return tuple(instance(v, kind, field, kind.__name__) for v in items)  # names the first
 
 
 _period_order = operator.attrgetter("start", "end")
@@ -709,6 +712,19 @@ def _compute(
     policy: object,
     allow_empty: object,
 ) -> Claim:
+    pol, ag, lines, used = _lines_of(agency, officers, payroll, span, policy, allow_empty)
+    return Claim(agency=ag, policy=pol, period=span, lines=lines, payroll=used)
+
+
+def _lines_of(  # noqa: PLR0917 - the claim's inputs, in the order _compute names them
+    agency: object,
+    officers: object,
+    payroll: object,
+    span: DateRange,
+    policy: object,
+    allow_empty: object,
+) -> tuple[Policy, Agency, tuple[OfficerLine, ...], tuple[PayRecord, ...]]:
+    """The policy applied, the agency, each officer's line and the pay records read."""
     pol = policy_for(policy, span, "period")
     fy = FiscalYear.containing(span.start)
     if span.end > fy.end:
@@ -721,7 +737,7 @@ def _compute(
         by_officer[record.officer_id].append(record)
     known: dict[Decimal, int] = {}
     lines = tuple(_line(pol, ag, o, by_officer.get(o.id, []), span, known) for o in roster)
-    return Claim(agency=ag, policy=pol, period=span, lines=lines, payroll=used)
+    return pol, ag, lines, used
 
 
 def claim(
@@ -775,7 +791,7 @@ def quarterly_claim(
 
     The award's officer count follows I-HEAD: Task Force Model officers eligible (I-WIN) on the
     quarter's last day, or on any day of it, as the policy chooses — and only those the claim
-    has payroll for in the quarter (an officer with no pay has no basis for an award).
+    has pay for eligible days of the quarter for (no such pay, no basis for an award).
 
     Raises:
         InvalidInputError: also when ``leads`` is for another quarter.
@@ -786,31 +802,33 @@ def quarterly_claim(
         raise InvalidInputError.about(
             "leads", str(report.quarter), f"is the report of another quarter; expected {q}'s"
         )
-    base = _compute(
-        agency=agency,
-        officers=officers,
-        payroll=payroll,
-        span=q.range,
-        policy=policy,
-        allow_empty=allow_empty,
-    )
-    assert base.payroll is not None  # a computed claim holds the records it read
+    pol, ag, lines, used = _lines_of(agency, officers, payroll, q.range, policy, allow_empty)
     counted = tuple(
         line.officer_id
-        for line in base.lines
+        for line in lines
         if line.model is Model.TASK_FORCE
         and (line.salary or line.benefits or line.overtime_claimed)  # paid for eligible days
-        and _counts(base.policy, base.agency, line.officer, q)
+        and _counts(pol, ag, line.officer, q)
     )
     award = quarterly_award(
         located=report.located,
         provided=report.provided,
         task_force_officers=len(counted),
         quarter=q,
-        policy=base.policy,
+        policy=pol,
         assistance_satisfactory=report.assistance_satisfactory,
     )
-    return attrs.evolve(base, quarter=q, award=award, award_officers=counted, leads=report)
+    return Claim(
+        agency=ag,
+        policy=pol,
+        period=q.range,
+        lines=lines,
+        quarter=q,
+        award=award,
+        award_officers=counted,
+        payroll=used,
+        leads=report,
+    )
 
 
 def _counts(policy: Policy, agency: Agency, officer: Officer, q: FiscalQuarter) -> bool:

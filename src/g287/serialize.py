@@ -1,13 +1,18 @@
 """JSON for policies, inputs and results: exact, versioned, and an identity round trip.
 
-A document is ``{"schema": "g287/2", "type": "<class name>", "data": {...}}``. Values are written
+A document is ``{"schema": "g287/2", "type": "<class name>", "data": {...}}``, and for a result
+with a total (a claim, an officer's line, a reimbursement) also ``"total"``. Values are written
 so that reading them back gives an equal object: ``Decimal`` as a string (``"1234.50"``),
 ``Fraction`` as ``"n/d"``, dates in ISO form, enums by value, frozensets sorted.
 
 Inside a result, the policy, agency and period of the enclosing object are written once: a line
-of a claim leaves them out and inherits the claim's. Results also carry their derived figures
-(totals, the award per officer, a line's eligible days) so a reader of the JSON sees them; they
-are not trusted: reading the document recomputes each and refuses one that disagrees.
+of a claim leaves them out and inherits the claim's. A claim's lines and pay records, which grow
+with the agency, are written as tables (``{"columns": [...], "rows": [[...], ...]}``), each field
+named once. Results also carry their derived figures (totals, the award per officer, a line's
+eligible days) and their audit trail (``"explanation"``: each step's rule id, text, inputs and
+figure; the citation behind the id is the policy's, written once in ``data.policy``) so a reader
+of the JSON sees them; they are not trusted: reading the document recomputes each and refuses
+one that disagrees.
 
 This module is the only door through which untrusted documents come in, so every check that the
 figures of a result agree with each other lives here.
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import types
 import typing
 from collections.abc import Callable
@@ -66,6 +72,25 @@ _DERIVED: Final[dict[type, tuple[str, ...]]] = {
 }
 
 
+#: Results whose audit trail is written beside their figures, as ``"explanation"``. A line of a
+#: claim is a row of the claim's table and leaves its trail out: it follows from the row and the
+#: claim's policy (``claim.line(id).explanation``), and a national claim has 10,000 lines.
+_EXPLAINED: Final = (
+    award.AwardResult,
+    reimbursement.ReimbursementResult,
+    claims.OfficerLine,
+    claims.Claim,
+)
+
+#: Fields holding one object per officer or per pay record, which grow with the agency: written
+#: as a table, each field named once (``"officer.id"`` for a field of a nested object), with the
+#: class of their objects.
+_TABLES: Final[dict[tuple[type, str], type]] = {
+    (claims.Claim, "lines"): claims.OfficerLine,
+    (claims.Claim, "payroll"): claims.PayRecord,
+}
+
+
 def _types() -> dict[str, type]:
     found: dict[str, type] = {}
     for module in (calendar, policy, explain, award, reimbursement, claims):
@@ -79,6 +104,12 @@ def _types() -> dict[str, type]:
 _KNOWN: Final = _types()
 
 
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """The type of each field of a g287 class (read once per class: it parses annotations)."""
+    return typing.get_type_hints(cls)
+
+
 # --- writing -------------------------------------------------------------------------------------
 
 
@@ -87,16 +118,64 @@ def _encode(value: object, context: dict[str, object]) -> Any:
         if isinstance(value, tuple):
             return [_encode(v, context) for v in value]
         return _canonical.encode(value)
-    fields = [f for f in attrs.fields(type(value)) if f.init]  # type: ignore[arg-type]
+    cls = type(value)
+    fields = [f for f in attrs.fields(cls) if f.init]  # type: ignore[arg-type]
     inner = context | {f.name: getattr(value, f.name) for f in fields if f.name in _INHERITED}
-    data = {
-        f.name: _encode(getattr(value, f.name), inner)
-        for f in fields
-        if not (f.name in context and getattr(value, f.name) == context[f.name])
-    }
-    for name in _DERIVED.get(type(value), ()):
+    data: dict[str, Any] = {}
+    for f in fields:
+        item = getattr(value, f.name)
+        if f.name in context and item == context[f.name]:
+            continue
+        kind = _TABLES.get((cls, f.name))
+        data[f.name] = _encode(item, inner) if kind is None or item is None else _table(kind, item)
+    for name in _DERIVED.get(cls, ()):
         data[name] = _canonical.encode(getattr(value, name))
+    if isinstance(value, _EXPLAINED):
+        data["explanation"] = _trail(value.explanation)
     return data
+
+
+@functools.cache
+def _columns(kind: type) -> tuple[tuple[str, ...], ...]:
+    """The columns of a table of ``kind`` objects, each a path of attribute names: the fields
+    it does not inherit (a nested object's fields one by one), then its derived figures."""
+    hints = _hints(kind)
+    columns: list[tuple[str, ...]] = []
+    for f in attrs.fields(kind):
+        if f.init and f.name not in _INHERITED:
+            hint = hints[f.name]
+            nested = isinstance(hint, type) and attrs.has(hint)
+            columns += [(f.name, *c) for c in _columns(hint)] if nested else [(f.name,)]
+    return (*columns, *((name,) for name in _DERIVED.get(kind, ())))
+
+
+def _table(kind: type, objects: tuple[Any, ...]) -> dict[str, list[Any]]:
+    columns = _columns(kind)
+    return {
+        "columns": [".".join(path) for path in columns],
+        "rows": [
+            [_canonical.encode(functools.reduce(getattr, path, obj)) for path in columns]
+            for obj in objects
+        ],
+    }
+
+
+def _trail(explanation: explain.Explanation) -> dict[str, Any]:
+    """An audit trail as a document writes it: each step names its rule or interpretation by id
+    and leaves the citation to the document's policy, where it is written once."""
+    return {
+        "title": explanation.title,
+        "figure": explanation.figure,
+        "steps": [
+            {
+                "rule_id": step.rule_id,
+                "text": step.text,
+                "inputs": [list(pair) for pair in step.inputs],
+                "figure": step.figure,
+            }
+            for step in explanation.steps
+        ],
+    }
 
 
 def to_dict(obj: object, *, inputs: bool = True) -> dict[str, Any]:
@@ -109,13 +188,24 @@ def to_dict(obj: object, *, inputs: bool = True) -> dict[str, Any]:
         raise InvalidTypeError.about("obj", obj, "is not a g287 value object")
     if isinstance(obj, claims.Claim) and not instance(inputs, bool, "inputs", "True or False"):
         obj = attrs.evolve(obj, payroll=None)
-    return {"schema": SCHEMA, "type": type(obj).__name__, "data": _encode(obj, {})}
+    document = {"schema": SCHEMA, "type": type(obj).__name__, "data": _encode(obj, {})}
+    if _has_total(type(obj)):
+        document["total"] = document["data"]["total"]
+    return document
+
+
+def _has_total(cls: type) -> bool:
+    """Whether a document of ``cls`` states its total at the top, beside its type."""
+    return "total" in _DERIVED.get(cls, ())
 
 
 def dumps(obj: object, *, indent: int | None = None, inputs: bool = True) -> str:
     """A g287 object as JSON text; :func:`loads` reads it back to an equal object.
 
-    ``inputs=False`` leaves a claim's payroll out (see :func:`to_dict`).
+    Keys are sorted and text is written as is (no ``\\u`` escapes). Without ``indent`` the text
+    is compact (no spaces); with it, objects and lists of objects or lists are laid out one
+    member per line, and a list of plain values (a row of a table, an input's name and value)
+    stays on one line. ``inputs=False`` leaves a claim's payroll out (see :func:`to_dict`).
     """
     if indent is not None:
         instance(indent, int, "indent", "a whole number of spaces or None")
@@ -123,9 +213,33 @@ def dumps(obj: object, *, indent: int | None = None, inputs: bool = True) -> str
             raise InvalidInputError.about("indent", indent, "is out of range; expected 0 to 16")
     import json  # noqa: PLC0415 - loaded by the first dumps or loads (g287._canonical says why)
 
-    return json.dumps(
-        to_dict(obj, inputs=inputs), indent=indent, ensure_ascii=False, sort_keys=True
-    )
+    document = to_dict(obj, inputs=inputs)
+    if indent is None:
+        return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    out: list[str] = []
+    _lay_out(document, " " * indent, 0, out, json.JSONEncoder(ensure_ascii=False).encode)
+    return "".join(out)
+
+
+def _lay_out(
+    value: Any, indent: str, depth: int, out: list[str], text: Callable[[Any], str]
+) -> None:
+    """Append ``value`` as JSON to ``out``, members of objects and of lists of containers one
+    per line, ``depth`` times ``indent`` in; anything else (``text``) on one line."""
+    members: list[tuple[str, Any]]
+    if isinstance(value, dict) and value:
+        brackets, members = "{}", [(f"{text(k)}: ", v) for k, v in sorted(value.items())]
+    elif isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
+        brackets, members = "[]", [("", v) for v in value]
+    else:
+        out.append(text(value))
+        return
+    inner = "\n" + indent * (depth + 1)
+    out.append(brackets[0])
+    for i, (key, member) in enumerate(members):
+        out.append(f"{',' if i else ''}{inner}{key}")
+        _lay_out(member, indent, depth + 1, out, text)
+    out.append("\n" + indent * depth + brackets[1])
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -230,11 +344,12 @@ _SCALARS: Final[dict[Any, Callable[[Any, str], Any]]] = {
 def _decode_attrs(cls: type, value: Any, where: str, context: dict[str, object]) -> Any:
     if not isinstance(value, dict):
         raise _bad(where, value, f"an object for {cls.__name__}")
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     fields = [f for f in attrs.fields(cls) if f.init]
     names = {f.name for f in fields}
     derived = _DERIVED.get(cls, ())
-    unknown = sorted(map(str, set(value) - names - set(derived)))
+    explained = ("explanation",) if cls in _EXPLAINED else ()
+    unknown = sorted(map(str, set(value) - names - set(derived) - set(explained)))
     if unknown:
         raise _bad(where, unknown, f"only the fields of {cls.__name__}: {sorted(names)}")
     kwargs: dict[str, Any] = {}
@@ -247,8 +362,8 @@ def _decode_attrs(cls: type, value: Any, where: str, context: dict[str, object])
             elif f.default is attrs.NOTHING:
                 raise _bad(f"{where}.{f.name}", None, "a value (the field is required)")
         else:
-            kwargs[f.alias or f.name] = _decode(
-                hints[f.name], value[f.name], f"{where}.{f.name}", inner
+            kwargs[f.alias or f.name] = _decode_field(
+                _TABLES.get((cls, f.name)), hints[f.name], value[f.name], f"{where}.{f.name}", inner
             )
         if f.name in _INHERITED and (f.alias or f.name) in kwargs:
             inner[f.name] = kwargs[f.alias or f.name]
@@ -257,15 +372,96 @@ def _decode_attrs(cls: type, value: Any, where: str, context: dict[str, object])
     except G287Error as exc:  # the constructor's own check, located in the document
         raise _located(exc, where) from None
     for name in derived:
-        if name in value and value[name] != _canonical.encode(getattr(obj, name)):
-            raise InvalidInputError(
-                f"{where}.{name}: {value[name]!r} does not match the figures it is derived "
-                f"from, which make {_canonical.encode(getattr(obj, name))!r}",
-                field=f"{where}.{name}",
-                value=value[name],
-            )
+        if name in value:
+            _derived_agrees(value[name], _canonical.encode(getattr(obj, name)), f"{where}.{name}")
     _AGREE.get(cls, _nothing)(obj, where)
+    # The trail restates every figure, so it is checked last: an edited figure is named as such.
+    if explained and "explanation" in value:
+        _trail_agrees(value["explanation"], obj, f"{where}.explanation")
     return obj
+
+
+def _decode_field(
+    table: type | None, hint: Any, value: Any, where: str, context: dict[str, object]
+) -> Any:
+    """A field's value: a table of ``table`` objects if the field is written as one."""
+    if table is not None and value is not None:
+        return _decode_table(table, value, where, context)
+    return _decode(hint, value, where, context)
+
+
+def _derived_agrees(stated: object, derived: object, where: str) -> None:
+    if stated != derived or type(stated) is not type(derived):  # True == 1, but not in JSON
+        raise InvalidInputError(
+            f"{where}: {show(stated)} does not match the figures it is derived from, which "
+            f"make {show(derived)}",
+            field=where,
+            value=stated,
+        )
+
+
+def _trail_agrees(stated: object, obj: Any, where: str) -> None:
+    """Refuse a written audit trail unless it is the trail of ``obj``, naming the first part
+    that differs (``Claim.explanation.steps[2].figure``)."""
+    try:
+        expected = _trail(obj.explanation)
+    except G287Error as exc:  # a policy without a rule or interpretation the trail cites
+        raise _located(exc, where) from None
+    found = _json_difference(stated, expected, where)
+    if found is not None:
+        at, value, recomputed = found
+        if isinstance(value, dict) and isinstance(recomputed, dict):
+            raise _bad(at, sorted(map(str, value)), f"the keys {sorted(recomputed)}")
+        _derived_agrees(value, recomputed, at)
+
+
+def _json_difference(stated: object, expected: object, where: str) -> tuple[str, Any, Any] | None:
+    """The first place JSON data differs from what is expected, as ``(path, stated,
+    expected)``: an object whose keys differ is named itself, a list of another length too."""
+    if isinstance(stated, dict) and isinstance(expected, dict):
+        if set(stated) != set(expected):
+            return (where, stated, expected)
+        parts = [(f"{where}.{k}", stated[k], v) for k, v in expected.items()]
+    elif isinstance(stated, list) and isinstance(expected, list) and len(stated) == len(expected):
+        parts = [
+            (f"{where}[{i}]", x, y) for i, (x, y) in enumerate(zip(stated, expected, strict=True))
+        ]
+    else:
+        same = stated == expected and type(stated) is type(expected)
+        return None if same else (where, stated, expected)
+    found = (_json_difference(x, y, at) for at, x, y in parts)
+    return next((f for f in found if f is not None), None)
+
+
+def _decode_table(kind: type, value: object, where: str, context: dict[str, object]) -> Any:
+    """The objects of a table (``{"columns": [...], "rows": [[...], ...]}``), each read as the
+    object its row describes; a problem in a row is located as ``Claim.lines[3].salary``."""
+    if not isinstance(value, dict) or set(value) != {"columns", "rows"}:
+        raise _bad(where, value, 'a table {"columns": [names], "rows": [[values], ...]}')
+    columns, rows = value["columns"], value["rows"]
+    if not (
+        isinstance(columns, list)
+        and all(isinstance(c, str) for c in columns)
+        and len(set(columns)) == len(columns)
+    ):
+        raise _bad(f"{where}.columns", columns, "a list of distinct field names")
+    paths = [tuple(c.split(".")) for c in columns]
+    if {p[:k] for p in paths for k in range(1, len(p))} & set(paths):
+        raise _bad(f"{where}.columns", columns, "no name that is also a part of another's")
+    if not isinstance(rows, list):
+        raise _bad(f"{where}.rows", rows, "a list of rows")
+    objects = []
+    for i, row in enumerate(rows):
+        if not isinstance(row, list) or len(row) != len(paths):
+            raise _bad(f"{where}[{i}]", row, f"a row of {len(paths)} values, one per column")
+        fields: dict[str, Any] = {}
+        for path, cell in zip(paths, row, strict=True):
+            node = fields
+            for key in path[:-1]:
+                node = node.setdefault(key, {})
+            node[path[-1]] = cell
+        objects.append(_decode_attrs(kind, fields, f"{where}[{i}]", context))
+    return tuple(objects)
 
 
 def _located(error: G287Error, where: str) -> G287Error:
@@ -435,7 +631,9 @@ def from_dict(document: object, kind: type[Any] | None = None) -> Any:
     """The g287 object a :func:`to_dict` document describes (validated as it is built).
 
     With ``kind`` (a g287 class), a document holding anything else is refused, and type
-    checkers know what comes back: ``from_dict(doc, g287.Claim)`` is a ``Claim``.
+    checkers know what comes back: ``from_dict(doc, g287.Claim)`` is a ``Claim``. A result's
+    ``total`` beside its type, its derived figures and its audit trail may be left out; those
+    given must be what the result's own figures make.
     """
     if kind is not None and not isinstance(kind, type):
         raise InvalidTypeError.about("kind", kind, "is not a class; expected a g287 class or None")
@@ -446,9 +644,16 @@ def from_dict(document: object, kind: type[Any] | None = None) -> Any:
     name = document.get("type")
     if not isinstance(name, str) or name not in _KNOWN:
         raise _bad("type", name, f"one of {sorted(_KNOWN)}")
-    if set(document) != {"schema", "type", "data"}:
-        raise _bad("document", sorted(map(str, document)), "exactly the keys data, schema, type")
-    obj = _decode_attrs(_KNOWN[name], document["data"], name, {})
+    cls = _KNOWN[name]
+    keys = {"data", "schema", "type"}
+    if not keys <= set(document) <= (keys | {"total"} if _has_total(cls) else keys):
+        expected = "and optionally total" if _has_total(cls) else "exactly"
+        raise _bad(
+            "document", sorted(map(str, document)), f"the keys data, schema, type {expected}"
+        )
+    obj = _decode_attrs(cls, document["data"], name, {})
+    if "total" in document:
+        _derived_agrees(document["total"], _canonical.encode(obj.total), "total")
     if kind is not None and not isinstance(obj, kind):
         raise _bad("type", name, kind.__name__)
     return obj

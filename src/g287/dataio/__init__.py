@@ -21,7 +21,7 @@ What an export may look like:
 * comma, semicolon or tab separated (the header line tells which); UTF-8 with or without a
   byte-order mark; or an ``.xlsx`` workbook (its first sheet, the same columns) with the
   ``excel`` extra;
-* cells as :mod:`g287.dataio._cells` describes: ``$1,234.56`` amounts, ISO or US
+* cells as the "Input files" page describes: ``$1,234.56`` amounts, ISO or US
   ``MM/DD/YYYY`` dates, ``FY26 Q1`` quarters.
 
 Every problem of a run is reported at once — up to 50, then a count — as
@@ -50,8 +50,7 @@ from g287.calendar import FiscalQuarter, to_quarter
 from g287.claims import Agency, LeadReport, Officer, PayRecord, roster_problems
 from g287.errors import G287Error, InvalidInputError, show
 
-from . import _cells
-from . import _problems, _sources, _tables
+from . import _cells, _problems, _sources, _tables
 from ._problems import DataError, Problems
 from ._sources import read_json, read_sheet
 from ._tables import (
@@ -174,7 +173,9 @@ def _read(
         problems.take(exc)
         return read
     with sheet:
-        found = columns_of(kind, f"{sheet.where}:1", sheet.header, sheet.raw_header, problems)
+        found = columns_of(
+            kind, f"{sheet.where}:{sheet.header_line}", sheet.header, sheet.raw_header, problems
+        )
         if found is None:
             return read
         index, ignored = found
@@ -371,7 +372,8 @@ def write_templates(folder: str | Path) -> list[Path]:
     there = [p for p in paths if p.exists()]
     if there:
         raise InvalidInputError(
-            f"{show(str(there[0]))} exists; templates never overwrite a file (choose a new folder)",
+            f"{there[0].name} exists in {show(str(where))}; templates never overwrite a file "
+            "(choose a new folder)",
             field="folder",
             value=str(folder),
         )

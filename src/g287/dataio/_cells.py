@@ -102,13 +102,17 @@ def date(text: str, column: str) -> dt.date:
             )
         if len(us[3]) != 4:
             raise InvalidInputError.about(
-                column, text, "has a year of two digits; write all four (MM/DD/YYYY)"
+                column,
+                text,
+                f"has a year of {len(us[3])} digits; expected four (MM/DD/YYYY)",
             )
         month, day, year = int(us[1]), int(us[2]), int(us[3])
     if not 1 <= month <= 12:
         raise InvalidInputError.about(column, text, f"is not a day: there is no month {month}")
-    last = calendar.monthrange(year, month)[1] if year >= 1 else 31
-    if not 1 <= day <= last or year < 1:
+    if year < 1:
+        raise InvalidInputError.about(column, text, "is not a day: there is no year 0")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
         month_name = calendar.month_name[month]
         raise InvalidInputError.about(column, text, f"is not a day: {month_name} has {last} days")
     return dt.date(year, month, day)
@@ -124,8 +128,8 @@ def count(text: str, column: str) -> int:
     stripped = text.strip()
     if _COUNT.fullmatch(stripped) is None:
         raise InvalidInputError.about(column, text, "is not a whole number such as 45 or 1,200")
-    digits = stripped.replace(",", "")
-    if len(digits) > 10:
+    digits = stripped.replace(",", "").lstrip("0") or "0"
+    if len(digits) > 10:  # refused before int() reads a number of any length
         raise InvalidInputError.about(column, text, "is too large; expected at most 1000000000")
     return to_count(int(digits), column)
 

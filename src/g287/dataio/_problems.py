@@ -18,6 +18,8 @@ class DataError(InvalidInputError):
     problem a line.
     """
 
+    __module__ = "g287.dataio"  # where users import it from, and how tracebacks name it
+
     def __init__(
         self,
         message: str,
@@ -74,7 +76,7 @@ class Problems:
         if not self.count:
             return
         more = self.count - len(self.found)
-        lines = self.found + ([f"… and {more} more problems"] if more else [])
+        lines = self.found + ([f"… and {more} more problem{'s' * (more > 1)}"] if more else [])
         first = self.first
         raise DataError(
             "\n".join(lines),

@@ -30,6 +30,8 @@ from ._problems import DataError
 MAX_FILE_BYTES: Final = 1 << 30
 #: The longest line of a CSV file g287 reads (1 MiB).
 MAX_LINE_BYTES: Final = 1 << 20
+#: The most columns a table may have (a wider header is refused before its names are read).
+MAX_COLUMNS: Final = 1000
 #: Delimiters a CSV export may use; the header line tells which.
 DELIMITERS: Final = (",", ";", "\t")
 _BOM: Final = b"\xef\xbb\xbf"
@@ -111,13 +113,21 @@ class Sheet:
     def __init__(
         self,
         where: str,
-        header: list[str],
+        header: tuple[int, list[str]],
         rows: Iterator[tuple[int, list[str]]],
         close: Callable[[], object],
     ) -> None:
         self.where = where
-        self.raw_header = header
-        self.header = [column_name(h) for h in header]
+        #: The line (or spreadsheet row) the header stands on.
+        self.header_line, header_cells = header
+        if len(header_cells) > MAX_COLUMNS:
+            close()
+            raise DataError.at(
+                f"{where}:{self.header_line}",
+                f"the header has {len(header_cells):,} columns; expected at most {MAX_COLUMNS:,}",
+            )
+        self.raw_header = header_cells
+        self.header = [column_name(h) for h in header_cells]
         self.rows = rows
         self.close = close
 
@@ -176,7 +186,7 @@ def _csv_sheet(path: Path) -> Sheet:
         except UnicodeDecodeError:
             raise _not_utf8(path) from None
 
-    return Sheet(str(path), header, rows(), stream.close)
+    return Sheet(str(path), (skipped + 1, header), rows(), stream.close)
 
 
 def _xlsx_sheet(path: Path) -> Sheet:
@@ -222,7 +232,7 @@ def _first_sheet(path: Path, book: Any) -> Sheet:
                 cells.pop()
             yield n, cells + [""] * (width - len(cells))
 
-    return Sheet(str(path), header, rows(), book.close)
+    return Sheet(str(path), (first, header), rows(), book.close)
 
 
 def cell_text(value: object) -> str:  # noqa: PLR0911 - one return per kind of cell

@@ -176,13 +176,12 @@ def columns_of(
             ignored.append(raw)
     missing = [c for c in kind.columns if c not in index and c not in kind.optional]
     if missing or twice:
-        told = (
-            f"the header lacks {', '.join(repr(m) for m in missing)}"
-            if missing
-            else f"the header names {listed(list(dict.fromkeys(twice)))} more than once"
-        )
+        told = [f"lacks {', '.join(repr(m) for m in missing)}"] if missing else []
+        told += [f"names {listed(list(dict.fromkeys(twice)))} more than once"] if twice else []
         problems.add(
-            where, f"{told}; expected the columns {', '.join(kind.columns)} (any order, any case)"
+            where,
+            f"the header {' and '.join(told)}; expected the columns {', '.join(kind.columns)} "
+            "(any order, any case)",
         )
         return None
     return index, ignored

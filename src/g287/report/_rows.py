@@ -1,0 +1,81 @@
+"""What every report of a claim shows, as plain values: the column labels, the totals row under
+the officer lines, and the summary."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from g287.claims import Claim
+from g287.money import ZERO
+
+__all__ = ["LINE_LABELS", "award_amount", "counted", "summary", "totals"]
+
+#: The header a human-readable report shows over each column of
+#: :data:`~g287.claims.LINE_COLUMNS`.
+LINE_LABELS: dict[str, str] = {
+    "officer_id": "officer",
+    "model": "model",
+    "eligible_days": "days",
+    "salary": "salary",
+    "benefits": "benefits",
+    "overtime_claimed": "OT claimed",
+    "overtime_reimbursed": "OT paid",
+    "overtime_over_cap": "OT over cap",
+    "overtime_cap": "FY cap",
+    "cap_used": "cap used",
+    "not_eligible": "not eligible",
+    "total": "total",
+}
+
+
+def totals(claim: Claim) -> dict[str, object]:
+    """The row under a claim's lines, by column of :data:`~g287.claims.LINE_COLUMNS`.
+
+    What adds up is added (days, salary, benefits, overtime, not eligible; ``total`` is the
+    reimbursement); a fiscal-year cap and the cap used are per officer, so they are ``None``.
+    """
+    return {
+        "officer_id": "TOTAL",
+        "model": None,
+        "eligible_days": sum(line.eligible_days for line in claim.lines),
+        "salary": claim.salary,
+        "benefits": claim.benefits,
+        "overtime_claimed": claim.overtime_claimed,
+        "overtime_reimbursed": claim.overtime_reimbursed,
+        "overtime_over_cap": claim.overtime_over_cap,
+        "overtime_cap": None,
+        "cap_used": None,
+        "not_eligible": claim.not_eligible,
+        "total": claim.reimbursement,
+    }
+
+
+def award_amount(claim: Claim) -> Decimal:
+    """The award a report shows: the quarterly award, or $0.00 for a claim that has none
+    (awards are quarterly, R-AWD), so reimbursement + award is always the claim total."""
+    return claim.award.amount if claim.award is not None else ZERO
+
+
+def counted(claim: Claim) -> str:
+    """The officers counted toward the award (I-HEAD), as a report shows them."""
+    if claim.award is None:
+        return "no award (not a quarterly claim)"
+    return ", ".join(claim.award_officers) or "none"
+
+
+def summary(claim: Claim) -> list[tuple[str, object]]:
+    """The claim at a glance, as (label, value) pairs: who, when, under which policy, how much."""
+    return [
+        ("agency", claim.agency_id),
+        ("agency name", claim.agency.name),
+        ("period", str(claim.period)),
+        ("fiscal year", str(claim.fiscal_year)),
+        ("quarter", str(claim.quarter) if claim.quarter is not None else "none"),
+        ("policy", claim.policy.label),
+        ("registered", "yes" if claim.policy.registered else "no"),
+        ("policy fingerprint", claim.policy_fingerprint),
+        ("reimbursement", claim.reimbursement),
+        ("award", award_amount(claim)),
+        ("officers counted toward the award (I-HEAD)", counted(claim)),
+        ("claim total", claim.total),
+    ]

@@ -1,0 +1,77 @@
+"""The fixed-width text report the command line prints."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from g287.claims import LINE_COLUMNS, Claim
+from g287.errors import printable
+from g287.money import format_money
+
+from ._cells import escaped
+from ._rows import LINE_LABELS, totals
+
+__all__ = ["claim_table"]
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, Decimal):
+        return format_money(value)
+    return "" if value is None else printable(str(value))
+
+
+def claim_table(claim: Claim) -> str:
+    """A claim as a fixed-width text report: lines, totals, award and the rules applied.
+
+    Every text it shows (ids, the policy's label, the audit trails' steps and quotes) is passed
+    through :func:`g287.errors.printable`, so whatever a policy's name holds, nothing in it can
+    move a terminal's cursor or start a line of its own.
+
+    >>> import datetime
+    >>> from g287 import Agency, Model, Officer, PayRecord, claim
+    >>> agency = Agency("A1", "Example County", datetime.date(2025, 7, 1), {Model.TASK_FORCE})
+    >>> officer = Officer("T-1", Model.TASK_FORCE, datetime.date(2025, 8, 1), "78000")
+    >>> pay = PayRecord("T-1", datetime.date(2025, 10, 1), datetime.date(2025, 10, 14),
+    ...                 "3000", "1000", "500")
+    >>> print(claim_table(claim(agency=agency, officers=[officer], payroll=[pay],
+    ...                         period="FY2026 Q1")).splitlines()[0])
+    Claim of agency A1 for 2025-10-01 to 2025-12-31
+    """
+    headers = [LINE_LABELS[name] for name in LINE_COLUMNS]
+    body = [[_cell(v) for v in line.as_row().values()] for line in claim.lines]
+    summed = [_cell(v) for v in totals(claim).values()]
+    widths = [max(len(r[i]) for r in [headers, *body, summed]) for i in range(len(headers))]
+
+    def fmt(cells: list[str]) -> str:
+        # The last column is right-aligned and never empty, so no line ends in spaces.
+        return "  ".join(
+            c.ljust(widths[i]) if i < 2 else c.rjust(widths[i]) for i, c in enumerate(cells)
+        )
+
+    agency, label = printable(claim.agency_id), printable(claim.policy.label)
+    out = [
+        f"Claim of agency {agency} for {claim.quarter or claim.period}",
+        f"Period {claim.period} ({claim.fiscal_year}); policy: {label}",
+        f"Policy fingerprint: {claim.policy_fingerprint}",
+        "",
+        fmt(headers),
+        fmt(["-" * w for w in widths]),
+        *(fmt(r) for r in body),
+        fmt(["-" * w for w in widths]),
+        fmt(summed),
+        "",
+        str(escaped(claim.explanation)),
+    ]
+    if claim.award is not None:
+        officers = ", ".join(map(printable, claim.award_officers)) or "none"
+        out += [
+            "",
+            f"Counted toward the award (I-HEAD): {officers}",
+            str(escaped(claim.award.explanation)),
+            "",
+            (
+                f"Reimbursement {format_money(claim.reimbursement)} + award "
+                f"{format_money(claim.award.amount)} = claim total {format_money(claim.total)}"
+            ),
+        ]
+    return "\n".join(out)
