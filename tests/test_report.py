@@ -110,9 +110,16 @@ def example_claim(
 
 
 def named(name: str) -> Claim:
-    """The example's FY2026 Q1 claim under the announced policy renamed ``name`` (a policy's
-    name is any text: the one way a control character or a formula reaches every report)."""
-    return example_claim("FY2026 Q1", policy=attrs.evolve(POLICY, name=name))
+    """The example's FY2026 Q1 claim under the announced policy renamed ``name``.
+
+    A policy's name is printable text (a control character is refused when the policy is
+    built), but it may look like a formula. To show that reports escape whatever text they are
+    given — defence in depth, should a check upstream ever fail — a name the validators would
+    refuse is put in place behind their back.
+    """
+    policy = attrs.evolve(POLICY, name="placeholder")
+    object.__setattr__(policy, "name", name)  # validation bypassed on purpose
+    return example_claim("FY2026 Q1", policy=policy)
 
 
 def anonymous(text: str, c: Claim) -> str:
@@ -235,14 +242,15 @@ class TestTerminal:
         """A policy whose cited passages hold control characters (any text may be quoted)
         prints them escaped in the audit trails too."""
         source = POLICY.sources[0]
-        bad = attrs.evolve(source, id="DHS\x1b[2K")
-        rules = tuple(
-            attrs.evolve(
-                r, citation=attrs.evolve(r.citation, source=bad, quote=r.citation.quote + "\n")
-            )
-            for r in POLICY.rules
-        )
-        policy = attrs.evolve(POLICY, sources=(bad,), rules=rules)
+        bad = attrs.evolve(source)
+        object.__setattr__(bad, "id", "DHS\x1b[2K")  # as in named()
+        rules = tuple(attrs.evolve(r, citation=attrs.evolve(r.citation)) for r in POLICY.rules)
+        for r in rules:
+            object.__setattr__(r.citation, "source", bad)
+            object.__setattr__(r.citation, "quote", r.citation.quote + "\n")
+        policy = attrs.evolve(POLICY, name="placeholder")
+        object.__setattr__(policy, "sources", (bad,))
+        object.__setattr__(policy, "rules", rules)
         text = claim_table(example_claim("FY2026 Q1", policy=policy))
         assert hidden(text) == set()
         assert "DHS\\x1b[2K ¶8:" in text

@@ -1190,13 +1190,13 @@ REFUSALS: list[tuple[str, Callable[[], object], type[G287Error], str, str | None
         r"Claim\.payroll\[2\]\.salary: '1,200\.00' ",
         "Claim.payroll[2].salary",
     ),
-    # a trail whose ids the policy cannot cite
+    # a policy that lacks an interpretation its figures follow (and their trails cite)
     (
         "policy-without-an-interpretation-its-trail-cites",
         lambda: loads(without_interpretation("I-CAPYEAR")),
         InvalidInputError,
-        r"Claim\.explanation\.rule_id: 'I-CAPYEAR' is not a rule",
-        "Claim.explanation.rule_id",
+        r"Claim\.policy\.interpretations: \['I-CAPYEAR'\] are followed",
+        "Claim.policy.interpretations",
     ),
     # fields
     (

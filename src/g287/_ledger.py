@@ -69,32 +69,34 @@ def officer_figures(
     salary = benefits = overtime = in_period = earlier = 0
     for rec in records:
         start, end, days, pay, benefit, extra = rec
+        # Before the period, only eligible overtime counts: it uses the cap first (I-CAPYEAR).
+        # Most records are wholly eligible or wholly not; only a record cut by an edge is split.
         if end < p_lo:
-            # Before the period, only eligible overtime counts: it uses the cap first
-            # (I-CAPYEAR). Most such records are wholly eligible or wholly not.
             if b_lo <= start and end <= b_hi:
                 earlier += extra
             elif start <= b_hi and b_lo <= end:
                 earlier += share(extra, days, max(b_lo, start) - start, min(b_hi, end) - start)
             continue
-        # The common case in closed form: a record wholly inside the period and the window.
-        if p_lo <= start and end <= p_hi and e_lo <= start and end <= e_hi:
+        if p_lo <= start and end <= p_hi:  # wholly in the period
             in_period += pay + benefit + extra
-            salary += pay
-            benefits += benefit
-            overtime += extra
-            continue
-        whole = part(rec, p_lo, p_hi)
-        if whole is not None:
-            in_period += sum(whole)
-        inside = part(rec, e_lo, e_hi)
-        if inside is not None:
-            salary += inside[0]
-            benefits += inside[1]
-            overtime += inside[2]
-        past = part(rec, b_lo, b_hi)  # a record that starts before the period and ends in it
-        if past is not None:
-            earlier += past[2]
+            if e_lo <= start and end <= e_hi:  # ... and wholly eligible: the common case
+                salary += pay
+                benefits += benefit
+                overtime += extra
+                continue
+        else:
+            whole = part(rec, p_lo, p_hi)
+            if whole is not None:
+                in_period += sum(whole)
+            past = part(rec, b_lo, b_hi)  # its days before the period
+            if past is not None:
+                earlier += past[2]
+        if start <= e_hi and e_lo <= end:  # some of its days in the period are eligible
+            inside = part(rec, e_lo, e_hi)
+            if inside is not None:
+                salary += inside[0]
+                benefits += inside[1]
+                overtime += inside[2]
     used_before = min(cap, earlier)
     reimbursed = min(cap, earlier + overtime) - used_before
     not_eligible = in_period - salary - benefits - overtime

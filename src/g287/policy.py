@@ -30,7 +30,16 @@ import attrs
 
 from . import html
 from ._canonical import fingerprint
-from ._validators import Value, instance, of_type, to_date, to_optional_date, tuple_of, type_error
+from ._validators import (
+    Value,
+    code_points,
+    instance,
+    of_type,
+    to_date,
+    to_optional_date,
+    tuple_of,
+    type_error,
+)
 from ._validators import validator as checked
 from .errors import InvalidInputError, NotInEffectError, PolicyError
 from .money import format_percent, to_money
@@ -182,12 +191,39 @@ def whole_percent(located: Any, provided: Any, rounding: BandRounding) -> Any:
 # --- sources, citations, rules, interpretations ------------------------------------------------
 
 
+#: The interpretations g287's calculations follow and cite in their explanations; a policy
+#: must state each, or a figure could not say where it comes from.
+FOLLOWED: Final = frozenset(
+    {
+        "I-ASSIST",
+        "I-BAND",
+        "I-BELOW",
+        "I-CAPBASE",
+        "I-CAPPRO",
+        "I-CAPYEAR",
+        "I-CENT",
+        "I-DAYS",
+        "I-HEAD",
+        "I-MODEL",
+        "I-RATE",
+        "I-WIN",
+    }
+)
+
+
 def _policy_text(value: object, field: str) -> str:
-    """Text of a policy's part: an empty one makes the policy inconsistent."""
+    """Text of a policy's part: printed in every audit trail and report, so it must be there
+    and hold nothing that does not print (a line break or an escape sequence could forge a
+    line of the trail)."""
     if not isinstance(value, str):
         raise type_error(field, value, "text")
     if not value.strip():
         raise PolicyError.about(field, value, "is empty; expected text")
+    if not value.isprintable():
+        hidden = "".join(c for c in value if not c.isprintable())
+        raise PolicyError.about(
+            field, value, f"contains {code_points(hidden)}; expected printable text"
+        )
     return value
 
 
@@ -476,6 +512,13 @@ class Policy(Value):
                 )
 
     def _check_interpretations(self) -> None:
+        missing = sorted(FOLLOWED - set(self.interpretations))
+        if missing:
+            raise PolicyError.about(
+                "interpretations",
+                missing,
+                "are followed by g287's calculations, which cite them; every policy states them",
+            )
         fields = {f.name: f.metadata["interpretation"] for f in OPTION_FIELDS}
         for item in self.interpretations.values():
             if item.field is not None and fields.get(item.field) != item.id:

@@ -39,6 +39,7 @@ Reader = Callable[[str, str], object]
 # A plain amount, as the core reads it: digits, a point, up to two decimals. Anything else goes
 # through _AMOUNT, which takes a dollar sign and thousands separators in their places.
 _PLAIN: Final = re.compile(r"-?[0-9]+(?:\.[0-9]*)?", re.ASCII)
+_PLAIN_POSITIVE: Final = re.compile(r"[0-9]+(?:\.[0-9]*)?", re.ASCII)
 _AMOUNT: Final = re.compile(
     r"(-)?\s*\$?\s*(-)?\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]*)?", re.ASCII
 )
@@ -77,6 +78,8 @@ def amount_text(text: str, column: str, *, signed: bool = False) -> str:
 
 def amount(text: str, column: str) -> Decimal:
     """An amount of money (:func:`amount_text`, then the money rules: cents, range)."""
+    if _PLAIN_POSITIVE.fullmatch(text):  # most cells: no sign, no $, no separators, no spaces
+        return to_money(text, column)
     return to_money(amount_text(text, column), column)
 
 
