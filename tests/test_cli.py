@@ -1,29 +1,42 @@
-"""The ``g287`` command: figures agree with the library, exit codes, and one-line errors.
+"""The ``g287`` command: figures agree with the library, exit codes, errors, and safe output.
 
-The text the commands print is pinned once in ``tests/test_golden.py``; here ``--json`` output
-is checked against the library's own figures, and the claim command against the library's claim.
-Exit status: 0 done, 1 invalid input (one line on stderr), 2 usage (argparse's own).
+The text the commands print is pinned once in ``tests/test_golden.py`` and the report formats
+are tested in ``tests/test_report.py``; here ``--json`` output is checked against the library's
+own figures, the claim command against the library's claim, and the command line's own
+promises: exit status 0 done, 1 invalid input (every problem a line, ``file:line: column:
+problem``, then one ``g287 <command>: error: …`` line) or failed output (one line), 2 usage
+(argparse's own); ``--output`` replaces its file only with a complete report; nothing a file or
+its name holds reaches a terminal unescaped; and no stream, encoding or full disk ends in a
+traceback (checked in real processes).
 """
 
 from __future__ import annotations
 
 import contextlib
+import csv
+import datetime as dt
+import errno
 import io
 import json
 import os
 import re
+import resource
 import shutil
+import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import g287
 from g287 import (
     POLICY,
     Claim,
@@ -37,10 +50,12 @@ from g287 import (
 )
 from g287.cli import main
 from g287.dataio import example_dir, load_dataset
+from g287.money import format_money
 from g287.report import claim_csv, claim_table
 from strategies import dec, fiscal_quarters, leads, salary_cents
 
 Capsys = pytest.CaptureFixture[str]
+CapsysBinary = pytest.CaptureFixture[bytes]
 EXAMPLE_FILES = ("officers.csv", "payroll.csv", "leads.csv", "agency.json")
 
 
@@ -421,6 +436,20 @@ ERRORS: list[tuple[str, list[str], dict[str, str], int, str]] = [
     ),
     ("unknown-format", ["claim", "--example", "--format", "pdf"], {}, 2, r"g287 claim: error: "),
     (
+        "empty-output-name",
+        ["claim", "--example", "--output", ""],
+        {},
+        2,
+        r"g287 claim: error: --output needs a file name$",
+    ),
+    (
+        "no-inputs-without-json",
+        ["claim", "--example", "--no-inputs"],
+        {},
+        2,
+        r"g287 claim: error: --no-inputs goes with --format json$",
+    ),
+    (
         "example-with-files",
         ["claim", "--example", "--officers", "officers.csv", "--leads", "leads.csv"],
         {},
@@ -556,6 +585,563 @@ def test_errors(
     assert re.search(f"^{last_line}", err.splitlines()[-1])
     if code == 1:
         assert err.count("\n") == 1
+
+
+# --- reports written to a file -------------------------------------------------------------------
+
+
+class TestOutput:
+    @pytest.mark.parametrize("fmt", ["table", "csv", "json", "html", "xlsx"])
+    def test_the_file_holds_what_stdout_would(
+        self, capsysbinary: CapsysBinary, tmp_path: Path, fmt: str
+    ) -> None:
+        """--output FILE writes byte for byte what the command prints without it (a workbook
+        included), and prints nothing."""
+        argv = ["claim", "--example", "--format", fmt]
+        assert main(argv) == 0
+        printed = capsysbinary.readouterr().out
+        assert main([*argv, "--output", str(tmp_path / "report")]) == 0
+        assert capsysbinary.readouterr() == (b"", b"")
+        assert (tmp_path / "report").read_bytes() == printed
+        assert os.listdir(tmp_path) == ["report"]
+
+    def test_a_file_is_replaced_and_keeps_its_permissions(
+        self, capsys: Capsys, tmp_path: Path
+    ) -> None:
+        """An existing file is replaced by the report and keeps its permissions (here 0o604,
+        which neither a temporary file nor the umask would give)."""
+        target = tmp_path / "report.csv"
+        target.write_text("last quarter's report\n", encoding="utf-8")
+        target.chmod(0o604)
+        code, out, err = run(
+            capsys, "claim", "--example", "--format", "csv", "--output", str(target)
+        )
+        assert (code, out, err) == (0, "", "")
+        assert target.read_bytes() == claim_csv(example_claim("FY2026 Q1")).encode()
+        assert stat.S_IMODE(target.stat().st_mode) == 0o604
+        assert os.listdir(tmp_path) == ["report.csv"]
+
+    @pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o027, 0o640)])
+    def test_a_new_file_gets_the_usual_permissions(
+        self, capsys: Capsys, tmp_path: Path, umask: int, mode: int
+    ) -> None:
+        """A new file gets the permissions any new file gets under the umask, not the
+        owner-only ones of the temporary file it was written as."""
+        before = os.umask(umask)
+        try:
+            code, _, _ = run(capsys, "claim", "--example", "--output", str(tmp_path / "r.txt"))
+        finally:
+            os.umask(before)
+        assert code == 0
+        assert stat.S_IMODE((tmp_path / "r.txt").stat().st_mode) == mode
+
+
+def _no_openpyxl(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+
+
+def _disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fsync(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", fsync)
+
+
+def _rename_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    def replace(source: str, target: str) -> None:  # as os.replace fails: naming both files
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), source, None, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+
+
+# (id, what goes wrong, --format, the one line on stderr): the report cannot be made, the disk
+# fills up while the report is written, the finished report cannot take the file's place.
+OUTPUT_FAILURES: list[tuple[str, Callable[[pytest.MonkeyPatch], None], str, str]] = [
+    (
+        "no-openpyxl",
+        _no_openpyxl,
+        "xlsx",
+        r"g287 claim: error: format: 'xlsx' .*g287\[excel\]",
+    ),
+    (
+        "disk-full",
+        _disk_full,
+        "csv",
+        r"g287 claim: error: cannot write report\.csv: No space left on device$",
+    ),
+    (
+        "rename-refused",
+        _rename_refused,
+        "csv",
+        r"g287 claim: error: cannot write report\.csv: Permission denied$",
+    ),
+]
+
+
+class TestFailedOutput:
+    @pytest.mark.parametrize(
+        ("fail", "fmt", "line"),
+        [f[1:] for f in OUTPUT_FAILURES],
+        ids=[f[0] for f in OUTPUT_FAILURES],
+    )
+    def test_the_old_file_is_untouched(
+        self,
+        capsys: Capsys,
+        monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path,
+        *,
+        fail: Callable[[pytest.MonkeyPatch], None],
+        fmt: str,
+        line: str,
+    ) -> None:
+        """When the report cannot be made or written, the command exits 1 with one line on
+        stderr naming the output; the file it would have replaced is as it was, and no
+        temporary file is left behind."""
+        monkeypatch.chdir(tmp_path)
+        Path("report.csv").write_text("last quarter's report\n", encoding="utf-8")
+        Path("report.csv").chmod(0o604)
+        fail(monkeypatch)
+        code, out, err = run(
+            capsys, "claim", "--example", "--format", fmt, "--output", "report.csv"
+        )
+        assert (code, out, err.count("\n")) == (1, "", 1)
+        assert re.match(line, err)
+        assert Path("report.csv").read_text(encoding="utf-8") == "last quarter's report\n"
+        assert stat.S_IMODE(Path("report.csv").stat().st_mode) == 0o604
+        assert os.listdir() == ["report.csv"]
+
+    def test_an_interrupted_write_leaves_nothing(
+        self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        """Interrupted (Ctrl-C) while the report is written, the command removes its temporary
+        file before the interruption goes on."""
+
+        def fsync(fd: int) -> None:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(os, "fsync", fsync)
+        with pytest.raises(KeyboardInterrupt):
+            main(["claim", "--example", "--output", str(tmp_path / "report.txt")])
+        assert os.listdir(tmp_path) == []
+
+    def test_a_missing_folder_is_named(self, capsys: Capsys, tmp_path: Path) -> None:
+        """--output into a folder that does not exist is one line naming the file asked for
+        (not the temporary file it would have been written as), exit 1."""
+        target = tmp_path / "nowhere" / "report.txt"
+        code, out, err = run(capsys, "claim", "--example", "--output", str(target))
+        assert (code, out) == (1, "")
+        assert err == f"g287 claim: error: cannot write {target}: No such file or directory\n"
+
+    def test_a_workbook_is_not_written_to_a_terminal(
+        self, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """--format xlsx without --output, stdout a terminal, is a usage error (exit 2): a
+        workbook's bytes would only garble the screen."""
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+        code, out, err = run(capsys, "claim", "--example", "--format", "xlsx")
+        assert (code, out) == (2, "")
+        assert err == "g287 claim: error: --format xlsx is binary: give --output FILE\n"
+
+
+class TestFormats:
+    def test_html(self, capsys: Capsys) -> None:
+        """--format html prints one HTML page with the claim total on it."""
+        code, out, err = run(capsys, "claim", "--example", "--format", "html")
+        assert (code, err) == (0, "")
+        assert out.startswith("<!DOCTYPE html>")
+        assert format_money(example_claim("FY2026 Q1").total) in out  # $113,018.52
+
+    def test_xlsx_to_a_pipe(self, capsysbinary: CapsysBinary) -> None:
+        """--format xlsx to a pipe writes a workbook that opens, its Summary giving the claim
+        total."""
+        assert main(["claim", "--example", "--format", "xlsx"]) == 0
+        book = openpyxl.load_workbook(io.BytesIO(capsysbinary.readouterr().out))
+        summary = {row[0]: row[1] for row in book["Summary"].iter_rows(values_only=True)}
+        assert Decimal(repr(summary["claim total"])) == example_claim("FY2026 Q1").total
+
+
+# --- every problem at once -----------------------------------------------------------------------
+
+AMOUNT_COLUMNS = frozenset({"annual_salary", "salary", "benefits", "overtime"})
+DATE_COLUMNS = frozenset({"trained_on", "separated_on", "period_start", "period_end"})
+BOM = b"\xef\xbb\xbf"
+
+
+def exported(column: str, cell: str) -> str:
+    """A cell of the example as a US spreadsheet shows it: ``$68,400.00``, ``06/15/2025``,
+    ``FY26 Q1``."""
+    if column in AMOUNT_COLUMNS:
+        return f"${Decimal(cell):,.2f}"
+    if column in DATE_COLUMNS and cell:
+        return dt.date.fromisoformat(cell).strftime("%m/%d/%Y")
+    if column == "quarter":
+        return cell.replace("FY20", "FY")
+    return cell
+
+
+def excel_export(folder: Path) -> None:
+    """The example's files as Excel saves them as "CSV UTF-8" with semicolons: a byte-order
+    mark, CRLF line ends, headers such as ``Officer ID`` and ``Annual Salary``, cells as
+    :func:`exported` writes them, and an extra ``Employee Name`` column in the roster."""
+    for name in EXAMPLE_FILES[:3]:
+        with (example_dir() / name).open(encoding="utf-8", newline="") as stream:
+            header, *rows = csv.reader(stream)
+        named = name == "officers.csv"
+        table = [
+            [c.replace("_", " ").title().replace(" Id", " ID") for c in header]
+            + ["Employee Name"] * named
+        ]
+        table += [
+            [exported(c, cell) for c, cell in zip(header, row, strict=True)]
+            + [f"Officer {row[0]}"] * named
+            for row in rows
+        ]
+        text = "".join(";".join(row) + "\r\n" for row in table)
+        (folder / name).write_bytes(BOM + text.encode())
+    (folder / "agency.json").write_bytes(BOM + (example_dir() / "agency.json").read_bytes())
+
+
+def edit_line(path: Path, number: int, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` on line ``number`` of an exported file."""
+    lines = path.read_bytes().split(b"\r\n")
+    assert old.encode() in lines[number - 1]
+    lines[number - 1] = lines[number - 1].replace(old.encode(), new.encode())
+    path.write_bytes(b"\r\n".join(lines))
+
+
+@pytest.fixture
+def export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The example exported by Excel (:func:`excel_export`) into the working folder, as the
+    ``--officers …`` options."""
+    monkeypatch.chdir(tmp_path)
+    excel_export(tmp_path)
+    return [
+        *("--officers", "officers.csv", "--payroll", "payroll.csv"),
+        *("--leads", "leads.csv", "--agency", "agency.json"),
+    ]
+
+
+class TestExcelExport:
+    def test_runs_in_one_go(self, capsys: Capsys, export: list[str]) -> None:
+        """A realistic Excel export (BOM, CRLF, semicolons, $68,400.00, US dates, Officer ID
+        headers, FY26 Q1) gives the claim in one run, the extra column named once in a note on
+        stderr; the CSV report's claim total is the library's total of the same files, which is
+        the example's."""
+        code, out, err = run(capsys, "claim", *export, "--quarter", "FY26 Q1", "--format", "csv")
+        assert code == 0
+        assert err == "g287 claim: note: officers.csv: ignored the column 'Employee Name'\n"
+        data = load_dataset(*(Path(name) for name in EXAMPLE_FILES))
+        q = FiscalQuarter(2026, 1)
+        claim = quarterly_claim(
+            agency=data.agency,
+            officers=data.officers,
+            payroll=data.payroll,
+            leads=data.lead_report(q),
+            quarter=q,
+        )
+        rows = csv.DictReader(io.StringIO(out))
+        totals = [Decimal(r["amount"]) for r in rows if r["record"] == "claim_total"]
+        assert totals == [claim.total]
+        assert claim.total == example_claim("FY2026 Q1").total
+
+
+class TestEveryProblem:
+    @pytest.mark.parametrize("command", ["claim", "check"])
+    def test_three_bad_rows(self, capsys: Capsys, export: list[str], command: str) -> None:
+        """An export with a bad row in each of three files prints the three problems, one a
+        line as ``file:line: column: problem``, then the count; exit 1 and nothing computed."""
+        edit_line(Path("officers.csv"), 3, "$68,500.00", "$68,50.00")
+        edit_line(Path("payroll.csv"), 6, "11/29/2025", "11/31/2025")
+        edit_line(Path("leads.csv"), 3, ";41;", ";41.5;")
+        quarter = ["--quarter", "FY26 Q1"] if command == "claim" else []
+        code, out, err = run(capsys, command, *export, *quarter)
+        assert (code, out) == (1, "")
+        assert err.splitlines() == [
+            (
+                "officers.csv:3: annual_salary: '$68,50.00' is not an amount; expected dollars "
+                "and cents such as 1234.56 or $1,234.56"
+            ),
+            "payroll.csv:6: period_end: '11/31/2025' is not a day: November has 30 days",
+            "leads.csv:3: located: '41.5' is not a whole number such as 45 or 1,200",
+            f"g287 {command}: error: 3 problems in the input; nothing was computed",
+        ]
+
+    @pytest.mark.usefixtures("files")
+    @pytest.mark.parametrize(
+        ("bad_rows", "rest"), [(60, "10 more problems"), (51, "1 more problem")]
+    )
+    def test_at_most_fifty_listed(self, capsys: Capsys, bad_rows: int, rest: str) -> None:
+        """Past 50 problems, the first 50 are listed and the rest counted."""
+        rows = [f"X-{i},SWAT,2025-06-15,72000.00,\n" for i in range(bad_rows)]
+        with Path("officers.csv").open("a", encoding="utf-8") as roster:
+            roster.writelines(rows)
+        code, _, err = run(capsys, *claim_argv())
+        lines = err.splitlines()
+        assert code == 1
+        assert lines[0].startswith("officers.csv:12: model: 'SWAT'")
+        assert lines[49].startswith("officers.csv:61: model: 'SWAT'")
+        assert lines[50:] == [
+            f"… and {rest}",
+            f"g287 claim: error: {bad_rows} problems in the input; nothing was computed",
+        ]
+
+
+class TestCheck:
+    def test_the_example(self, capsys: Capsys) -> None:
+        """g287 check on good files exits 0 with one line: what was read."""
+        assert run(capsys, "check", "--example") == (
+            0,
+            (
+                "ok: agency HCSO, 10 officers, 237 pay records, lead reports for FY2026 Q1, "
+                "FY2026 Q2, FY2026 Q3, FY2026 Q4\n"
+            ),
+            "",
+        )
+
+    def test_the_files_are_required(self, capsys: Capsys) -> None:
+        """Without --example, g287 check needs the four files (a usage error, exit 2)."""
+        code, out, err = run(capsys, "check", "--officers", "officers.csv")
+        assert (code, out) == (2, "")
+        assert err == (
+            "g287 check: error: the following arguments are required without --example: "
+            "--payroll, --leads, --agency\n"
+        )
+
+
+class TestTemplate:
+    def test_the_templates_check(self, capsys: Capsys, tmp_path: Path) -> None:
+        """g287 template DIR writes the four files; g287 check reads them as they are: an
+        agency with no officers, pay records or lead reports yet (exit 0)."""
+        folder = tmp_path / "new agency"
+        code, out, err = run(capsys, "template", str(folder))
+        assert (code, err) == (0, "")
+        names = [folder / name for name in EXAMPLE_FILES]
+        assert out.splitlines()[:4] == [f"wrote {path}" for path in names]
+        argv = [f"--{option}={path}" for option, path in zip(g287.cli.INPUTS, names, strict=True)]
+        assert run(capsys, "check", *argv) == (
+            0,
+            "ok: agency EXAMPLE, 0 officers, 0 pay records, lead reports for none\n",
+            "",
+        )
+
+    def test_nothing_is_overwritten(
+        self, capsys: Capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """In a folder holding one of the four files, g287 template writes none of them: one
+        line on stderr, exit 1."""
+        monkeypatch.chdir(tmp_path)
+        Path("ours").mkdir()
+        Path("ours/agency.json").write_text("{}\n", encoding="utf-8")
+        code, out, err = run(capsys, "template", "ours")
+        assert (code, out) == (1, "")
+        assert err == (
+            "g287 template: error: agency.json exists in 'ours'; templates never overwrite a "
+            "file (choose a new folder)\n"
+        )
+        assert os.listdir("ours") == ["agency.json"]
+        assert Path("ours/agency.json").read_text(encoding="utf-8") == "{}\n"
+
+
+# --- progress ------------------------------------------------------------------------------------
+
+
+class TestProgress:
+    #: What the example's payroll (237 rows) shows while it is read, with :meth:`small`.
+    SHOWN = (
+        f"\rreading {example_dir() / 'payroll.csv'}: 150 rows"
+        f"\rreading {example_dir() / 'payroll.csv'}: 200 rows\n"
+    )
+
+    @pytest.fixture
+    def small(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Progress shown from 150 rows on (in place of 100,000), reported every 50 rows (in
+        place of 50,000), so that the example's files are small and large enough."""
+        monkeypatch.setattr(g287.cli, "PROGRESS_ROWS", 150)
+        monkeypatch.setattr(g287.dataio, "PROGRESS_EVERY", 50)
+
+    @pytest.mark.usefixtures("small")
+    def test_with_progress(self, capsys: Capsys) -> None:
+        """With --progress, a file past the threshold (the payroll) shows its count on one line
+        of stderr, rewritten in place and ended once the file is read; a file under it (the
+        roster's 10 rows) shows nothing; stdout is the report alone."""
+        code, out, err = run(capsys, "claim", "--example", "--progress")
+        assert (code, err) == (0, self.SHOWN)
+        assert out == claim_table(example_claim("FY2026 Q1")) + "\n"
+
+    @pytest.mark.usefixtures("small")
+    def test_a_terminal_shows_progress(
+        self, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Without --progress, the line is shown when stderr is a terminal (g287 check too)."""
+        monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+        code, _, err = run(capsys, "check", "--example")
+        assert (code, err) == (0, self.SHOWN)
+
+    @pytest.mark.usefixtures("small")
+    def test_nothing_when_not_a_terminal(self, capsys: Capsys) -> None:
+        """Without --progress and with stderr not a terminal (a log file, a pipe), nothing
+        is shown."""
+        assert run(capsys, "claim", "--example")[::2] == (0, "")
+
+    def test_small_files_never(self, capsys: Capsys) -> None:
+        """Files under 100,000 rows show no progress, even with --progress."""
+        assert run(capsys, "claim", "--example", "--progress")[::2] == (0, "")
+
+
+# --- nothing unprintable reaches a terminal ------------------------------------------------------
+
+
+def unprintable(text: str) -> set[str]:
+    """The characters of ``text`` that do not print (line ends between lines aside): what a
+    terminal would act on instead of showing."""
+    return {c for line in text.split("\n") for c in line if not c.isprintable()}
+
+
+#: A file name that, printed raw, would erase the line it is on and start a new one.
+EVIL = "officers\x1b[2K\nCLAIM TOTAL (certified) $9,999,999.00.csv"
+EVIL_SHOWN = r"officers\x1b[2K\nCLAIM TOTAL (certified) $9,999,999.00.csv"
+
+
+class TestTerminalInjection:
+    @pytest.mark.usefixtures("files")
+    @pytest.mark.parametrize("bad_rows", [1, 2])
+    def test_a_file_name_in_errors(self, capsys: Capsys, bad_rows: int) -> None:
+        """A file name is data: in the problems found in the file (one, or a list of them) it
+        is escaped."""
+        roster = Path("officers.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+        for i in range(1, bad_rows + 1):
+            roster[i] = roster[i].replace("TFM", "SWAT")
+        Path(EVIL).write_text("".join(roster), encoding="utf-8")
+        code, out, err = run(capsys, *claim_argv(officers=EVIL))
+        assert (code, out) == (1, "")
+        assert unprintable(err) == set()
+        assert err.count(f"{EVIL_SHOWN}:") == bad_rows
+        assert len(err.splitlines()) == (1 if bad_rows == 1 else bad_rows + 1)
+
+    @pytest.mark.usefixtures("files")
+    def test_a_file_name_in_a_note(self, capsys: Capsys) -> None:
+        """A file name, and a column name, in a note about an ignored column are escaped."""
+        roster = Path("officers.csv").read_text(encoding="utf-8").splitlines()
+        rows = [roster[0] + ",\x1b]0;title\x07"] + [row + ",x" for row in roster[1:]]
+        Path(EVIL).write_text("\n".join(rows) + "\n", encoding="utf-8")
+        code, out, err = run(capsys, *claim_argv(officers=EVIL))
+        assert code == 0
+        assert unprintable(out + err) == set()
+        assert err == f"g287 claim: note: {EVIL_SHOWN}: ignored the column '\\x1b]0;title\\x07'\n"
+
+    @pytest.mark.usefixtures("files")
+    @pytest.mark.parametrize("field", ["id", "name"])
+    def test_an_agency_is_checked_at_input(self, capsys: Capsys, field: str) -> None:
+        """An agency id or name holding an escape sequence and a line break is refused when
+        the files are checked, shown escaped: it never reaches a report's header."""
+        agency = json.loads(Path("agency.json").read_text(encoding="utf-8"))
+        agency[field] = "HCSO\x1b[2K\nCLAIM TOTAL (certified)"
+        Path("agency.json").write_text(json.dumps(agency), encoding="utf-8")
+        code, out, err = run(capsys, "check", *claim_argv()[1:-2])  # without --quarter
+        assert (code, out) == (1, "")
+        assert unprintable(err) == set()
+        assert err.startswith(f"g287 check: error: agency.json: {field}: 'HCSO\\x1b[2K\\nCLAIM")
+
+
+# --- safe streams, in real processes -------------------------------------------------------------
+
+#: The folder g287 was imported from, for the processes started here to import the same.
+IMPORTED_FROM = str(Path(g287.__file__).parents[1])
+
+
+def g287_process(
+    *argv: str,
+    stdout: Any = subprocess.PIPE,
+    cwd: Path | None = None,
+    environ: dict[str, str] | None = None,
+    preexec_fn: Callable[[], None] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m g287 argv`` as its own process: its exit status, stdout and stderr."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONIOENCODING"}
+    env |= {"PYTHONPATH": IMPORTED_FROM} | (environ or {})
+    return subprocess.run(
+        [sys.executable, "-m", "g287", *argv],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        cwd=cwd,
+        env=env,
+        preexec_fn=preexec_fn,
+        check=False,
+    )
+
+
+class TestSafeStreams:
+    @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+    def test_a_full_disk(self) -> None:
+        """stdout on a full disk (``> /dev/full``) is one line on stderr and exit 1, no
+        traceback."""
+        with open("/dev/full", "wb") as full:
+            done = g287_process("claim", "--example", stdout=full)
+        assert (done.returncode, done.stderr) == (
+            1,
+            b"g287 claim: error: cannot write stdout: No space left on device\n",
+        )
+
+    @pytest.mark.parametrize("encoding", ["ascii", "cp437", "latin-1"])
+    def test_an_encoding_without_the_reports_characters(self, encoding: str) -> None:
+        """With PYTHONIOENCODING naming an encoding that lacks the report's ¶ and quotation
+        marks, the report is written in it with those characters as escapes: exit 0."""
+        done = g287_process("claim", "--example", environ={"PYTHONIOENCODING": encoding})
+        assert (done.returncode, done.stderr) == (0, b"")
+        expected = claim_table(example_claim("FY2026 Q1")) + "\n"
+        assert done.stdout == expected.encode(encoding, "backslashreplace")
+        assert b"\\u201c" in done.stdout
+
+    def test_an_error_in_ascii(self, tmp_path: Path) -> None:
+        """An error naming a file called café.csv, on an ASCII stderr, escapes the é."""
+        for name in EXAMPLE_FILES:
+            shutil.copy(example_dir() / name, tmp_path / name)
+        done = g287_process(
+            *claim_argv(officers="café.csv"), cwd=tmp_path, environ={"PYTHONIOENCODING": "ascii"}
+        )
+        assert (done.returncode, done.stdout) == (1, b"")
+        assert done.stderr == (
+            b"g287 claim: error: caf\\xe9.csv: cannot read (No such file or directory)\n"
+        )
+
+    def test_a_file_size_limit(self, tmp_path: Path) -> None:
+        """Under a file-size limit smaller than the report, --output leaves the old file as it
+        was and no part of the new one: one line on stderr, exit 1."""
+
+        def limit() -> None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+        (tmp_path / "claim.json").write_text("last quarter's claim\n", encoding="utf-8")
+        # The child's coverage data would be cut short by the limit too: it is not measured.
+        uncovered = {k: "" for k in os.environ if k.startswith("COVERAGE")}
+        done = g287_process(
+            *("claim", "--example", "--format", "json", "--output", "claim.json"),
+            cwd=tmp_path,
+            environ=uncovered,
+            preexec_fn=limit,
+        )
+        assert (done.returncode, done.stdout, done.stderr) == (
+            1,
+            b"",
+            b"g287 claim: error: cannot write claim.json: File too large\n",
+        )
+        assert os.listdir(tmp_path) == ["claim.json"]
+        assert (tmp_path / "claim.json").read_text(encoding="utf-8") == "last quarter's claim\n"
+
+    def test_a_lone_surrogate_in_the_agency_file(self, tmp_path: Path) -> None:
+        """An agency name holding a lone surrogate (``"\\ud800"`` in its JSON), which no
+        encoding can write, is refused in one clean line of UTF-8: exit 1, no traceback."""
+        for name in EXAMPLE_FILES[:3]:
+            shutil.copy(example_dir() / name, tmp_path / name)
+        agency = json.loads((example_dir() / "agency.json").read_text(encoding="utf-8"))
+        agency["name"] = "Harbor \ud800"
+        (tmp_path / "agency.json").write_text(json.dumps(agency), encoding="ascii")
+        done = g287_process(*claim_argv(), cwd=tmp_path)
+        assert (done.returncode, done.stdout) == (1, b"")
+        assert done.stderr.decode("utf-8").startswith(
+            "g287 claim: error: agency.json: name: 'Harbor \\ud800' contains U+D800"
+        )
+        assert done.stderr.count(b"\n") == 1
 
 
 # --- a reader that stops early -------------------------------------------------------------------

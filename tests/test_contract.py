@@ -94,7 +94,15 @@ PUBLIC = set().union(*(attrs_classes(m) for m in public_modules()))
 
 # --- a strategy for every class --------------------------------------------------------------
 
-NON_BLANK = st.text(min_size=1, max_size=20).filter(lambda s: s.strip() != "" and s.isprintable())
+#: Printable text (what a policy's texts must be), not blank.
+NON_BLANK = st.text(
+    st.characters(
+        exclude_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"),
+        include_characters=" ",
+    ),
+    min_size=1,
+    max_size=20,
+).filter(lambda s: s.strip() != "")
 RULE_IDS = st.from_regex(r"R-[A-Z]+(?:-[0-9A-Z]+)*", fullmatch=True)
 ANY_FY = st.integers(min_value=2, max_value=9999)
 

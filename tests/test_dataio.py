@@ -354,6 +354,12 @@ ACCEPTED: list[tuple[str, str, str | bytes, object]] = [
         (Officer("T-1", Model.TASK_FORCE, D(2025, 8, 1), "1234567.89"),),
     ),
     ("amount-spaced", "o.csv", roster('T-1,TFM,2025-08-01," $ 68,400 "'), (T1,)),
+    (  # a trailing separator makes an empty header cell: no column
+        "header-empty-cell",
+        "o.csv",
+        roster("T-1,TFM,2025-08-01,68400,", header="officer_id,model,trained_on,annual_salary,"),
+        (T1,),
+    ),
     # dates: ISO, or US month/day/year with a four-digit year
     ("date-iso", "o.csv", roster("T-1,TFM,2025-08-01,68400"), (T1,)),
     ("date-us", "o.csv", roster("T-1,TFM,08/01/2025,68400"), (T1,)),
@@ -438,6 +444,16 @@ def test_exports_are_read(
 
 
 class TestIgnoredColumns:
+    def test_an_empty_header_cell_is_not_noted(self, tmp_path: Path) -> None:
+        """A trailing separator (an empty header cell over empty cells) is no column to note."""
+        data = load_base(
+            tmp_path,
+            o_csv=roster(
+                "T-1,TFM,2025-08-01,78000,", header="officer_id,model,trained_on,annual_salary,"
+            ),
+        )
+        assert data.notes == ()
+
     def test_an_extra_column_is_named_once_in_the_notes(self, tmp_path: Path) -> None:
         """Columns g287 does not use are ignored, and the data set's notes name them once per
         file, as the header spells them."""
@@ -739,6 +755,12 @@ REFUSED: list[tuple[str, dict[str, str | bytes], Callable[[], object], str]] = [
         ),
     ),
     # dates
+    (
+        "date-year-zero",
+        trained("0000-01-01"),
+        officers,
+        "o.csv:2: trained_on: '0000-01-01' is not a day: there is no year 0",
+    ),
     (
         "date-november-31",
         trained("2025-11-31"),

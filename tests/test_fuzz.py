@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import itertools
 import json
 import os
 from collections.abc import Callable
@@ -375,19 +376,36 @@ def _nudged(value: Any) -> Any:  # noqa: PLR0911 - one return per kind of JSON v
     return {}
 
 
+def _name(path: tuple[Any, ...]) -> Any:
+    """The name of the value at a path of :data:`DOCUMENT`: its key, or for a cell of a table
+    (``{"columns": [...], "rows": [[...], ...]}``, as a claim's lines and payroll are written)
+    its column's name."""
+    if len(path) > 3 and path[-3] == "rows" and isinstance(path[-1], int):
+        table = DOCUMENT
+        for key in path[:-3]:
+            table = table[key]
+        return table["columns"][path[-1]]
+    return path[-1]
+
+
 def test_every_edit_of_a_document_is_refused_or_caught() -> None:
     """DESIGN §5: “A document that loads accepts either recomputes to itself (verify) or is
     refused.” Each value of a claim document is changed, one at a time: the document is refused
     by ``loads``, or ``verify`` names a difference, or — only for a change of an input that
-    changes no figure — it verifies. A stated figure changed alone never verifies."""
+    changes no figure — it verifies. A stated figure changed alone (a line's among them) never
+    verifies."""
     caught = verified = 0
-    # Every value but the policy's wording and most pay records: a policy edit is caught by its
-    # fingerprint whatever the field, and each pay record is like the next.
+    # Every value but the policy's wording and the rows (of the lines and payroll tables) and
+    # trail steps after the second: a policy edit is caught by its fingerprint whatever the
+    # field, and each row or step is read and checked as the one before it.
     paths = [
         p
         for p in PATHS
         if not ("policy" in p and ("rules" in p or "interpretations" in p or "sources" in p))
-        and not (len(p) > 2 and p[1] == "payroll" and isinstance(p[2], int) and p[2] > 1)
+        and not any(
+            key in {"rows", "steps"} and isinstance(at, int) and at > 1
+            for key, at in itertools.pairwise(p)
+        )
     ]
     for path in paths:
         document = json.loads(json.dumps(DOCUMENT))
@@ -401,6 +419,6 @@ def test_every_edit_of_a_document_is_refused_or_caught() -> None:
             caught += 1
             continue
         verified += 1
-        figure = path[-1] in FIGURES and "payroll" not in path and "policy" not in path
+        figure = _name(path) in FIGURES and "payroll" not in path and "policy" not in path
         assert not figure, f"an edited figure verified: {path}"
     assert caught > verified > 0

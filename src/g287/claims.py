@@ -834,8 +834,7 @@ def quarterly_claim(
 def _counts(policy: Policy, agency: Agency, officer: Officer, q: FiscalQuarter) -> bool:
     """I-HEAD: whether a Task Force Model officer is eligible as the award counts officers."""
     window = eligibility_window(policy, agency, officer)
-    if window is None:
-        return False
+    assert window is not None  # only an officer paid for eligible days is asked about
     if policy.headcount is Headcount.LAST_DAY:
         return q.end in window
     return window.intersection(q.range) is not None

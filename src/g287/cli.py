@@ -450,12 +450,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 invalid input or failed output,
     2 usage)."""
     _streams()
-    # A national payroll makes hundreds of thousands of objects that live to the end of the
-    # run, none of them in a reference cycle: collecting every 700 allocations (the default)
-    # only walks them again and again, a tenth of the run's time.
-    gc.set_threshold(100_000, 50, 100)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "output", None) == "":
+        parser.exit(2, f"{parser.prog} {args.command}: error: --output needs a file name\n")
+    # A national payroll makes hundreds of thousands of objects that live to the end of the
+    # run, none of them in a reference cycle: collecting every 700 allocations (the default)
+    # only walks them again and again, a tenth of the run's time. Restored on return.
+    thresholds = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        return _run(parser, args)
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         args.run(args)
         sys.stdout.flush()  # here, not at exit: a failed write is reported below
@@ -472,15 +482,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(printable(problem), file=sys.stderr)
         more = exc.count - len(exc.problems)
         if more:
-            print(f"… and {more:,} more problems", file=sys.stderr)
-        found = f"{exc.count:,} problems" if exc.count > 1 else "1 problem"
-        _say(args, "error", f"{found} in the input; nothing was computed")
+            print(f"… and {more:,} more problem{'s' * (more > 1)}", file=sys.stderr)
+        _say(args, "error", f"{exc.count:,} problems in the input; nothing was computed")
         return 1
     except G287Error as exc:
         _say(args, "error", str(exc))
         return 1
     except OSError as exc:  # the output could not be written: a full disk, a file-size limit
-        where = exc.filename or getattr(args, "output", None) or "stdout"
+        where = args.output if getattr(args, "output", None) is not None else "stdout"
         with contextlib.suppress(OSError, ValueError):
             _silence_stdout()
         _say(args, "error", f"cannot write {where}: {exc.strerror or exc}")

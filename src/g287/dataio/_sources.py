@@ -102,7 +102,8 @@ def _not_utf8(path: Path) -> DataError:
                     + _NOT_UTF8_HINT,
                 )
             offset += len(raw)
-    return DataError.at(str(path), "is not UTF-8 text; " + _NOT_UTF8_HINT)
+    # Line breaks are never part of a UTF-8 sequence: a file that fails as a whole fails in a line.
+    raise AssertionError(f"{path} decodes line by line but not as a whole")
 
 
 class Sheet:
@@ -235,7 +236,7 @@ def _first_sheet(path: Path, book: Any) -> Sheet:
     return Sheet(str(path), (first, header), rows(), book.close)
 
 
-def cell_text(value: object) -> str:  # noqa: PLR0911 - one return per kind of cell
+def cell_text(value: object) -> str:
     """A spreadsheet's cell as the text an export would hold: exact, never through a float's
     arbitrary digits (a number is written as the shortest text that reads back to it)."""
     if value is None:
@@ -248,9 +249,7 @@ def cell_text(value: object) -> str:  # noqa: PLR0911 - one return per kind of c
         if value.time() == dt.time():
             return value.date().isoformat()
         return value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
+    return str(value)  # text, an int, a date (whose str is ISO)
 
 
 def read_json(path: Path) -> Any:
