@@ -34,6 +34,7 @@ from .errors import (
     VerificationError,
 )
 from .explain import Explanation, Step
+from .filings import Adjustment, FiledLine, Filing
 from .policy import (
     AwardTier,
     BandRounding,
@@ -53,6 +54,7 @@ from .policy import (
 )
 from .reimbursement import ReimbursementResult, annual_reimbursement, overtime_cap
 from .serialize import SCHEMA, dumps, from_dict, loads, to_dict, verify
+from .year import FiscalYearClaims, fiscal_year_claims
 
 __all__ = [
     "INTERPRETATIONS",
@@ -60,6 +62,7 @@ __all__ = [
     "REGISTRY",
     "SCHEMA",
     "SOURCE",
+    "Adjustment",
     "Agency",
     "AwardResult",
     "AwardTier",
@@ -69,8 +72,11 @@ __all__ = [
     "Claim",
     "DateRange",
     "Explanation",
+    "FiledLine",
+    "Filing",
     "FiscalQuarter",
     "FiscalYear",
+    "FiscalYearClaims",
     "G287Error",
     "Headcount",
     "Interpretation",
@@ -98,6 +104,7 @@ __all__ = [
     "award_tier",
     "claim",
     "dumps",
+    "fiscal_year_claims",
     "from_dict",
     "loads",
     "location_rate",

@@ -48,32 +48,55 @@ def part(record: Record, lo: int, hi: int) -> tuple[int, int, int] | None:
     return share(salary, days, a, b), share(benefits, days, a, b), share(overtime, days, a, b)
 
 
+def capped(cap: int, before: int, overtime: int) -> int:
+    """I-CAPYEAR: the overtime reimbursed within ``cap`` for ``overtime`` cents paid after
+    ``before`` cents of eligible overtime earlier in the fiscal year. The cap is consumed in
+    date order, so this is ``min(cap, before + overtime) - min(cap, before)``."""
+    return min(cap, before + overtime) - min(cap, before)
+
+
+def eligible(records: Iterable[Record], lo: int, hi: int) -> tuple[int, int, int]:
+    """Salary, benefits and overtime cents of the records on the days ``lo`` … ``hi``."""
+    salary = benefits = overtime = 0
+    if lo > hi:
+        return 0, 0, 0
+    for rec in records:
+        start, end, _, pay, benefit, extra = rec
+        if end < lo or start > hi:
+            continue
+        if lo <= start and end <= hi:  # the common case: the whole record
+            salary += pay
+            benefits += benefit
+            overtime += extra
+            continue
+        some = part(rec, lo, hi)
+        assert some is not None  # it overlaps lo … hi
+        salary += some[0]
+        benefits += some[1]
+        overtime += some[2]
+    return salary, benefits, overtime
+
+
 def officer_figures(
     records: Iterable[Record],
     period: tuple[int, int],
     window: tuple[int, int],
-    year_start: int,
     cap: int,
+    earlier: int,
 ) -> Figures:
     """An officer's eligible pay in ``period`` and the overtime reimbursed within ``cap``.
 
     ``window`` is the run of days the officer's pay is reimbursable (I-WIN, I-MODEL; ``EMPTY``
-    if none); ``year_start`` is the first day of the fiscal year whose cap applies (I-CAPYEAR).
+    if none); ``earlier`` the eligible overtime, in cents, paid before the period in the fiscal
+    year, which uses the cap first (I-CAPYEAR). Records outside the period are passed over.
     """
     p_lo, p_hi = period
     w_lo, w_hi = window
     e_lo, e_hi = max(p_lo, w_lo), min(p_hi, w_hi)
-    b_lo, b_hi = max(year_start, w_lo), min(p_lo - 1, w_hi)
-    salary = benefits = overtime = in_period = earlier = 0
+    salary = benefits = overtime = in_period = 0
     for rec in records:
-        start, end, days, pay, benefit, extra = rec
-        # Before the period, only eligible overtime counts: it uses the cap first (I-CAPYEAR).
-        # Most records are wholly eligible or wholly not; only a record cut by an edge is split.
-        if end < p_lo:
-            if b_lo <= start and end <= b_hi:
-                earlier += extra
-            elif start <= b_hi and b_lo <= end:
-                earlier += share(extra, days, max(b_lo, start) - start, min(b_hi, end) - start)
+        start, end, _, pay, benefit, extra = rec
+        if end < p_lo or start > p_hi:
             continue
         if p_lo <= start and end <= p_hi:  # wholly in the period
             in_period += pay + benefit + extra
@@ -84,18 +107,15 @@ def officer_figures(
                 continue
         else:
             whole = part(rec, p_lo, p_hi)
-            assert whole is not None  # a claim reads no record that starts after its period
+            assert whole is not None  # it overlaps the period
             in_period += sum(whole)
-            past = part(rec, b_lo, b_hi)  # its days before the period
-            if past is not None:
-                earlier += past[2]
         if start <= e_hi and e_lo <= end:  # some of its days in the period are eligible
             inside = part(rec, e_lo, e_hi)
-            if inside is not None:
-                salary += inside[0]
-                benefits += inside[1]
-                overtime += inside[2]
+            assert inside is not None
+            salary += inside[0]
+            benefits += inside[1]
+            overtime += inside[2]
     used_before = min(cap, earlier)
-    reimbursed = min(cap, earlier + overtime) - used_before
+    reimbursed = capped(cap, earlier, overtime)
     not_eligible = in_period - salary - benefits - overtime
     return salary, benefits, overtime, reimbursed, used_before, not_eligible

@@ -217,6 +217,17 @@ INTERPRETATIONS: Final = Interpretations(
             "R-OT",
         ),
         Interpretation(
+            "I-ADJUST",
+            "How is a correction to pay in a period already filed claimed?",
+            "As an adjustment in the next claim of the fiscal year: the filed period is "
+            "recomputed from the corrected payroll, with each officer's cap used as the whole "
+            "year's ledger now stands, and the difference from what was filed (salary, benefits "
+            "and reimbursed overtime, more or less) is added to that claim. A filed claim is "
+            "never refiled, and the year's filings end at what one claim of the whole year on "
+            "the final payroll would reimburse.",
+            "R-SAL",
+        ),
+        Interpretation(
             "I-CAPPRO",
             "Is the cap smaller for an officer eligible for only part of the year?",
             "No: the cap is not prorated.",

@@ -61,7 +61,17 @@ from .award import AwardResult, check_leads, quarterly_award
 from .calendar import DateRange, FiscalQuarter, FiscalYear, to_period, to_quarter
 from .errors import InvalidInputError
 from .explain import Explanation, Step
-from .money import MAX_MONEY, cents, format_money, format_percent, from_cents, to_money, valid_money
+from .filings import Adjustment, FiledLine, Filing
+from .money import (
+    MAX_MONEY,
+    cents,
+    format_money,
+    format_percent,
+    from_cents,
+    to_money,
+    to_signed_money,
+    valid_money,
+)
 from .policy import Headcount, Model, Policy, to_model
 from .reimbursement import cap_cents
 
@@ -110,16 +120,18 @@ def _annual_salary(value: object) -> Decimal:
     return to_money(value, "annual_salary")
 
 
+# A pay record's amounts are read with either sign: only an adjustment may be negative, which
+# the record checks once it knows which it is.
 def _salary(value: object) -> Decimal:
-    return to_money(value, "salary")
+    return to_signed_money(value, "salary")
 
 
 def _benefits(value: object) -> Decimal:
-    return to_money(value, "benefits")
+    return to_signed_money(value, "benefits")
 
 
 def _overtime(value: object) -> Decimal:
-    return to_money(value, "overtime")
+    return to_signed_money(value, "overtime")
 
 
 def _quarter(value: object) -> FiscalQuarter:
@@ -173,7 +185,12 @@ class Officer(Value):
 
 @attrs.frozen(repr=False, eq=False)
 class PayRecord(Value):
-    """One officer's pay for one pay period, ``start`` … ``end`` inclusive."""
+    """One officer's pay for one pay period, ``start`` … ``end`` inclusive.
+
+    An ``adjustment`` record corrects pay already recorded (back pay, a recovery): it may
+    overlap the officer's other records and its amounts may be negative, as long as no day's
+    combined amounts fall below zero. Ordinary records may not overlap (a double claim).
+    """
 
     officer_id: str = attrs.field(converter=_officer_id)
     start: dt.date = attrs.field(validator=validator(to_date))
@@ -181,9 +198,20 @@ class PayRecord(Value):
     salary: Decimal = attrs.field(converter=_salary)
     benefits: Decimal = attrs.field(converter=_benefits)
     overtime: Decimal = attrs.field(converter=_overtime)
+    adjustment: bool = attrs.field(default=False, kw_only=True, validator=validator(to_bool))
 
     def __attrs_post_init__(self) -> None:
         _check_period(self)
+        if not self.adjustment:
+            for name in ("salary", "benefits", "overtime"):
+                amount = getattr(self, name)
+                if amount < 0:
+                    raise InvalidInputError.about(
+                        name,
+                        str(amount),
+                        "is negative; expected an amount >= 0 (only an adjustment record, "
+                        "adjustment=True, may be negative)",
+                    )
 
     @classmethod
     def _from_reader(  # noqa: PLR0917 - the fields in order, as PayRecord(...) takes them
@@ -195,8 +223,8 @@ class PayRecord(Value):
         benefits: Decimal,
         overtime: Decimal,
     ) -> PayRecord:
-        """A record from values a reader has already converted, as ``to_id``, ``to_date`` and
-        ``to_money`` return them: equal to ``PayRecord(...)`` of the same values, without
+        """An ordinary record from values a reader has already converted, as ``to_id``,
+        ``to_date`` and ``to_money`` return them: equal to ``PayRecord(...)`` of them, without
         converting each again (a national payroll has hundreds of thousands). The period is
         still checked. Pass anything else and the record is not one ``PayRecord`` would make:
         outside a file reader, call ``PayRecord(...)``."""
@@ -208,6 +236,7 @@ class PayRecord(Value):
         put(record, "salary", salary)
         put(record, "benefits", benefits)
         put(record, "overtime", overtime)
+        put(record, "adjustment", False)  # noqa: FBT003 - the field's value, not a flag
         _check_period(record)
         return record
 
@@ -215,6 +244,11 @@ class PayRecord(Value):
     def period(self) -> DateRange:
         """The pay period as an inclusive :class:`DateRange`."""
         return DateRange(self.start, self.end)
+
+    @property
+    def days(self) -> int:
+        """The number of days of the pay period."""
+        return (self.end - self.start).days + 1
 
 
 def _check_period(record: PayRecord) -> None:
@@ -289,6 +323,7 @@ def roster_problems(
             )
     rostered = set(seen.values())
     by_officer: dict[str, list[PayRecord]] = defaultdict(list)
+    adjusted: dict[str, list[PayRecord]] = defaultdict(list)
     for record in payroll:
         if record.officer_id not in rostered:
             near = seen.get(record.officer_id.casefold())
@@ -299,7 +334,7 @@ def roster_problems(
                 field="officer_id",
                 value=record,
             )
-        by_officer[record.officer_id].append(record)
+        (adjusted if record.adjustment else by_officer)[record.officer_id].append(record)
     for officer_id, records in by_officer.items():
         records.sort(key=_period_order)
         for before, after in itertools.pairwise(records):
@@ -310,6 +345,44 @@ def roster_problems(
                     field="period_start",
                     value=after,
                 )
+    if adjusted:
+        coverage = _coverage(r for rs in by_officer.values() for r in rs)
+        for officer_id, corrections in adjusted.items():
+            records = by_officer.get(officer_id, []) + corrections
+            yield from _below_zero(officer_id, records, coverage)
+
+
+def _below_zero(
+    officer_id: str, records: list[PayRecord], coverage: DateRange | None
+) -> Iterator[InvalidInputError]:
+    """An error for each negative adjustment that takes a day's combined pay below zero, on
+    the days the payroll covers (what was paid on other days is in the filings, which a claim
+    checks as a whole)."""
+    for record in records:
+        if not record.adjustment or min(record.salary, record.benefits, record.overtime) >= 0:
+            continue
+        days = record.period.intersection(coverage) if coverage is not None else None
+        for name in ("salary", "benefits", "overtime"):
+            low = next((d for d in days or () if _paid_on(records, d, name) < 0), None)
+            if low is not None:
+                yield InvalidInputError(
+                    f"{name}: the adjustment {record.period} of {officer_id!r} takes the "
+                    f"{name} of {low.isoformat()} below zero; an adjustment may correct pay, "
+                    "not make it negative",
+                    field=name,
+                    value=record,
+                )
+                break
+
+
+def _paid_on(records: Iterable[PayRecord], day: dt.date, name: str) -> int:
+    """Cents of one amount all the records pay on ``day`` (I-DAYS)."""
+    ordinal, paid = day.toordinal(), 0
+    for r in records:
+        if r.start <= day <= r.end:
+            start, days = r.start.toordinal(), r.days
+            paid += _ledger.share(cents(getattr(r, name)), days, ordinal - start, ordinal - start)
+    return paid
 
 
 # --- results ------------------------------------------------------------------------------------
@@ -469,6 +542,15 @@ class Claim(Value):
     leads: LeadReport | None = attrs.field(
         default=None, validator=attrs.validators.optional(of_type(LeadReport, "a LeadReport"))
     )
+    #: The earlier filings of the fiscal year the claim continues (its input).
+    prior: tuple[Filing, ...] = attrs.field(default=(), validator=tuple_of(Filing, "Filing"))
+    #: Corrections to earlier, filed periods the claim carries (I-ADJUST).
+    adjustments: tuple[Adjustment, ...] = attrs.field(
+        default=(), validator=tuple_of(Adjustment, "Adjustment"), repr=False
+    )
+    #: Whether the caller stated that no overtime was paid on days before the period that
+    #: neither the payroll nor a prior filing covers (``assume_no_earlier_overtime``).
+    assumed_no_earlier_overtime: bool = attrs.field(default=False, validator=validator(to_bool))
 
     @property
     def agency_id(self) -> str:
@@ -537,10 +619,71 @@ class Claim(Value):
         return from_cents(self._sums[6])
 
     @property
+    def adjustment(self) -> Decimal:
+        """What the adjustments to earlier periods add (negative: take back), I-ADJUST."""
+        return from_cents(sum(cents(a.total) for a in self.adjustments))
+
+    @property
     def total(self) -> Decimal:
-        """The reimbursement plus the award, if any."""
+        """The reimbursement, plus the adjustments to earlier periods, plus the award."""
         award = cents(self.award.amount) if self.award is not None else 0
-        return from_cents(cents(self.reimbursement) + award)
+        return from_cents(cents(self.reimbursement) + cents(self.adjustment) + award)
+
+    @property
+    def name(self) -> str:
+        """The period as people name it: ``FY2026 Q1``, ``FY2026``, or its days."""
+        return _name_of(self.period)
+
+    def recompute(self) -> Claim:
+        """The claim computed again from the inputs it holds (agency, the officers of its
+        lines, payroll, policy, lead report, prior filings and statement): equal to it unless
+        a figure was edited. Raises for a claim written without its inputs."""
+        if self.payroll is None:
+            raise InvalidInputError(
+                "payroll: the claim was written without its inputs (inputs=False); it cannot "
+                "be recomputed",
+                field="payroll",
+                value=None,
+            )
+        kw: dict[str, object] = {
+            "agency": self.agency,
+            "officers": [line.officer for line in self.lines],
+            "payroll": self.payroll,
+            "policy": self.policy,
+            "allow_empty": True,
+            "prior": self.prior,
+            "assume_no_earlier_overtime": self.assumed_no_earlier_overtime,
+        }
+        if self.quarter is not None and self.leads is not None:
+            return quarterly_claim(leads=self.leads, quarter=self.quarter, **kw)  # type: ignore[arg-type]
+        return _compute(span=self.period, **kw)
+
+    @property
+    def filing(self) -> Filing:
+        """The claim as a later claim of the fiscal year reads it (``prior=``): what it claimed
+        for each officer and period, and the days its payroll covered."""
+        if self.payroll is None:
+            raise InvalidInputError.about(
+                "payroll", None, "is not in this claim (written without inputs); no filing"
+            )
+        lines = [
+            FiledLine(
+                officer_id=line.officer_id,
+                period=self.period,
+                salary=line.salary,
+                benefits=line.benefits,
+                overtime_claimed=line.overtime_claimed,
+                overtime_reimbursed=line.overtime_reimbursed,
+            )
+            for line in self.lines
+        ]
+        return Filing(
+            agency_id=self.agency_id,
+            period=self.period,
+            policy_fingerprint=self.policy_fingerprint,
+            coverage=_coverage(self.payroll),
+            lines=tuple(lines + [a.filed_line() for a in self.adjustments]),
+        )
 
     @property
     def explanation(self) -> Explanation:
@@ -630,33 +773,211 @@ def _prepare(records: Iterable[PayRecord], known: dict[Decimal, int]) -> list[_l
     return out
 
 
+class _Known:
+    """What the earlier filings say about the fiscal year before a new claim's period."""
+
+    def __init__(self, filings: tuple[Filing, ...]) -> None:
+        self.filings = filings
+        #: The periods filed, in date order.
+        self.periods = tuple(f.period for f in filings)
+        #: Cents claimed per (officer, period): salary, benefits, overtime claimed, reimbursed.
+        self.claimed: dict[tuple[str, DateRange], list[int]] = {}
+        for filing in filings:
+            for x in filing.lines:
+                sums = self.claimed.setdefault((x.officer_id, x.period), [0, 0, 0, 0])
+                for i, amount in enumerate(
+                    (x.salary, x.benefits, x.overtime_claimed, x.overtime_reimbursed)
+                ):
+                    sums[i] += cents(amount)
+        # The days of each filed period no filing's payroll covered: they were filed as unpaid,
+        # so pay the new payroll shows on them is new (the filings from that period on count).
+        self.unseen: dict[DateRange, list[tuple[int, int]]] = {}
+        for period in self.periods:
+            runs = [(period.start.toordinal(), period.end.toordinal())]
+            for filing in filings:
+                if filing.period.start >= period.start and filing.coverage is not None:
+                    runs = _without(runs, _days(filing.coverage))
+            self.unseen[period] = runs
+
+
+def _days(r: DateRange) -> tuple[int, int]:
+    return r.start.toordinal(), r.end.toordinal()
+
+
+def _without(runs: list[tuple[int, int]], cut: tuple[int, int]) -> list[tuple[int, int]]:
+    """The runs of days less the days of ``cut``."""
+    out = []
+    for lo, hi in runs:
+        if cut[1] < lo or cut[0] > hi:
+            out.append((lo, hi))
+            continue
+        if lo < cut[0]:
+            out.append((lo, cut[0] - 1))
+        if cut[1] < hi:
+            out.append((cut[1] + 1, hi))
+    return out
+
+
+def _clip(lo: int, hi: int, run: tuple[int, int]) -> tuple[int, int]:
+    return max(lo, run[0]), min(hi, run[1])
+
+
+def _history(  # noqa: PLR0917 - one officer's ledger, from the claim's own inputs
+    officer_id: str,
+    ordinary: list[_ledger.Record],
+    corrections: list[_ledger.Record],
+    run: tuple[int, int],
+    cap: int,
+    segments: list[tuple[int, int, DateRange | None]],
+    covered: tuple[int, int],
+    known: _Known,
+) -> tuple[int, list[Adjustment]]:
+    """I-CAPYEAR and I-ADJUST: the officer's eligible overtime before the claim's period, and
+    the adjustments to the periods filed before it.
+
+    The fiscal year before the period is walked in date order: a filed period the payroll
+    covers is recomputed from the payroll; one it does not is taken as filed, plus what the
+    payroll adds to it (adjustment records, pay on days no filing's payroll covered); a period
+    not filed counts what the payroll holds for it. Each period uses the cap after the ones
+    before it, so a correction early in the year moves the overtime reimbursed later.
+    """
+    everything = ordinary + corrections
+    before, adjustments = 0, []
+    for lo, hi, filed in segments:
+        if filed is None:  # not filed: only the payroll's days count (I-CAPYEAR)
+            found = _ledger.eligible(ordinary, *_clip(*_clip(lo, hi, covered), run))
+            extra = _ledger.eligible(corrections, *_clip(lo, hi, run))
+            before += found[2] + extra[2]
+            continue
+        claimed = known.claimed.get((officer_id, filed), [0, 0, 0, 0])
+        if covered[0] <= lo and hi <= covered[1]:  # the payroll gives the period anew
+            salary, benefits, overtime = _ledger.eligible(everything, *_clip(lo, hi, run))
+        else:  # as filed, with what the payroll adds
+            salary, benefits, overtime = claimed[0], claimed[1], claimed[2]
+            additions = [_ledger.eligible(corrections, *_clip(lo, hi, run))]
+            for u_lo, u_hi in known.unseen[filed]:
+                additions.append(
+                    _ledger.eligible(ordinary, *_clip(*_clip(u_lo, u_hi, covered), run))
+                )
+            for s_add, b_add, o_add in additions:
+                salary, benefits, overtime = salary + s_add, benefits + b_add, overtime + o_add
+            if min(salary, benefits, overtime) < 0:
+                raise InvalidInputError.about(
+                    "payroll",
+                    officer_id,
+                    f"has adjustments that take the eligible pay filed for {_name_of(filed)} "
+                    "below zero; an adjustment may correct pay, not make it negative",
+                )
+        reimbursed = _ledger.capped(cap, before, overtime)
+        before += overtime
+        if [salary, benefits, overtime, reimbursed] != claimed:
+            adjustments.append(
+                Adjustment(
+                    officer_id=officer_id,
+                    period=filed,
+                    filed_salary=from_cents(claimed[0]),
+                    filed_benefits=from_cents(claimed[1]),
+                    filed_overtime_claimed=from_cents(claimed[2]),
+                    filed_overtime_reimbursed=from_cents(claimed[3]),
+                    salary=from_cents(salary),
+                    benefits=from_cents(benefits),
+                    overtime_claimed=from_cents(overtime),
+                    overtime_reimbursed=from_cents(reimbursed),
+                )
+            )
+    return before, adjustments
+
+
+def _segments(
+    fy: FiscalYear, period: DateRange, known: _Known
+) -> list[tuple[int, int, DateRange | None]]:
+    """The fiscal year before ``period`` as runs of days, each a filed period or not."""
+    out: list[tuple[int, int, DateRange | None]] = []
+    cursor = fy.start.toordinal()
+    for filed in known.periods:
+        lo, hi = _days(filed)
+        if cursor < lo:
+            out.append((cursor, lo - 1, None))
+        out.append((lo, hi, filed))
+        cursor = hi + 1
+    if cursor < period.start.toordinal():
+        out.append((cursor, period.start.toordinal() - 1, None))
+    return out
+
+
+def _coverage(records: Iterable[PayRecord]) -> DateRange | None:
+    """The days a payroll covers: from its first ordinary record's start to its last's end."""
+    ordinary = [r for r in records if not r.adjustment]
+    if not ordinary:
+        return None
+    return DateRange(min(r.start for r in ordinary), max(r.end for r in ordinary))
+
+
+def _window_and_cap(
+    policy: Policy, agency: Agency, officer: Officer, fy: FiscalYear
+) -> tuple[tuple[int, int], int]:
+    """I-WIN, I-MODEL, R-OT: the officer's reimbursable days (as ordinals) and cap in cents."""
+    window = eligibility_window(policy, agency, officer)
+    if window is None or officer.model not in policy.model_scope.models:
+        return _ledger.EMPTY, 0  # nothing is eligible, and there is no cap to use (I-MODEL)
+    inside = window.intersection(fy.range)
+    cap = cap_cents(officer.annual_salary, policy, Fraction(inside.days if inside else 0, fy.days))
+    return _days(window), cap
+
+
+def _uncovered(
+    roster: tuple[Officer, ...],
+    policy: Policy,
+    agency: Agency,
+    segments: list[tuple[int, int, DateRange | None]],
+    covered: tuple[int, int],
+) -> InvalidInputError | None:
+    """The first officer eligible on days before the period that neither the payroll nor a
+    filing covers, as the error refusing the claim (I-CAPYEAR: the cap's use is unknown)."""
+    gaps: list[tuple[int, int]] = []
+    for lo, hi, filed in segments:
+        if filed is None:
+            gaps += _without([(lo, hi)], covered)
+    for officer in roster:
+        window = eligibility_window(policy, agency, officer)
+        if window is None or officer.model not in policy.model_scope.models:
+            continue
+        for lo, hi in gaps:
+            first, last = _clip(lo, hi, _days(window))
+            if first <= last:
+                start, end = dt.date.fromordinal(first), dt.date.fromordinal(last)
+                return InvalidInputError(
+                    f"{officer.id}: eligible from {window.start.isoformat()} but neither payroll "
+                    f"nor prior filings cover {start.isoformat()} to {end.isoformat()}; give the "
+                    "earlier payroll or prior claims, or state that no overtime was paid then "
+                    "(assume_no_earlier_overtime=True; --assume-no-earlier-overtime)",
+                    field="payroll",
+                    value=officer.id,
+                )
+    return None
+
+
 def _line(  # noqa: PLR0917 - one officer's line, from the claim's own inputs
     policy: Policy,
     agency: Agency,
     officer: Officer,
     records: list[PayRecord],
     period: DateRange,
-    known: dict[Decimal, int],
-) -> OfficerLine:
+    known_cents: dict[Decimal, int],
+    history: tuple[list[tuple[int, int, DateRange | None]], tuple[int, int], _Known],
+) -> tuple[OfficerLine, list[Adjustment]]:
     fy = FiscalYear.containing(period.start)
-    window = eligibility_window(policy, agency, officer)
-    reimbursable = officer.model in policy.model_scope.models
-    if window is not None and reimbursable:
-        run = (window.start.toordinal(), window.end.toordinal())
-        inside = window.intersection(fy.range)
-        cap = cap_cents(
-            officer.annual_salary, policy, Fraction(inside.days if inside else 0, fy.days)
-        )
-    else:  # nothing is eligible, and there is no cap to use (I-MODEL)
-        run, cap = _ledger.EMPTY, 0
-    salary, benefits, overtime, reimbursed, used_before, not_eligible = _ledger.officer_figures(
-        _prepare(records, known),
-        (period.start.toordinal(), period.end.toordinal()),
-        run,
-        fy.start.toordinal(),
-        cap,
+    run, cap = _window_and_cap(policy, agency, officer, fy)
+    ordinary = _prepare((r for r in records if not r.adjustment), known_cents)
+    corrections = _prepare((r for r in records if r.adjustment), known_cents)
+    segments, covered, known = history
+    earlier, adjustments = _history(
+        officer.id, ordinary, corrections, run, cap, segments, covered, known
     )
-    return OfficerLine(
+    salary, benefits, overtime, reimbursed, used_before, not_eligible = _ledger.officer_figures(
+        ordinary + corrections, _days(period), run, cap, earlier
+    )
+    line = OfficerLine(
         officer=officer,
         agency=agency,
         policy=policy,
@@ -670,6 +991,7 @@ def _line(  # noqa: PLR0917 - one officer's line, from the claim's own inputs
         cap_used_before=from_cents(used_before),
         not_eligible=from_cents(not_eligible),
     )
+    return line, adjustments
 
 
 def _inputs(
@@ -703,6 +1025,96 @@ def _name_of(span: DateRange) -> str:
     return str(year) if span == year.range else str(span)
 
 
+def _filings(
+    prior: object, agency: Agency, policy: Policy, span: DateRange, roster: tuple[Officer, ...]
+) -> tuple[Filing, ...]:
+    """The earlier filings, checked against the new claim and each other, in date order."""
+    if isinstance(prior, (str, bytes)) or not isinstance(prior, Iterable):
+        raise type_error("prior", prior, "an iterable of Claim or Filing")
+    filings = []
+    for item in prior:
+        if isinstance(item, Claim):
+            filings.append(_verified_filing(item))
+        else:
+            filings.append(instance(item, Filing, "prior", "a Claim or Filing"))
+    filings.sort(key=lambda f: f.period.start)
+    _fit(filings, agency, policy, span)
+    _consistent(filings, roster)
+    return tuple(filings)
+
+
+def _fit(filings: list[Filing], agency: Agency, policy: Policy, span: DateRange) -> None:
+    """Each filing is one the new claim can continue: same agency, year and policy, earlier."""
+    fy = FiscalYear.containing(span.start)
+    for f in filings:
+        name = _name_of(f.period)
+        if f.agency_id != agency.id:
+            raise InvalidInputError.about(
+                "prior", name, f"is a filing of agency {f.agency_id!r}, not {agency.id!r}"
+            )
+        if FiscalYear.containing(f.period.start) != fy:
+            raise InvalidInputError.about("prior", name, f"is not of {fy}, the claim's year")
+        if f.policy_fingerprint != policy.fingerprint:
+            raise InvalidInputError.about(
+                "prior",
+                name,
+                f"was filed under the policy {f.policy_fingerprint}, the claim is under "
+                f"{policy.fingerprint} ({policy.label}); one fiscal year is filed under one policy",
+            )
+        if f.period.end >= span.start:
+            raise InvalidInputError.about(
+                "prior", name, f"does not end before {_name_of(span)}, the period claimed"
+            )
+
+
+def _consistent(filings: list[Filing], roster: tuple[Officer, ...]) -> None:
+    """The filings are one fiscal year's so far: apart, complete, of the roster's officers."""
+    for before, after in itertools.pairwise(filings):
+        if after.period.start <= before.period.end:
+            raise InvalidInputError.about(
+                "prior",
+                _name_of(after.period),
+                f"overlaps the filing for {_name_of(before.period)}; each day is filed once",
+            )
+    periods = {f.period for f in filings}
+    rostered = {o.id for o in roster}
+    for f in filings:
+        missing = [p for p in f.adjusted if p not in periods]
+        if missing:
+            raise InvalidInputError.about(
+                "prior",
+                _name_of(f.period),
+                f"adjusts {_name_of(missing[0])}, whose filing is not given; give every filing "
+                "of the fiscal year so far",
+            )
+        absent = sorted({x.officer_id for x in f.lines} - rostered)
+        if absent:
+            raise InvalidInputError.about(
+                "prior",
+                _name_of(f.period),
+                f"claimed for {', '.join(map(repr, absent[:5]))}, not on the roster; the roster "
+                "keeps every officer of the fiscal year (with separated_on)",
+            )
+
+
+def _verified_filing(earlier: Claim) -> Filing:
+    """The filing of an earlier claim, once recomputing it from its own inputs gives it."""
+    if earlier.payroll is None:
+        raise InvalidInputError.about(
+            "prior",
+            earlier.name,
+            "was written without its inputs; a filing is used only once it is verified",
+        )
+    again = earlier.recompute()
+    if again != earlier:
+        raise InvalidInputError.about(
+            "prior",
+            _name_of(earlier.period),
+            "does not recompute from its own inputs to its figures; it was edited",
+        )
+    return earlier.filing
+
+
 def _compute(
     *,
     agency: object,
@@ -711,9 +1123,40 @@ def _compute(
     span: DateRange,
     policy: object,
     allow_empty: object,
+    prior: object = (),
+    assume_no_earlier_overtime: object = False,
 ) -> Claim:
-    pol, ag, lines, used = _lines_of(agency, officers, payroll, span, policy, allow_empty)
-    return Claim(agency=ag, policy=pol, period=span, lines=lines, payroll=used)
+    computed = _lines_of(
+        agency, officers, payroll, span, policy, allow_empty, prior, assume_no_earlier_overtime
+    )
+    return Claim(
+        agency=computed.agency,
+        policy=computed.policy,
+        period=span,
+        lines=computed.lines,
+        payroll=computed.used,
+        prior=computed.filings,
+        adjustments=computed.adjustments,
+        assumed_no_earlier_overtime=computed.assumed,
+    )
+
+
+class _Computed:
+    """What a claim's lines are computed to, before the claim is built."""
+
+    def __init__(
+        self,
+        *,
+        policy: Policy,
+        agency: Agency,
+        lines: tuple[OfficerLine, ...],
+        used: tuple[PayRecord, ...],
+        filings: tuple[Filing, ...],
+        adjustments: tuple[Adjustment, ...],
+        assumed: bool,
+    ) -> None:
+        self.policy, self.agency, self.lines, self.used = policy, agency, lines, used
+        self.filings, self.adjustments, self.assumed = filings, adjustments, assumed
 
 
 def _lines_of(  # noqa: PLR0917 - the claim's inputs, in the order _compute names them
@@ -723,21 +1166,48 @@ def _lines_of(  # noqa: PLR0917 - the claim's inputs, in the order _compute name
     span: DateRange,
     policy: object,
     allow_empty: object,
-) -> tuple[Policy, Agency, tuple[OfficerLine, ...], tuple[PayRecord, ...]]:
-    """The policy applied, the agency, each officer's line and the pay records read."""
+    prior: object,
+    assume_no_earlier_overtime: object,
+) -> _Computed:
+    """The policy applied, the agency, each officer's line, the pay records read, the filings
+    continued and the adjustments to them."""
     pol = policy_for(policy, span, "period")
     fy = FiscalYear.containing(span.start)
     if span.end > fy.end:
         raise InvalidInputError.about(
             "period", str(span), f"spans more than {fy}; claim one fiscal year at a time"
         )
+    assume = to_bool(assume_no_earlier_overtime, "assume_no_earlier_overtime")
     ag, roster, used = _inputs(agency, officers, payroll, span, allow_empty)
+    filings = _filings(prior, ag, pol, span, roster)
+    known = _Known(filings)
+    segments = _segments(fy, span, known)
+    coverage = _coverage(used)
+    covered = _days(coverage) if coverage is not None else _ledger.EMPTY
+    problem = _uncovered(roster, pol, ag, segments, covered)
+    if problem is not None and not assume:
+        raise problem
     by_officer: dict[str, list[PayRecord]] = defaultdict(list)
     for record in used:
         by_officer[record.officer_id].append(record)
-    known: dict[Decimal, int] = {}
-    lines = tuple(_line(pol, ag, o, by_officer.get(o.id, []), span, known) for o in roster)
-    return pol, ag, lines, used
+    known_cents: dict[Decimal, int] = {}
+    lines, adjustments = [], []
+    for o in roster:
+        line, changes = _line(
+            pol, ag, o, by_officer.get(o.id, []), span, known_cents, (segments, covered, known)
+        )
+        lines.append(line)
+        adjustments += changes
+    return _Computed(
+        policy=pol,
+        agency=ag,
+        lines=tuple(lines),
+        used=used,
+        filings=filings,
+        adjustments=tuple(adjustments),
+        # Recorded only where it made a difference: days before the period nothing covers.
+        assumed=assume and problem is not None,
+    )
 
 
 def claim(
@@ -748,6 +1218,8 @@ def claim(
     period: DateRange | FiscalQuarter | FiscalYear | str,
     policy: Policy | None = None,
     allow_empty: bool = False,
+    prior: Iterable[Claim | Filing] = (),
+    assume_no_earlier_overtime: bool = False,
 ) -> Claim:
     """The reimbursement claim of an agency for a period inside one fiscal year.
 
@@ -755,16 +1227,24 @@ def claim(
         agency: the agency claiming.
         officers: its 287(g) roster (ids unique whatever their case; each officer's model one
             the agency signed).
-        payroll: pay records of rostered officers, in any order, none overlapping for one
-            officer. Records of the whole fiscal year up to the period's end should be given:
-            the overtime cap is consumed by earlier overtime (I-CAPYEAR).
+        payroll: pay records of rostered officers, in any order; ordinary records of one
+            officer may not overlap, adjustment records may (``PayRecord(...,
+            adjustment=True)``).
         period: a :class:`DateRange`, :class:`FiscalQuarter`, :class:`FiscalYear` or their text.
         policy: the policy to apply; ``None`` for the one in force on the period's first day.
         allow_empty: claim even if no pay record falls in the period (nothing is then paid);
             without it such a claim is refused, since a claim with no payroll has no basis.
+        prior: the claims already filed for the same agency and fiscal year, before the
+            period (each verified by recomputing it from its inputs; or their
+            :attr:`Claim.filing`). The cap each officer has left is what they did not use
+            (I-CAPYEAR); a filed period the payroll gives differently is adjusted (I-ADJUST).
+        assume_no_earlier_overtime: claim even if an officer was eligible on days of the
+            fiscal year before the period that neither the payroll nor a prior filing covers,
+            taking it that no overtime was paid on them. Without it such a claim is refused:
+            the cap already used would be a guess. The claim records the statement.
 
     Raises:
-        InvalidTypeError, InvalidInputError: for bad inputs, naming the record.
+        InvalidTypeError, InvalidInputError: for bad inputs, naming the record or filing.
         NotInEffectError: for a period starting before 2025-10-01 (R-EFF).
     """
     return _compute(
@@ -774,6 +1254,8 @@ def claim(
         span=to_period(period),
         policy=policy,
         allow_empty=allow_empty,
+        prior=prior,
+        assume_no_earlier_overtime=assume_no_earlier_overtime,
     )
 
 
@@ -786,12 +1268,15 @@ def quarterly_claim(
     quarter: FiscalQuarter | str,
     policy: Policy | None = None,
     allow_empty: bool = False,
+    prior: Iterable[Claim | Filing] = (),
+    assume_no_earlier_overtime: bool = False,
 ) -> Claim:
     """The claim for one fiscal quarter: reimbursement plus the performance award (R-AWD).
 
     The award's officer count follows I-HEAD: Task Force Model officers eligible (I-WIN) on the
     quarter's last day, or on any day of it, as the policy chooses — and only those the claim
-    has pay for eligible days of the quarter for (no such pay, no basis for an award).
+    has pay for eligible days of the quarter for (no such pay, no basis for an award). The
+    other arguments are :func:`claim`'s.
 
     Raises:
         InvalidInputError: also when ``leads`` is for another quarter.
@@ -802,10 +1287,13 @@ def quarterly_claim(
         raise InvalidInputError.about(
             "leads", str(report.quarter), f"is the report of another quarter; expected {q}'s"
         )
-    pol, ag, lines, used = _lines_of(agency, officers, payroll, q.range, policy, allow_empty)
+    computed = _lines_of(
+        agency, officers, payroll, q.range, policy, allow_empty, prior, assume_no_earlier_overtime
+    )
+    pol, ag = computed.policy, computed.agency
     counted = tuple(
         line.officer_id
-        for line in lines
+        for line in computed.lines
         if line.model is Model.TASK_FORCE
         and (line.salary or line.benefits or line.overtime_claimed)  # paid for eligible days
         and _counts(pol, ag, line.officer, q)
@@ -822,12 +1310,15 @@ def quarterly_claim(
         agency=ag,
         policy=pol,
         period=q.range,
-        lines=lines,
+        lines=computed.lines,
         quarter=q,
         award=award,
         award_officers=counted,
-        payroll=used,
+        payroll=computed.used,
         leads=report,
+        prior=computed.filings,
+        adjustments=computed.adjustments,
+        assumed_no_earlier_overtime=computed.assumed,
     )
 
 
@@ -955,6 +1446,57 @@ def _explain_claim(c: Claim) -> Explanation:
             },
         ),
     ]
+    if c.prior:
+        names = ", ".join(_name_of(f.period) for f in c.prior)
+        steps.append(
+            Step(
+                "I-CAPYEAR",
+                "continues the fiscal year's filings: each officer's cap is used as they "
+                "reimbursed, or as the payroll now recomputes them",
+                f"{len(c.prior)} filing{'s' * (len(c.prior) > 1)}",
+                cite("I-CAPYEAR"),
+                {"filed": names},
+            )
+        )
+    if c.assumed_no_earlier_overtime:
+        steps.append(
+            Step(
+                "I-CAPYEAR",
+                "stated by the claimant: no overtime was paid on the days before the period "
+                "that neither the payroll nor a prior filing covers",
+                "assumed, not shown",
+                cite("I-CAPYEAR"),
+                {"assume_no_earlier_overtime": True},
+            )
+        )
+    steps.extend(
+        Step(
+            "I-ADJUST",
+            f"{a.officer_id}'s {_name_of(a.period)} recomputed from the payroll: "
+            f"{money(_reimbursed(a, filed=True))} filed, "
+            f"{money(_reimbursed(a, filed=False))} now",
+            money(a.total),
+            cite("I-ADJUST"),
+            {
+                "salary": f"{money(a.filed_salary)} -> {money(a.salary)}",
+                "benefits": f"{money(a.filed_benefits)} -> {money(a.benefits)}",
+                "overtime_reimbursed": (
+                    f"{money(a.filed_overtime_reimbursed)} -> {money(a.overtime_reimbursed)}"
+                ),
+            },
+        )
+        for a in c.adjustments
+    )
+    if c.adjustments:
+        steps.append(
+            Step(
+                "I-ADJUST",
+                "adjustments to earlier periods, added to the claim",
+                money(c.adjustment),
+                cite("I-ADJUST"),
+                {"adjustments": len(c.adjustments)},
+            )
+        )
     if c.award is not None:
         rule = c.award.tier.rule_id if c.award.tier is not None else "R-AWD"
         steps.append(
@@ -966,5 +1508,14 @@ def _explain_claim(c: Claim) -> Explanation:
                 {"officers_counted": len(c.award_officers)},
             )
         )
-    title = f"Claim of agency {c.agency_id} for {c.quarter or c.period}"
+    title = f"Claim of agency {c.agency_id} for {c.name}"
     return Explanation(title, money(c.total), steps, c.policy.label)
+
+
+def _reimbursed(a: Adjustment, *, filed: bool) -> Decimal:
+    """An adjustment's period reimbursed as filed, or as recomputed."""
+    if filed:
+        parts = (a.filed_salary, a.filed_benefits, a.filed_overtime_reimbursed)
+    else:
+        parts = (a.salary, a.benefits, a.overtime_reimbursed)
+    return from_cents(sum(map(cents, parts)))

@@ -195,6 +195,7 @@ def whole_percent(located: Any, provided: Any, rounding: BandRounding) -> Any:
 #: must state each, or a figure could not say where it comes from.
 FOLLOWED: Final = frozenset(
     {
+        "I-ADJUST",
         "I-ASSIST",
         "I-BAND",
         "I-BELOW",
@@ -774,7 +775,7 @@ def _percent_table(tiers: tuple[AwardTier, ...]) -> tuple[AwardTier | None, ...]
 #: so that the types can tell a registered policy without reading the data, and an edit of the
 #: announced policy's data cannot pass for it (a test checks the registry against this set).
 REGISTERED: Final = frozenset(
-    {"sha256:fbb5d149c2d6e8385351dbb72f44ac9e36f14d04d1a80f60de65385cebcf0dca"}
+    {"sha256:209704a0eb60eb6b6d4e15db528a2c6de87cbdfceae631054617404fca1a15f9"}
 )
 #: The fields of :class:`Policy` that select an interpretation, in order.
 OPTION_FIELDS: Final = tuple(f for f in attrs.fields(Policy) if "interpretation" in f.metadata)

@@ -36,7 +36,7 @@ from typing import Any, Final, TypeVar, overload
 
 import attrs
 
-from . import _canonical, award, calendar, claims, explain, policy, reimbursement
+from . import _canonical, award, calendar, claims, explain, filings, policy, reimbursement
 from ._validators import instance
 from .errors import G287Error, InvalidInputError, InvalidTypeError, VerificationError, show
 
@@ -66,9 +66,11 @@ _DERIVED: Final[dict[type, tuple[str, ...]]] = {
         "overtime_over_cap",
         "not_eligible",
         "reimbursement",
+        "adjustment",
         "total",
         "policy_fingerprint",
     ),
+    filings.Adjustment: ("total",),
 }
 
 
@@ -88,12 +90,13 @@ _EXPLAINED: Final = (
 _TABLES: Final[dict[tuple[type, str], type]] = {
     (claims.Claim, "lines"): claims.OfficerLine,
     (claims.Claim, "payroll"): claims.PayRecord,
+    (filings.Filing, "lines"): filings.FiledLine,
 }
 
 
 def _types() -> dict[str, type]:
     found: dict[str, type] = {}
-    for module in (calendar, policy, explain, award, reimbursement, claims):
+    for module in (calendar, policy, explain, award, reimbursement, filings, claims):
         for name in module.__all__:
             obj = getattr(module, name)
             if isinstance(obj, type) and attrs.has(obj):
@@ -127,7 +130,9 @@ def _encode(value: object, context: dict[str, object]) -> Any:
         if f.name in context and item == context[f.name]:
             continue
         kind = _TABLES.get((cls, f.name))
-        data[f.name] = _encode(item, inner) if kind is None or item is None else _table(kind, item)
+        data[f.name] = (
+            _encode(item, inner) if kind is None or item is None else _table(kind, item, inner)
+        )
     for name in _DERIVED.get(cls, ()):
         data[name] = _canonical.encode(getattr(value, name))
     if isinstance(value, _EXPLAINED):
@@ -149,8 +154,18 @@ def _columns(kind: type) -> tuple[tuple[str, ...], ...]:
     return (*columns, *((name,) for name in _DERIVED.get(kind, ())))
 
 
-def _table(kind: type, objects: tuple[Any, ...]) -> dict[str, list[Any]]:
-    columns = _columns(kind)
+def _table(
+    kind: type, objects: tuple[Any, ...], context: dict[str, object]
+) -> dict[str, list[Any]]:
+    # A field the rows usually inherit (a filing's lines inherit its period) is a column of its
+    # own when some row holds another value (an adjustment to an earlier period).
+    names = attrs.fields_dict(kind)
+    own = tuple(
+        (name,)
+        for name in _INHERITED
+        if name in names and any(getattr(o, name) != context.get(name) for o in objects)
+    )
+    columns = own + _columns(kind)
     return {
         "columns": [".".join(path) for path in columns],
         "rows": [
@@ -728,7 +743,7 @@ def verify(
     elif isinstance(obj, reimbursement.ReimbursementResult):
         again = _reimbursement_again(obj)
     elif isinstance(obj, claims.Claim):
-        again = _claim_again(obj)
+        again = obj.recompute()
     else:
         raise InvalidTypeError.about(
             "obj",
@@ -747,23 +762,3 @@ def verify(
             recomputed=recomputed,
         )
     return obj
-
-
-def _claim_again(c: claims.Claim) -> claims.Claim:
-    if c.payroll is None:
-        raise InvalidInputError(
-            "payroll: the claim was written without its inputs (inputs=False); it cannot be "
-            "verified",
-            field="payroll",
-            value=None,
-        )
-    common: dict[str, Any] = {
-        "agency": c.agency,
-        "officers": [line.officer for line in c.lines],
-        "payroll": c.payroll,
-        "policy": c.policy,
-        "allow_empty": not any(r.end >= c.period.start for r in c.payroll),
-    }
-    if c.quarter is not None and c.leads is not None:
-        return claims.quarterly_claim(leads=c.leads, quarter=c.quarter, **common)
-    return claims.claim(period=c.period, **common)

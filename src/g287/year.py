@@ -1,0 +1,161 @@
+"""A fiscal year filed quarter by quarter, in one call.
+
+:func:`fiscal_year_claims` claims each quarter of a fiscal year in order, from the quarter after
+the last earlier filing through the last quarter with a lead report: each with its award, each
+continuing the ones before it (the cap carried, corrections adjusted: I-CAPYEAR, I-ADJUST). Its
+figures are those of the quarterly claims filed one by one with ``prior=``. g287 never reads
+the clock: which quarters are claimed follows from the lead reports given.
+
+>>> from g287.dataio import example_dir, load_dataset
+>>> data = load_dataset(*(example_dir() / n for n in
+...                       ("officers.csv", "payroll.csv", "leads.csv", "agency.json")))
+>>> year = fiscal_year_claims(agency=data.agency, officers=data.officers,
+...                           payroll=data.payroll, leads=data.leads, fiscal_year="FY2026")
+>>> [str(c.quarter) for c in year.claims]
+['FY2026 Q1', 'FY2026 Q2', 'FY2026 Q3', 'FY2026 Q4']
+>>> year.total
+Decimal('444409.59')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+import attrs
+
+from . import html
+from ._validators import Value, instance, tuple_of
+from .calendar import FiscalYear, to_fiscal_year
+from .claims import Agency, Claim, LeadReport, Officer, PayRecord, quarterly_claim
+from .errors import InvalidInputError
+from .filings import Filing
+from .money import ZERO, cents, from_cents
+from .policy import Policy
+
+__all__ = ["FiscalYearClaims", "fiscal_year_claims"]
+
+#: The amounts of a year summary's rows, in order.
+SUMMARY_COLUMNS = ("reimbursement", "adjustment", "award", "total")
+
+
+def _add(amounts: Iterable[Decimal]) -> Decimal:
+    return from_cents(sum(map(cents, amounts)))
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class FiscalYearClaims(Value):
+    """A fiscal year's quarterly claims, in order, and their summary."""
+
+    fiscal_year: FiscalYear = attrs.field(validator=attrs.validators.instance_of(FiscalYear))
+    claims: tuple[Claim, ...] = attrs.field(validator=tuple_of(Claim, "Claim"))
+
+    @property
+    def total(self) -> Decimal:
+        """Everything the year's claims claim: reimbursements, adjustments and awards."""
+        return _add(c.total for c in self.claims)
+
+    def quarter_rows(self) -> list[dict[str, object]]:
+        """One row per quarter, then the year's totals."""
+        rows: list[dict[str, object]] = [
+            {
+                "quarter": str(c.quarter),
+                "reimbursement": c.reimbursement,
+                "adjustment": c.adjustment,
+                "award": c.award.amount if c.award is not None else ZERO,
+                "total": c.total,
+            }
+            for c in self.claims
+        ]
+        totals = {name: _add(r[name] for r in rows) for name in SUMMARY_COLUMNS}  # type: ignore[misc]
+        return [*rows, {"quarter": "year", **totals}]
+
+    def officer_rows(self) -> list[dict[str, object]]:
+        """One row per officer: what each quarter's claim reimburses for them (adjustments to
+        earlier quarters counted in the quarter that carries them), and the year's total."""
+        names = [str(c.quarter) for c in self.claims]
+        officers: dict[str, dict[str, Decimal]] = {}
+        for name, c in zip(names, self.claims, strict=True):
+            for line in c.lines:
+                officers.setdefault(line.officer_id, {})[name] = line.total
+            for a in c.adjustments:
+                row = officers.setdefault(a.officer_id, {})
+                row[name] = _add([row.get(name, ZERO), a.total])
+        rows: list[dict[str, object]] = []
+        for officer_id, by_quarter in officers.items():
+            amounts = [by_quarter.get(n, ZERO) for n in names]
+            rows.append({"officer_id": officer_id, **dict(zip(names, amounts, strict=True))})
+            rows[-1]["total"] = _add(amounts)
+        return rows
+
+    def as_row(self) -> dict[str, object]:
+        """The year's totals as one flat row."""
+        return {"fiscal_year": str(self.fiscal_year)} | {
+            k: v for k, v in self.quarter_rows()[-1].items() if k != "quarter"
+        }
+
+    def _repr_html_(self) -> str:
+        quarters = self.quarter_rows()
+        by_officer = self.officer_rows()
+        caption = f"{self.fiscal_year}: {len(self.claims)} quarterly claims"
+        head = ["quarter", *SUMMARY_COLUMNS]
+        parts = [html.table(head, [[r[k] for k in head] for r in quarters], caption=caption)]
+        if by_officer:
+            columns = list(by_officer[0])
+            parts.append(
+                html.table(
+                    columns, [[r[k] for k in columns] for r in by_officer], caption="by officer"
+                )
+            )
+        return "<div>" + "".join(parts) + "</div>"
+
+
+def fiscal_year_claims(
+    *,
+    agency: Agency,
+    officers: Iterable[Officer],
+    payroll: Iterable[PayRecord],
+    leads: Iterable[LeadReport],
+    fiscal_year: FiscalYear | int | str,
+    prior: Iterable[Claim | Filing] = (),
+    policy: Policy | None = None,
+) -> FiscalYearClaims:
+    """Claim a fiscal year quarter by quarter: each quarter after the last of ``prior``, in
+    order, while ICE's lead report for it is among ``leads``; each quarter's claim continues
+    the ones before it (``prior=``), so the year's figures are those of the quarterly claims
+    filed one by one.
+
+    Raises:
+        InvalidInputError: when no quarter is left to claim (every quarter filed, or no lead
+            report for the next one), and as :func:`~g287.quarterly_claim` does.
+    """
+    fy = to_fiscal_year(fiscal_year)
+    given = (instance(x, LeadReport, "leads", "a LeadReport") for x in leads)
+    reports = {r.quarter: r for r in given}
+    roster, records = tuple(officers), tuple(payroll)
+    filed = list(prior)
+    done = max((f.period.end for f in filed), default=None)
+    claims: list[Claim] = []
+    for q in fy.quarters():
+        if done is not None and q.start <= done:
+            continue
+        report = reports.get(q)
+        if report is None:
+            break
+        c = quarterly_claim(
+            agency=agency,
+            officers=roster,
+            payroll=records,
+            leads=report,
+            quarter=q,
+            policy=policy,
+            prior=[*filed, *claims],
+        )
+        claims.append(c)
+    if not claims:
+        raise InvalidInputError.about(
+            "leads",
+            sorted(str(q) for q in reports),
+            f"hold no lead report for a quarter of {fy} left to claim; expected the next quarter's",
+        )
+    return FiscalYearClaims(fiscal_year=fy, claims=tuple(claims))
