@@ -27,6 +27,7 @@ __all__ = [
     "DateRange",
     "FiscalQuarter",
     "FiscalYear",
+    "period_name",
     "to_fiscal_year",
     "to_period",
     "to_quarter",
@@ -338,3 +339,30 @@ def to_period(value: object, field: str = "period") -> DateRange:
     raise type_error(
         field, value, "a DateRange, FiscalQuarter, FiscalYear or text such as 'FY2026 Q1'"
     )
+
+
+def period_name(span: DateRange) -> str:
+    """A period as people name it: ``FY2026 Q1``, ``FY2026``, ``2025-11`` (a calendar month),
+    or its days.
+
+    >>> period_name(FiscalQuarter(2026, 1).range), period_name(FiscalYear(2026).range)
+    ('FY2026 Q1', 'FY2026')
+    >>> period_name(DateRange(dt.date(2025, 11, 1), dt.date(2025, 11, 30)))
+    '2025-11'
+    >>> period_name(DateRange(dt.date(2025, 11, 2), dt.date(2025, 11, 30)))
+    '2025-11-02 to 2025-11-30'
+    """
+    quarter = FiscalQuarter.containing(span.start)
+    if span == quarter.range:
+        return str(quarter)
+    if span == quarter.year.range:
+        return str(quarter.year)
+    start, end = span.start, span.end
+    if start.day == 1 and end == _month_end(start):
+        return f"{start.year:04d}-{start.month:02d}"
+    return str(span)
+
+
+def _month_end(day: dt.date) -> dt.date:
+    following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - _ONE_DAY

@@ -58,7 +58,7 @@ from ._validators import (
     validator,
 )
 from .award import AwardResult, check_leads, quarterly_award
-from .calendar import DateRange, FiscalQuarter, FiscalYear, to_period, to_quarter
+from .calendar import DateRange, FiscalQuarter, FiscalYear, period_name, to_period, to_quarter
 from .errors import InvalidInputError
 from .explain import Explanation, Step
 from .filings import Adjustment, FiledLine, Filing
@@ -209,8 +209,8 @@ class PayRecord(Value):
                     raise InvalidInputError.about(
                         name,
                         str(amount),
-                        "is negative; expected an amount >= 0 (only an adjustment record, "
-                        "adjustment=True, may be negative)",
+                        "is negative; expected an amount >= 0 (only an adjustment record may "
+                        "be negative: adjustment=True, or yes in a payroll's adjustment column)",
                     )
 
     @classmethod
@@ -632,7 +632,7 @@ class Claim(Value):
     @property
     def name(self) -> str:
         """The period as people name it: ``FY2026 Q1``, ``FY2026``, or its days."""
-        return _name_of(self.period)
+        return period_name(self.period)
 
     def recompute(self) -> Claim:
         """The claim computed again from the inputs it holds (agency, the officers of its
@@ -865,7 +865,7 @@ def _history(  # noqa: PLR0917 - one officer's ledger, from the claim's own inpu
                 raise InvalidInputError.about(
                     "payroll",
                     officer_id,
-                    f"has adjustments that take the eligible pay filed for {_name_of(filed)} "
+                    f"has adjustments that take the eligible pay filed for {period_name(filed)} "
                     "below zero; an adjustment may correct pay, not make it negative",
                 )
         reimbursed = _ledger.capped(cap, before, overtime)
@@ -1007,22 +1007,13 @@ def _inputs(
     used = tuple(r for r in records if r.end >= first and r.start <= span.end)
     if not to_bool(allow_empty, "allow_empty") and not any(r.end >= span.start for r in used):
         raise InvalidInputError(
-            f"payroll: no pay records in {_name_of(span)}; give the period's payroll, or say "
+            f"payroll: no pay records in {period_name(span)}; give the period's payroll, or say "
             "the agency truly paid its officers nothing in it (allow_empty=True; on the "
             "command line --allow-empty-payroll)",
             field="payroll",
             value=(),
         )
     return ag, roster, used
-
-
-def _name_of(span: DateRange) -> str:
-    """A period as people name it: ``FY2026 Q1``, ``FY2026`` or ``2025-10-01 to 2025-10-31``."""
-    quarter = FiscalQuarter.containing(span.start)
-    if span == quarter.range:
-        return str(quarter)
-    year = quarter.year
-    return str(year) if span == year.range else str(span)
 
 
 def _filings(
@@ -1047,7 +1038,7 @@ def _fit(filings: list[Filing], agency: Agency, policy: Policy, span: DateRange)
     """Each filing is one the new claim can continue: same agency, year and policy, earlier."""
     fy = FiscalYear.containing(span.start)
     for f in filings:
-        name = _name_of(f.period)
+        name = period_name(f.period)
         if f.agency_id != agency.id:
             raise InvalidInputError.about(
                 "prior", name, f"is a filing of agency {f.agency_id!r}, not {agency.id!r}"
@@ -1063,7 +1054,7 @@ def _fit(filings: list[Filing], agency: Agency, policy: Policy, span: DateRange)
             )
         if f.period.end >= span.start:
             raise InvalidInputError.about(
-                "prior", name, f"does not end before {_name_of(span)}, the period claimed"
+                "prior", name, f"does not end before {period_name(span)}, the period claimed"
             )
 
 
@@ -1073,8 +1064,8 @@ def _consistent(filings: list[Filing], roster: tuple[Officer, ...]) -> None:
         if after.period.start <= before.period.end:
             raise InvalidInputError.about(
                 "prior",
-                _name_of(after.period),
-                f"overlaps the filing for {_name_of(before.period)}; each day is filed once",
+                period_name(after.period),
+                f"overlaps the filing for {period_name(before.period)}; each day is filed once",
             )
     periods = {f.period for f in filings}
     rostered = {o.id for o in roster}
@@ -1083,15 +1074,15 @@ def _consistent(filings: list[Filing], roster: tuple[Officer, ...]) -> None:
         if missing:
             raise InvalidInputError.about(
                 "prior",
-                _name_of(f.period),
-                f"adjusts {_name_of(missing[0])}, whose filing is not given; give every filing "
+                period_name(f.period),
+                f"adjusts {period_name(missing[0])}, whose filing is not given; give every filing "
                 "of the fiscal year so far",
             )
         absent = sorted({x.officer_id for x in f.lines} - rostered)
         if absent:
             raise InvalidInputError.about(
                 "prior",
-                _name_of(f.period),
+                period_name(f.period),
                 f"claimed for {', '.join(map(repr, absent[:5]))}, not on the roster; the roster "
                 "keeps every officer of the fiscal year (with separated_on)",
             )
@@ -1109,7 +1100,7 @@ def _verified_filing(earlier: Claim) -> Filing:
     if again != earlier:
         raise InvalidInputError.about(
             "prior",
-            _name_of(earlier.period),
+            period_name(earlier.period),
             "does not recompute from its own inputs to its figures; it was edited",
         )
     return earlier.filing
@@ -1447,7 +1438,7 @@ def _explain_claim(c: Claim) -> Explanation:
         ),
     ]
     if c.prior:
-        names = ", ".join(_name_of(f.period) for f in c.prior)
+        names = ", ".join(period_name(f.period) for f in c.prior)
         steps.append(
             Step(
                 "I-CAPYEAR",
@@ -1472,7 +1463,7 @@ def _explain_claim(c: Claim) -> Explanation:
     steps.extend(
         Step(
             "I-ADJUST",
-            f"{a.officer_id}'s {_name_of(a.period)} recomputed from the payroll: "
+            f"{a.officer_id}'s {period_name(a.period)} recomputed from the payroll: "
             f"{money(_reimbursed(a, filed=True))} filed, "
             f"{money(_reimbursed(a, filed=False))} now",
             money(a.total),

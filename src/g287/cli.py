@@ -15,29 +15,35 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import gc
 import io
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from ._version import __version__
 from .announced import POLICY
 from .award import quarterly_award
-from .calendar import to_quarter
-from .claims import quarterly_claim
+from .calendar import DateRange, to_fiscal_year, to_quarter
+from .claims import Claim, claim, quarterly_claim
 from .dataio import DataError, Dataset, example_dir, load_dataset, write_templates
 from .errors import G287Error, InvalidInputError, printable, show
 from .money import format_money, format_percent, to_money
+from .policy import Policy
 from .reimbursement import annual_reimbursement, overtime_cap
-from .report import claim_csv, claim_html, claim_table, claim_xlsx
-from .serialize import dumps, verify
+from .report import claim_csv, claim_html, claim_table, claim_xlsx, escaped, year_csv, year_table
+from .serialize import dumps, loads, verify
+from .year import FiscalYearClaims, fiscal_year_claims
+
+T = TypeVar("T")
 
 #: The four input files of a claim, by option; ``--example`` uses the bundled ones.
 INPUTS: Final = {
@@ -200,22 +206,97 @@ def _progress(args: argparse.Namespace) -> Iterator[Callable[[str, int], None] |
             sys.stderr.write("\n")
 
 
-def _claim(args: argparse.Namespace) -> None:
-    files = _files(args, *([] if args.quarter else ["--quarter"]))
-    quarter = args.quarter or "FY2026 Q1"  # the example's quarter, if none is given
+def _policy(args: argparse.Namespace) -> Policy | None:
+    """The policy ``--policy FILE`` and ``--choose ID=OPTION`` select, or ``None`` (the one in
+    force)."""
+    chosen: Policy | None = None
+    if args.policy is not None:
+        chosen = _document(args.policy, Policy, "--policy")
+    for choice in args.choose:
+        interpretation, equals, option = choice.partition("=")
+        if not equals:
+            raise _UsageError(f"--choose {choice!r}: expected ID=OPTION, e.g. I-BAND=half-up")
+        chosen = (chosen or POLICY).choose(interpretation.strip(), option.strip())
+    return chosen
+
+
+def _document(path: str, kind: type[T], option: str) -> T:
+    """A g287 JSON document of ``kind`` read from a file named on the command line."""
+    try:
+        text = Path(path).read_bytes()
+    except OSError as exc:
+        raise InvalidInputError(
+            f"{option} {show(path)}: cannot read ({exc.strerror})", field=option, value=path
+        ) from None
+    try:
+        return loads(text, kind)
+    except G287Error as exc:
+        raise type(exc)(f"{option} {show(path)}: {exc}", field=exc.field, value=exc.value) from None
+
+
+def _prior(args: argparse.Namespace) -> list[Claim]:
+    """The claims named by ``--prior`` (each then verified by recomputing it)."""
+    return [_document(path, Claim, "--prior") for path in args.prior]
+
+
+def _claim_files(args: argparse.Namespace) -> list[Path]:
+    """The input files of ``g287 claim``, once its options are found to fit together."""
+    periods = [
+        o
+        for o, v in (
+            ("--quarter", args.quarter),
+            ("--month", args.month),
+            ("--fiscal-year", args.fiscal_year),
+        )
+        if v
+    ]
+    if len(periods) > 1:
+        raise _UsageError(f"give one of {', '.join(periods)}")
+    files = _files(args, *([] if periods else ["--quarter (or --month, --fiscal-year)"]))
+    if args.json:
+        args.format = "json"
     if args.no_inputs and args.format != "json":
         raise _UsageError("--no-inputs goes with --format json")
-    q = to_quarter(quarter, "--quarter")
+    if args.fiscal_year and args.format in {"xlsx", "html"}:
+        raise _UsageError("with --fiscal-year, --format is table, csv or json")
+    return files
+
+
+def _claim(args: argparse.Namespace) -> None:
+    files = _claim_files(args)
+    chosen, prior = _policy(args), _prior(args)
     data = _load(args, files)
-    result = quarterly_claim(
-        agency=data.agency,
-        officers=data.officers,
-        payroll=data.payroll,
-        leads=data.lead_report(q),
-        quarter=q,
-        allow_empty=args.allow_empty_payroll,
-    )
-    if args.format == "json":
+    common: dict[str, Any] = {
+        "agency": data.agency,
+        "officers": data.officers,
+        "payroll": data.payroll,
+        "policy": chosen,
+        "prior": prior,
+    }
+    if args.fiscal_year:
+        year = fiscal_year_claims(
+            leads=data.leads,
+            fiscal_year=to_fiscal_year(args.fiscal_year, "--fiscal-year"),
+            **common,
+        )
+        _year_report(args, year)
+        return
+    stated = {
+        "allow_empty": args.allow_empty_payroll,
+        "assume_no_earlier_overtime": args.assume_no_earlier_overtime,
+    }
+    if args.month:
+        result = claim(period=_month(args.month), **common, **stated)
+    else:
+        q = to_quarter(args.quarter or "FY2026 Q1", "--quarter")  # the example's, if none
+        result = quarterly_claim(leads=data.lead_report(q), quarter=q, **common, **stated)
+    _claim_report(args, result)
+
+
+def _claim_report(args: argparse.Namespace, result: Claim) -> None:
+    if args.explain is not None:
+        _write(args, str(escaped(result.line(args.explain).explanation)) + "\n")
+    elif args.format == "json":
         _write(args, dumps(result, indent=2, inputs=not args.no_inputs) + "\n")
     elif args.format == "csv":
         _write(args, claim_csv(result))
@@ -225,6 +306,29 @@ def _claim(args: argparse.Namespace) -> None:
         _write(args, claim_html(result))
     else:
         _write(args, claim_table(result) + "\n")
+
+
+def _month(text: str) -> DateRange:
+    """``--month 2025-11``: that calendar month's days."""
+    match = re.fullmatch(r"\s*([0-9]{4})-([0-9]{1,2})\s*", text)
+    if match is None or not 1 <= int(match[2]) <= 12:
+        raise InvalidInputError.about("--month", text, "is not a month; expected YYYY-MM")
+    year, month = int(match[1]), int(match[2])
+    start = dt.date(year, month, 1)
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return DateRange(start, following - dt.timedelta(days=1))
+
+
+def _year_report(args: argparse.Namespace, year: FiscalYearClaims) -> None:
+    if args.explain is not None:
+        trails = [str(escaped(c.line(args.explain).explanation)) for c in year.claims]
+        _write(args, "\n\n".join(trails) + "\n")
+    elif args.format == "json":
+        _write(args, dumps(year, indent=2, inputs=not args.no_inputs) + "\n")
+    elif args.format == "csv":
+        _write(args, year_csv(year))
+    else:
+        _write(args, year_table(year) + "\n")
 
 
 def _check(args: argparse.Namespace) -> None:
@@ -326,32 +430,25 @@ def build_parser() -> argparse.ArgumentParser:
         "from its roster, payroll and lead reports (CSV or .xlsx) and agency JSON.",
     )
     input_files(p)
-    p.add_argument("--quarter", help='fiscal quarter, e.g. "FY2026 Q1" or "FY26 Q1"')
-    p.add_argument(
-        "--format",
-        choices=("table", "csv", "json", "xlsx", "html"),
-        default="table",
-        help="output format (default: %(default)s); xlsx needs the excel extra and --output",
-    )
-    p.add_argument(
-        "--output",
-        metavar="FILE",
-        help="write the report to FILE (replaced only once the report is complete) "
-        "instead of stdout",
-    )
-    p.add_argument(
-        "--allow-empty-payroll",
-        action="store_true",
-        help="claim even if the payroll has no record in the quarter (nothing is then paid)",
-    )
-    p.add_argument(
-        "--no-inputs",
-        action="store_true",
-        help="with --format json: leave the payroll out of the document (smaller, but then it "
-        "cannot be verified)",
-    )
+    _claim_options(p)
     p.set_defaults(run=_claim)
 
+    _helper_commands(sub, input_files)
+
+    p = sub.add_parser(
+        "verify",
+        help="recompute a JSON document from its inputs and check every figure",
+        description="Recompute a result written by --format json (or g287.dumps) from the "
+        "inputs and policy in it; exit 0 if every figure agrees, 1 naming the first that "
+        "differs. This shows that no figure was edited, not that the inputs are genuine.",
+    )
+    p.add_argument("file", help="a JSON document written by g287")
+    p.set_defaults(run=_verify)
+    return parser
+
+
+def _helper_commands(sub: Any, input_files: Callable[[argparse.ArgumentParser], None]) -> None:
+    """``g287 check`` and ``g287 template``: preparing an agency's files."""
     p = sub.add_parser(
         "check",
         help="check an agency's files and report every problem, without computing a claim",
@@ -371,16 +468,66 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("folder", metavar="FOLDER")
     p.set_defaults(run=_template)
 
-    p = sub.add_parser(
-        "verify",
-        help="recompute a JSON document from its inputs and check every figure",
-        description="Recompute a result written by --format json (or g287.dumps) from the "
-        "inputs and policy in it; exit 0 if every figure agrees, 1 naming the first that "
-        "differs. This shows that no figure was edited, not that the inputs are genuine.",
+
+def _claim_options(p: argparse.ArgumentParser) -> None:
+    """The options of ``g287 claim`` beyond its input files."""
+    p.add_argument("--quarter", help='fiscal quarter, e.g. "FY2026 Q1" or "FY26 Q1"')
+    p.add_argument("--month", help="claim one calendar month instead (no award), e.g. 2025-11")
+    p.add_argument(
+        "--fiscal-year",
+        metavar="FY",
+        help="claim the fiscal year's quarters in order, each continuing the ones before, and "
+        'print the year\'s summary, e.g. "FY2026"',
     )
-    p.add_argument("file", help="a JSON document written by g287")
-    p.set_defaults(run=_verify)
-    return parser
+    p.add_argument(
+        "--prior",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a claim already filed this fiscal year (the JSON --format json wrote); repeat "
+        "for each. Each officer's cap continues from them, and corrections become adjustments",
+    )
+    p.add_argument(
+        "--assume-no-earlier-overtime",
+        action="store_true",
+        help="state that no overtime was paid on days before the period that neither the "
+        "payroll nor a --prior filing covers (recorded in the claim); without it such a claim "
+        "is refused",
+    )
+    p.add_argument(
+        "--choose",
+        action="append",
+        default=[],
+        metavar="ID=OPTION",
+        help="apply an interpretation's other option, e.g. I-BAND=half-up (repeatable); the "
+        "report names the variant",
+    )
+    p.add_argument("--policy", metavar="FILE", help="a policy variant's JSON document")
+    p.add_argument("--explain", metavar="OFFICER_ID", help="print that officer's audit trail only")
+    p.add_argument(
+        "--format",
+        choices=("table", "csv", "json", "xlsx", "html"),
+        default="table",
+        help="output format (default: %(default)s); xlsx needs the excel extra and --output",
+    )
+    p.add_argument("--json", action="store_true", help="the same as --format json")
+    p.add_argument(
+        "--output",
+        metavar="FILE",
+        help="write the report to FILE (replaced only once the report is complete) "
+        "instead of stdout",
+    )
+    p.add_argument(
+        "--allow-empty-payroll",
+        action="store_true",
+        help="claim even if the payroll has no record in the quarter (nothing is then paid)",
+    )
+    p.add_argument(
+        "--no-inputs",
+        action="store_true",
+        help="with --format json: leave the payroll out of the document (smaller, but then it "
+        "cannot be verified)",
+    )
 
 
 class _UsageError(Exception):

@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from ._validators import Value, of_type, to_id, tuple_of, type_error, validator
-from .calendar import DateRange
+from .calendar import DateRange, period_name
 from .errors import InvalidInputError
 from .money import cents, from_cents, to_signed_money
 
@@ -81,6 +81,11 @@ class Filing(Value):
                     f"is a period a filing for {self.period} cannot adjust; expected its own "
                     "period or an earlier one",
                 )
+
+    @property
+    def period_name(self) -> str:
+        """The period filed, as people name it (``FY2026 Q1``)."""
+        return period_name(self.period)
 
     @property
     def adjusted(self) -> tuple[DateRange, ...]:

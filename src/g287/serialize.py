@@ -36,7 +36,7 @@ from typing import Any, Final, TypeVar, overload
 
 import attrs
 
-from . import _canonical, award, calendar, claims, explain, filings, policy, reimbursement
+from . import _canonical, award, calendar, claims, explain, filings, policy, reimbursement, year
 from ._validators import instance
 from .errors import G287Error, InvalidInputError, InvalidTypeError, VerificationError, show
 
@@ -71,6 +71,7 @@ _DERIVED: Final[dict[type, tuple[str, ...]]] = {
         "policy_fingerprint",
     ),
     filings.Adjustment: ("total",),
+    year.FiscalYearClaims: ("total",),
 }
 
 
@@ -96,7 +97,7 @@ _TABLES: Final[dict[tuple[type, str], type]] = {
 
 def _types() -> dict[str, type]:
     found: dict[str, type] = {}
-    for module in (calendar, policy, explain, award, reimbursement, filings, claims):
+    for module in (calendar, policy, explain, award, reimbursement, filings, claims, year):
         for name in module.__all__:
             obj = getattr(module, name)
             if isinstance(obj, type) and attrs.has(obj):

@@ -30,7 +30,7 @@ from typing import Final
 from g287._validators import to_count, to_id
 from g287.calendar import FiscalQuarter, to_quarter
 from g287.errors import InvalidInputError
-from g287.money import to_money
+from g287.money import to_money, to_signed_money
 from g287.policy import Model, to_model
 
 #: A cell reader: ``read(text, column)``.
@@ -48,6 +48,8 @@ _US: Final = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]+)", re.ASCII)
 _COUNT: Final = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+", re.ASCII)
 _YES: Final = frozenset({"yes", "y", "true", "1"})
 _NO: Final = frozenset({"no", "n", "false", "0"})
+#: The cells of an ``adjustment`` column that mark an ordinary record: blank or a "no".
+NOT_ADJUSTED: Final = _NO | {""}
 
 
 def amount_text(text: str, column: str, *, signed: bool = False) -> str:
@@ -81,6 +83,16 @@ def amount(text: str, column: str) -> Decimal:
     if _PLAIN_POSITIVE.fullmatch(text):  # most cells: no sign, no $, no separators, no spaces
         return to_money(text, column)
     return to_money(amount_text(text, column), column)
+
+
+def signed_amount(text: str, column: str) -> Decimal:
+    """An amount that may be negative (an adjustment's): ``-250.00``, ``-$1,000``, ``$-5``."""
+    return to_signed_money(amount_text(text, column, signed=True), column)
+
+
+def optional_yes_no(text: str, column: str) -> bool:
+    """``yes``/``no`` as :func:`yes_no` reads it, a blank cell meaning no."""
+    return yes_no(text, column) if text.strip() else False
 
 
 def date(text: str, column: str) -> dt.date:

@@ -7,14 +7,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
 
 from g287.claims import LeadReport, Officer, PayRecord
-from g287.errors import G287Error, show
+from g287.errors import G287Error, InvalidInputError, show
 
 from . import _cells
 from ._problems import Problems
 
 #: The columns of ``officers.csv`` (the 287(g) roster); ``separated_on`` may be left out.
 OFFICER_COLUMNS: Final = ("officer_id", "model", "trained_on", "annual_salary", "separated_on")
-#: The columns of ``payroll.csv``, one row per officer and pay period.
+#: The columns of ``payroll.csv``, one row per officer and pay period; ``adjustment`` may be
+#: left out (``no``).
 PAYROLL_COLUMNS: Final = (
     "officer_id",
     "period_start",
@@ -22,6 +23,7 @@ PAYROLL_COLUMNS: Final = (
     "salary",
     "benefits",
     "overtime",
+    "adjustment",
 )
 #: The columns of ``leads.csv``, one row per quarter.
 LEAD_COLUMNS: Final = ("quarter", "provided", "located", "assistance_satisfactory")
@@ -80,6 +82,7 @@ def _pay_record(v: dict[str, Any]) -> PayRecord:
         v["salary"],
         v["benefits"],
         v["overtime"],
+        adjustment=v.get("adjustment", False),
     )
 
 
@@ -105,16 +108,22 @@ def officers_kind() -> Kind:
 
 
 def payroll_kind() -> Kind:
-    """The payroll: one row per officer and pay period."""
-    ids, dates, amounts = _Once(_cells.identifier), _Once(_cells.date), _Once(_cells.amount)
+    """The payroll: one row per officer and pay period (an adjustment may be negative)."""
+    ids, dates = _Once(_cells.identifier), _Once(_cells.date)
+    amounts, signed = _Once(_cells.amount), _Once(_cells.signed_amount)
 
     def fast(index: Mapping[str, int]) -> Callable[[list[str]], PayRecord]:
-        # The same reads as the generic path, unrolled, with the caches' dicts looked up inline:
-        # this is the loop a national payroll's every row goes through.
-        i, s, e, sa, be, ov = (index[c] for c in PAYROLL_COLUMNS)
+        # The generic path's reads for an ordinary record (amounts >= 0), unrolled, with the
+        # caches' dicts looked up inline: the loop a national payroll's every row goes through.
+        # Anything else (an adjustment, a negative amount, a bad cell) raises, and the row is
+        # read again the generic way, which says what is wrong.
+        i, s, e, sa, be, ov = (index[c] for c in PAYROLL_COLUMNS[:6])
         known_id, known_date, known_amount = ids.seen.get, dates.seen.get, amounts.seen.get
+        flagged = index.get("adjustment")
 
         def row(cells: list[str]) -> PayRecord:
+            if flagged is not None and cells[flagged].strip().lower() not in _cells.NOT_ADJUSTED:
+                raise InvalidInputError("an adjustment: read the generic way")
             return PayRecord._from_reader(
                 known_id(cells[i]) or ids(cells[i], "officer_id"),
                 known_date(cells[s]) or dates(cells[s], "period_start"),
@@ -129,14 +138,15 @@ def payroll_kind() -> Kind:
     return Kind(
         name="payroll",
         columns=PAYROLL_COLUMNS,
-        optional=frozenset(),
+        optional=frozenset({"adjustment"}),
         readers={
             "officer_id": ids,
             "period_start": dates,
             "period_end": dates,
-            "salary": amounts,
-            "benefits": amounts,
-            "overtime": amounts,
+            "salary": signed,
+            "benefits": signed,
+            "overtime": signed,
+            "adjustment": _cells.optional_yes_no,
         },
         build=_pay_record,
         fast=fast,

@@ -24,11 +24,12 @@ from __future__ import annotations
 from typing import Final
 
 from . import _cells, _csv, _rows, _xlsx
-from ._cells import neutralise
+from ._cells import escaped, neutralise
 from ._csv import claim_csv
 from ._html import claim_html
 from ._text import claim_table
 from ._xlsx import claim_xlsx
+from ._year import year_csv, year_table
 
 __all__ = [
     "CSV_COLUMNS",
@@ -41,7 +42,10 @@ __all__ = [
     "claim_html",
     "claim_table",
     "claim_xlsx",
+    "escaped",
     "neutralise",
+    "year_csv",
+    "year_table",
 ]
 
 #: The characters a text may not begin with in a CSV or workbook cell without a ``'`` put in
@@ -51,11 +55,13 @@ FORMULA_STARTS: Final = _cells.FORMULA_STARTS
 #: :data:`~g287.claims.LINE_COLUMNS`.
 LINE_LABELS: Final = _rows.LINE_LABELS
 #: The columns of :func:`claim_csv`, in order: ``record``, the claim's context (``agency_id``,
-#: ``period``, ``policy``, ``registered``, ``policy_fingerprint``), the line columns of
-#: :data:`~g287.claims.LINE_COLUMNS`, and ``amount``.
+#: ``period``, ``policy``, ``registered``, ``policy_fingerprint``,
+#: ``assumed_no_earlier_overtime``), the line columns of :data:`~g287.claims.LINE_COLUMNS`,
+#: ``adjusts`` and ``amount``.
 CSV_COLUMNS: Final = _csv.CSV_COLUMNS
-#: The values of :func:`claim_csv`'s ``record`` column: ``line`` for each officer line, then
-#: one row each of ``reimbursement``, ``award`` and ``claim_total``.
+#: The values of :func:`claim_csv`'s ``record`` column: ``line`` for each officer line,
+#: ``adjustment`` for each correction to an earlier period, then one row each of
+#: ``reimbursement``, ``adjustments``, ``award`` and ``claim_total``.
 RECORDS: Final = _csv.RECORDS
 #: The number format of every amount in :func:`claim_xlsx`'s workbook.
 MONEY_FORMAT: Final = _xlsx.MONEY_FORMAT

@@ -15,14 +15,31 @@ from ._rows import award_amount
 
 __all__ = ["CONTEXT_COLUMNS", "CSV_COLUMNS", "RECORDS", "claim_csv"]
 
-#: The columns naming the claim a row belongs to, repeated on every row.
-CONTEXT_COLUMNS: Final = ("agency_id", "period", "policy", "registered", "policy_fingerprint")
+#: The columns naming the claim a row belongs to, repeated on every row: whose, for which
+#: period, under which policy, and whether the claimant stated that no overtime was paid on
+#: earlier days nothing covers (``assume_no_earlier_overtime``).
+CONTEXT_COLUMNS: Final = (
+    "agency_id",
+    "period",
+    "policy",
+    "registered",
+    "policy_fingerprint",
+    "assumed_no_earlier_overtime",
+)
 #: The columns of :func:`claim_csv`, in order: ``record``, the claim's context, the line
-#: columns (:data:`~g287.claims.LINE_COLUMNS`) and ``amount``.
-CSV_COLUMNS: Final = ("record", *CONTEXT_COLUMNS, *LINE_COLUMNS, "amount")
-#: The values of the ``record`` column: one ``line`` row per officer, then one row of each
-#: summary, in this order.
-RECORDS: Final = ("line", "reimbursement", "award", "claim_total")
+#: columns (:data:`~g287.claims.LINE_COLUMNS`), ``adjusts`` (the earlier period an
+#: ``adjustment`` row corrects) and ``amount``.
+CSV_COLUMNS: Final = ("record", *CONTEXT_COLUMNS, *LINE_COLUMNS, "adjusts", "amount")
+#: The values of the ``record`` column: one ``line`` row per officer, one ``adjustment`` row
+#: per correction to an earlier period (I-ADJUST), then one row of each summary, in this order.
+RECORDS: Final = (
+    "line",
+    "adjustment",
+    "reimbursement",
+    "adjustments",
+    "award",
+    "claim_total",
+)
 
 
 def _cell(value: object) -> object:
@@ -51,7 +68,8 @@ def claim_csv(claim: Claim) -> str:
     >>> rows = list(csv.DictReader(io.StringIO(claim_csv(c))))
     >>> [(row["record"], row["officer_id"], row["total"], row["amount"]) for row in rows]
     [('line', 'T-1', '4500.00', ''), ('reimbursement', '', '', '4500.00'),
-     ('award', '', '', '0.00'), ('claim_total', '', '', '4500.00')]
+     ('adjustments', '', '', '0.00'), ('award', '', '', '0.00'),
+     ('claim_total', '', '', '4500.00')]
     >>> rows[-1]["agency_id"], rows[-1]["period"], rows[-1]["registered"]
     ('A1', '2025-10-01 to 2025-12-31', 'yes')
     """
@@ -61,16 +79,21 @@ def claim_csv(claim: Claim) -> str:
         text_cell(claim.policy.label),
         "yes" if claim.policy.registered else "no",
         text_cell(claim.policy_fingerprint),
+        "yes" if claim.assumed_no_earlier_overtime else "no",
     ]
     blank = [""] * len(LINE_COLUMNS)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     writer.writerows(
-        ["line", *context, *map(_cell, line.as_row().values()), ""] for line in claim.lines
+        ["line", *context, *map(_cell, line.as_row().values()), "", ""] for line in claim.lines
     )
-    for record, amount in zip(
-        RECORDS[1:], (claim.reimbursement, award_amount(claim), claim.total), strict=True
-    ):
-        writer.writerow([record, *context, *blank, amount])
+    at = LINE_COLUMNS.index("officer_id")
+    for a in claim.adjustments:
+        cells = list(blank)
+        cells[at] = text_cell(a.officer_id)
+        writer.writerow(["adjustment", *context, *cells, text_cell(str(a.period)), a.total])
+    sums = (claim.reimbursement, claim.adjustment, award_amount(claim), claim.total)
+    for record, amount in zip(RECORDS[2:], sums, strict=True):
+        writer.writerow([record, *context, *blank, "", amount])
     return buffer.getvalue()

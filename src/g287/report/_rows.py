@@ -8,7 +8,29 @@ from decimal import Decimal
 from g287.claims import Claim
 from g287.money import ZERO
 
-__all__ = ["LINE_LABELS", "award_amount", "counted", "summary", "totals"]
+__all__ = [
+    "ADJUSTMENT_COLUMNS",
+    "LINE_LABELS",
+    "award_amount",
+    "counted",
+    "earlier",
+    "filed",
+    "summary",
+    "totals",
+]
+
+#: The columns of a report's adjustments (:meth:`g287.Adjustment.as_row`).
+ADJUSTMENT_COLUMNS: tuple[str, ...] = (
+    "officer_id",
+    "period",
+    "filed_salary",
+    "filed_benefits",
+    "filed_overtime_reimbursed",
+    "salary",
+    "benefits",
+    "overtime_reimbursed",
+    "total",
+)
 
 #: The header a human-readable report shows over each column of
 #: :data:`~g287.claims.LINE_COLUMNS`.
@@ -74,8 +96,27 @@ def summary(claim: Claim) -> list[tuple[str, object]]:
         ("policy", claim.policy.label),
         ("registered", "yes" if claim.policy.registered else "no"),
         ("policy fingerprint", claim.policy_fingerprint),
+        ("prior filings continued (I-CAPYEAR)", filed(claim)),
+        ("earlier overtime", earlier(claim)),
         ("reimbursement", claim.reimbursement),
+        ("adjustments to earlier periods (I-ADJUST)", claim.adjustment),
         ("award", award_amount(claim)),
         ("officers counted toward the award (I-HEAD)", counted(claim)),
         ("claim total", claim.total),
     ]
+
+
+def filed(claim: Claim) -> str:
+    """The earlier filings a claim continues, by name, or ``none``."""
+    return ", ".join(f.period_name for f in claim.prior) or "none"
+
+
+def earlier(claim: Claim) -> str:
+    """Where the overtime before the period comes from: the payroll and filings, or the
+    claimant's statement that none was paid on days nothing covers."""
+    if claim.assumed_no_earlier_overtime:
+        return (
+            "STATED BY THE CLAIMANT: no overtime was paid on days before the period that "
+            "neither the payroll nor a prior filing covers (assume_no_earlier_overtime)"
+        )
+    return "from the payroll and prior filings"
