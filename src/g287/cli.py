@@ -360,7 +360,12 @@ def _verify(args: argparse.Namespace) -> None:
             f"{show(args.file)}: cannot read ({exc.strerror})", field="file", value=args.file
         ) from None
     result = verify(text)
-    print(f"verified: {result.explanation.title} under {result.policy.label}")
+    if isinstance(result, FiscalYearClaims):
+        first = result.claims[0]
+        title = f"{len(result.claims)} quarterly claims of agency {first.agency_id} for"
+        print(f"verified: {title} {result.fiscal_year} under {printable(first.policy.label)}")
+    else:
+        print(f"verified: {result.explanation.title} under {printable(result.policy.label)}")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -710,16 +710,21 @@ def _no_float(text: str) -> Any:
     raise InvalidInputError.about("JSON number", text, "has a fraction; write amounts as strings")
 
 
-def verify(
-    obj: object,
-) -> award.AwardResult | reimbursement.ReimbursementResult | claims.Claim:
+#: What :func:`verify` recomputes.
+Verifiable = (
+    award.AwardResult | reimbursement.ReimbursementResult | claims.Claim | year.FiscalYearClaims
+)
+
+
+def verify(obj: object) -> Verifiable:
     """Recompute a result from its inputs and refuse it unless every figure agrees.
 
-    ``obj`` is a result (an :class:`~g287.AwardResult`, :class:`~g287.ReimbursementResult` or
-    :class:`~g287.Claim`), a document dict (:func:`to_dict`) or JSON text (:func:`dumps`). The
-    result is recomputed under the policy it holds — the one in the document — from the inputs
-    it carries (a claim's agency, officers, payroll and lead report) and compared figure by
-    figure. Returns the verified result.
+    ``obj`` is a result (an :class:`~g287.AwardResult`, :class:`~g287.ReimbursementResult`,
+    :class:`~g287.Claim` or :class:`~g287.FiscalYearClaims`), a document dict
+    (:func:`to_dict`) or JSON text (:func:`dumps`). The result is recomputed under the policy
+    it holds — the one in the document — from the inputs it carries (a claim's agency,
+    officers, payroll, lead report and prior filings) and compared figure by figure. Returns the
+    verified result.
 
     What this proves, and what it does not: a verified document's figures are exactly what g287
     computes from the inputs and the policy written in it, so an edit of any figure is caught.
@@ -738,19 +743,23 @@ def verify(
         obj = loads(obj)
     elif isinstance(obj, dict):
         obj = from_dict(obj)
-    again: award.AwardResult | reimbursement.ReimbursementResult | claims.Claim
+    again: (
+        award.AwardResult | reimbursement.ReimbursementResult | claims.Claim | year.FiscalYearClaims
+    )
     if isinstance(obj, award.AwardResult):
         again = _award_again(obj)
     elif isinstance(obj, reimbursement.ReimbursementResult):
         again = _reimbursement_again(obj)
     elif isinstance(obj, claims.Claim):
         again = obj.recompute()
+    elif isinstance(obj, year.FiscalYearClaims):
+        again = attrs.evolve(obj, claims=tuple(c.recompute() for c in obj.claims))
     else:
         raise InvalidTypeError.about(
             "obj",
             obj,
             "is not a result g287 can verify; expected an AwardResult, a "
-            "ReimbursementResult, a Claim, or a document of one",
+            "ReimbursementResult, a Claim, a FiscalYearClaims, or a document of one",
         )
     found = _canonical.difference(obj, again)
     if found is not None:

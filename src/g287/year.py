@@ -25,7 +25,7 @@ from decimal import Decimal
 import attrs
 
 from . import html
-from ._validators import Value, instance, tuple_of
+from ._validators import Value, instance, of_type, tuple_of
 from .calendar import FiscalYear, to_fiscal_year
 from .claims import Agency, Claim, LeadReport, Officer, PayRecord, quarterly_claim
 from .errors import InvalidInputError
@@ -47,8 +47,24 @@ def _add(amounts: Iterable[Decimal]) -> Decimal:
 class FiscalYearClaims(Value):
     """A fiscal year's quarterly claims, in order, and their summary."""
 
-    fiscal_year: FiscalYear = attrs.field(validator=attrs.validators.instance_of(FiscalYear))
+    fiscal_year: FiscalYear = attrs.field(validator=of_type(FiscalYear, "a FiscalYear"))
     claims: tuple[Claim, ...] = attrs.field(validator=tuple_of(Claim, "Claim"))
+
+    def __attrs_post_init__(self) -> None:
+        for i, c in enumerate(self.claims):
+            before = tuple(x.filing for x in self.claims[:i])
+            if (
+                c.quarter is None
+                or c.quarter.year != self.fiscal_year
+                or (i and c.quarter != self.claims[i - 1].quarter.next())  # type: ignore[union-attr]
+                or c.prior[len(c.prior) - i :] != before
+            ):
+                raise InvalidInputError.about(
+                    f"claims[{i}]",
+                    c.name,
+                    f"is not the next quarterly claim of {self.fiscal_year}, continuing the "
+                    "ones before it",
+                )
 
     @property
     def total(self) -> Decimal:
