@@ -8,6 +8,7 @@ one converter, used by every constructor and function that takes that kind.
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import re
 import unicodedata
 from collections.abc import Callable
@@ -24,6 +25,7 @@ MAX_ID: Final = 64
 _ID_CHARACTERS: Final = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-"
 )
+_ISO_DAY: Final = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
 _PLAIN_ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", re.ASCII)
 #: Unicode categories refused in names: control, format, surrogate, private-use, unassigned,
 #: line and paragraph separators. They can hide or rewrite text on a screen or in a report.
@@ -98,14 +100,75 @@ class Ordered(Value):
 
 def type_error(field: str, value: object, expected: str) -> InvalidTypeError:
     """``field: <value> is a <type>; expected <expected>``."""
-    return InvalidTypeError.about(field, value, f"is a {type(value).__name__}; expected {expected}")
+    kind = type(value).__name__
+    article = "an" if kind[:1].lower() in "aeiou" else "a"
+    return InvalidTypeError.about(field, value, f"is {article} {kind}; expected {expected}")
 
 
 def to_date(value: object, field: str) -> dt.date:
-    """Return ``value`` if it is a plain ``date`` (not a ``datetime``); raise otherwise."""
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise type_error(field, value, "a datetime.date")
-    return value
+    """A day, given as a ``date``, ISO text (``"2025-10-01"``, nothing else), or a ``datetime``
+    (a ``pandas.Timestamp`` too) at midnight; a time of day is refused rather than dropped.
+
+    >>> to_date("2025-10-01", "trained_on"), to_date(dt.datetime(2025, 10, 1), "trained_on")
+    (datetime.date(2025, 10, 1), datetime.date(2025, 10, 1))
+    >>> to_date("2025-11-31", "trained_on")
+    Traceback (most recent call last):
+    ...
+    g287.errors.InvalidInputError: trained_on: '2025-11-31' is not a day: November has 30 days
+    """
+    if type(value) is dt.date:  # the common case, first
+        return value
+    if isinstance(value, dt.datetime):
+        try:
+            midnight = value.time() == dt.time()
+        except ValueError:  # pandas' NaT ("not a time") is a datetime with no time at all
+            raise InvalidInputError.about(field, value, "is missing; expected a date") from None
+        if not midnight:
+            raise InvalidInputError.about(
+                field, value, "has a time of day; expected a date (or a datetime at midnight)"
+            )
+        return dt.date(value.year, value.month, value.day)
+    if isinstance(value, dt.date):
+        return dt.date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        found = _ISO_DAY.fullmatch(value.strip())
+        if found is None:
+            raise InvalidInputError.about(field, value, "is not a date; expected YYYY-MM-DD")
+        return day(int(found[1]), int(found[2]), int(found[3]), field, value)
+    raise type_error(field, value, "a date, a datetime at midnight or text such as '2025-10-01'")
+
+
+def day(year: int, month: int, number: int, field: str, shown: object) -> dt.date:
+    """The day ``year-month-number``, or an error saying why there is none (``November has
+    30 days``), about ``shown`` (the text it was read from)."""
+    if not 1 <= month <= 12:
+        raise InvalidInputError.about(field, shown, f"is not a day: there is no month {month}")
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise InvalidInputError.about(field, shown, f"is not a day: there is no year {year}")
+    if (year, month) == (dt.MAXYEAR, 12):
+        last = 31
+    else:
+        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    if not 1 <= number <= last:
+        name = _MONTHS[month - 1]
+        raise InvalidInputError.about(field, shown, f"is not a day: {name} has {last} days")
+    return dt.date(year, month, number)
+
+
+_MONTHS: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def to_optional_date(value: object, field: str) -> dt.date | None:
@@ -114,7 +177,8 @@ def to_optional_date(value: object, field: str) -> dt.date | None:
 
 
 def to_count(value: object, field: str) -> int:
-    """Return ``value`` as a non-negative ``int`` count, refusing ``bool``, ``float`` and the rest.
+    """Return ``value`` as a non-negative ``int`` count: an ``int`` or any integral number type
+    (a NumPy integer), never a ``bool`` or a ``float``.
 
     >>> to_count(12, "officers")
     12
@@ -123,8 +187,9 @@ def to_count(value: object, field: str) -> int:
     ...
     g287.errors.InvalidTypeError: officers: True is a bool; expected a whole number (int) >= 0
     """
-    if isinstance(value, bool) or not isinstance(value, int):
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise type_error(field, value, "a whole number (int) >= 0")
+    value = int(value)  # a NumPy integer, say
     if value < 0:
         raise InvalidInputError.about(field, value, "is negative; expected a whole number >= 0")
     if value > MAX_COUNT:
@@ -226,10 +291,22 @@ def instance(value: object, kind: type[T], field: str, expected: str) -> T:
 
 
 def validator(convert: Callable[[Any, str], object]) -> Callable[[object, Any, Any], None]:
-    """An attrs validator that runs ``convert(value, attribute.name)`` for its checks alone."""
+    """An attrs validator that runs ``convert(value, attribute.name)`` for its checks: the value
+    must be one the converter returns as it is (a field that stores what it is given takes no
+    text for a date, nor a NumPy integer for a count)."""
 
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        convert(value, attribute.name)
+        converted = convert(value, attribute.name)  # a check alone returns None
+        if (
+            converted is not None
+            and converted is not value
+            and (type(converted) is not type(value) or converted != value)
+        ):
+            raise InvalidTypeError.about(
+                attribute.name,
+                value,
+                f"is not stored as given here; expected {type(converted).__name__} {converted!r}",
+            )
 
     return check
 

@@ -41,6 +41,7 @@ _MIN_FY = dt.MINYEAR + 1
 _MAX_FY = dt.MAXYEAR
 # "FY2026", "FY26", "2026"; a quarter adds "Q1" after a space, a hyphen or nothing.
 _FY_RE = re.compile(r"\s*(?:FY\s*)?([0-9]+)\s*", re.IGNORECASE | re.ASCII)
+_DAYS_RE = re.compile(r"\s*(\S+)\s+to\s+(\S+)\s*", re.ASCII)
 _FQ_RE = re.compile(r"\s*(?:FY\s*)?([0-9]+)\s*-?\s*Q\s*([0-9]+)\s*", re.IGNORECASE | re.ASCII)
 #: Fiscal years read from text: two digits mean this century (FY26 is FY2026); earlier years
 #: are refused rather than read literally (no text means the year 26 AD).
@@ -235,6 +236,14 @@ class FiscalQuarter(Ordered):
         return f"FiscalQuarter({self.fiscal_year}, {self.quarter})"
 
 
+def _start(value: object) -> dt.date:
+    return to_date(value, "start")
+
+
+def _end(value: object) -> dt.date:
+    return to_date(value, "end")
+
+
 @attrs.frozen(repr=False, eq=False)
 class DateRange(Value):
     """An inclusive range of calendar days, ``start`` … ``end``.
@@ -245,8 +254,8 @@ class DateRange(Value):
     (14, DateRange(2025-10-01, 2025-10-11))
     """
 
-    start: dt.date = attrs.field(validator=validator(to_date))
-    end: dt.date = attrs.field(validator=validator(to_date))
+    start: dt.date = attrs.field(converter=_start)
+    end: dt.date = attrs.field(converter=_end)
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
@@ -333,11 +342,17 @@ def to_period(value: object, field: str = "period") -> DateRange:
     if isinstance(value, (FiscalQuarter, FiscalYear)):
         return value.range
     if isinstance(value, str):
+        days = _DAYS_RE.fullmatch(value)
+        if days is not None:  # "2025-10-01 to 2025-10-31", as a DateRange writes itself
+            return DateRange(to_date(days[1], field), to_date(days[2], field))
         if "Q" in value.upper():
             return _parsed(FiscalQuarter.parse, value, field).range
         return _parsed(FiscalYear.parse, value, field).range
     raise type_error(
-        field, value, "a DateRange, FiscalQuarter, FiscalYear or text such as 'FY2026 Q1'"
+        field,
+        value,
+        "a DateRange, FiscalQuarter, FiscalYear or text such as 'FY2026 Q1' or "
+        "'2025-10-01 to 2025-10-31'",
     )
 
 

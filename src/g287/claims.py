@@ -116,6 +116,30 @@ def _officer_id(value: object) -> str:
     return to_id(value, "officer_id")
 
 
+def _model(value: object) -> Model:
+    return to_model(value, "model")
+
+
+def _agreement_date(value: object) -> dt.date:
+    return to_date(value, "agreement_date")
+
+
+def _trained_on(value: object) -> dt.date:
+    return to_date(value, "trained_on")
+
+
+def _separated_on(value: object) -> dt.date | None:
+    return to_optional_date(value, "separated_on")
+
+
+def _start(value: object) -> dt.date:
+    return to_date(value, "start")
+
+
+def _end(value: object) -> dt.date:
+    return to_date(value, "end")
+
+
 def _annual_salary(value: object) -> Decimal:
     return to_money(value, "annual_salary")
 
@@ -154,7 +178,7 @@ class Agency(Value):
     id: str = attrs.field(converter=_agency_id)
     #: Any printable text (no control or format characters).
     name: str = attrs.field(converter=_agency_name)
-    agreement_date: dt.date = attrs.field(validator=validator(to_date))
+    agreement_date: dt.date = attrs.field(converter=_agreement_date)
     models: frozenset[Model] = attrs.field(converter=_models)
 
 
@@ -164,13 +188,13 @@ class Officer(Value):
 
     #: An identifier, unique on the roster whatever its case (``T-01`` and ``t-01`` are one).
     id: str = attrs.field(converter=_officer_id)
-    model: Model = attrs.field(validator=of_type(Model, "a g287.Model"))
+    model: Model = attrs.field(converter=_model)
     #: The day the officer completed 287(g) training.
-    trained_on: dt.date = attrs.field(validator=validator(to_date))
+    trained_on: dt.date = attrs.field(converter=_trained_on)
     #: Annual base salary: the basis of the overtime cap (I-CAPBASE).
     annual_salary: Decimal = attrs.field(converter=_annual_salary)
     #: The last day of service, if the officer has left (inclusive, I-WIN).
-    separated_on: dt.date | None = attrs.field(default=None, validator=validator(to_optional_date))
+    separated_on: dt.date | None = attrs.field(default=None, converter=_separated_on)
 
     def __attrs_post_init__(self) -> None:
         if self.separated_on is not None and self.separated_on < self.trained_on:
@@ -193,8 +217,8 @@ class PayRecord(Value):
     """
 
     officer_id: str = attrs.field(converter=_officer_id)
-    start: dt.date = attrs.field(validator=validator(to_date))
-    end: dt.date = attrs.field(validator=validator(to_date))
+    start: dt.date = attrs.field(converter=_start)
+    end: dt.date = attrs.field(converter=_end)
     salary: Decimal = attrs.field(converter=_salary)
     benefits: Decimal = attrs.field(converter=_benefits)
     overtime: Decimal = attrs.field(converter=_overtime)

@@ -91,7 +91,9 @@ def to_model(value: object, field: str = "model") -> Model:
     if isinstance(value, Model):
         return value
     if isinstance(value, str):
-        words = " ".join(value.replace("-", " ").replace("_", " ").lower().split())
+        # Spaces, hyphens and underscores separate words; any other character (a line break,
+        # a tab) is part of the text, so a value that holds one is refused, not folded away.
+        words = " ".join(re.split(r"[ _-]+", value.strip(" ").lower())).strip()
         found = _MODEL_NAMES.get(words.removesuffix(" model"))
         if found is not None:
             return found
@@ -239,6 +241,18 @@ def _matching(pattern: re.Pattern[str], expected: str) -> Any:
 _text = checked(_policy_text)
 
 
+def _source_date(value: object) -> dt.date:
+    return to_date(value, "date")
+
+
+def _effective_from(value: object) -> dt.date:
+    return to_date(value, "effective_from")
+
+
+def _effective_until(value: object) -> dt.date | None:
+    return to_optional_date(value, "effective_until")
+
+
 @attrs.frozen(repr=False, eq=False)
 class Source(Value):
     """A document the policy is taken from."""
@@ -246,7 +260,7 @@ class Source(Value):
     id: str = attrs.field(validator=_text)
     title: str = attrs.field(validator=_text)
     publisher: str = attrs.field(validator=_text)
-    date: dt.date = attrs.field(validator=checked(to_date))
+    date: dt.date = attrs.field(converter=_source_date)
     url: str = attrs.field(validator=_text)
 
 
@@ -435,8 +449,8 @@ class Policy(Value):
     """
 
     name: str = attrs.field(validator=_text)
-    effective_from: dt.date = attrs.field(validator=checked(to_date))
-    effective_until: dt.date | None = attrs.field(validator=checked(to_optional_date))
+    effective_from: dt.date = attrs.field(converter=_effective_from)
+    effective_until: dt.date | None = attrs.field(converter=_effective_until)
     sources: tuple[Source, ...] = attrs.field(validator=tuple_of(Source, "Source"))
     rules: tuple[Rule, ...] = attrs.field(validator=tuple_of(Rule, "Rule"))
     interpretations: Interpretations = attrs.field(

@@ -20,14 +20,13 @@ two-digit year, an impossible date or a blank judgement is refused, never read a
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Final
 
-from g287._validators import to_count, to_id
+from g287._validators import day, to_count, to_id
 from g287.calendar import FiscalQuarter, to_quarter
 from g287.errors import InvalidInputError
 from g287.money import to_money, to_signed_money
@@ -108,7 +107,7 @@ def date(text: str, column: str) -> dt.date:
     stripped = text.strip()
     iso = _ISO.fullmatch(stripped)
     if iso is not None:
-        year, month, day = int(iso[1]), int(iso[2]), int(iso[3])
+        year, month, number = int(iso[1]), int(iso[2]), int(iso[3])
     else:
         us = _US.fullmatch(stripped)
         if us is None:
@@ -121,16 +120,8 @@ def date(text: str, column: str) -> dt.date:
                 text,
                 f"has a year of {len(us[3])} digits; expected four (MM/DD/YYYY)",
             )
-        month, day, year = int(us[1]), int(us[2]), int(us[3])
-    if not 1 <= month <= 12:
-        raise InvalidInputError.about(column, text, f"is not a day: there is no month {month}")
-    if year < 1:
-        raise InvalidInputError.about(column, text, "is not a day: there is no year 0")
-    last = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
-        month_name = calendar.month_name[month]
-        raise InvalidInputError.about(column, text, f"is not a day: {month_name} has {last} days")
-    return dt.date(year, month, day)
+        month, number, year = int(us[1]), int(us[2]), int(us[3])
+    return day(year, month, number, column, text)
 
 
 def optional_date(text: str, column: str) -> dt.date | None:
