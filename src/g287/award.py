@@ -161,8 +161,7 @@ class AwardResult(Value):
         }
 
     def _repr_html_(self) -> str:
-        reason = html.escape(self.reason)
-        return f"<div><strong>{reason}</strong>{self.explanation._repr_html_()}</div>"
+        return html.block(html.paragraph(self.reason, strong=True), self.explanation._repr_html_())
 
 
 def quarterly_award(

@@ -20,7 +20,9 @@ from typing import TypeVar
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from . import html
 from ._validators import Ordered, Value, to_date, type_error, validator
+from ._validators import day as _day
 from .errors import InvalidInputError, show
 
 __all__ = [
@@ -41,8 +43,11 @@ _MIN_FY = dt.MINYEAR + 1
 _MAX_FY = dt.MAXYEAR
 # "FY2026", "FY26", "2026"; a quarter adds "Q1" after a space, a hyphen or nothing.
 _FY_RE = re.compile(r"\s*(?:FY\s*)?([0-9]+)\s*", re.IGNORECASE | re.ASCII)
+_MONTH_RE = re.compile(r"\s*([0-9]{4})-([0-9]{2})\s*", re.ASCII)
 _DAYS_RE = re.compile(r"\s*(\S+)\s+to\s+(\S+)\s*", re.ASCII)
 _FQ_RE = re.compile(r"\s*(?:FY\s*)?([0-9]+)\s*-?\s*Q\s*([0-9]+)\s*", re.IGNORECASE | re.ASCII)
+#: The columns of the notebook views of fiscal years and quarters.
+_CALENDAR_HEADERS = ("period", "first day", "last day", "days")
 #: Fiscal years read from text: two digits mean this century (FY26 is FY2026); earlier years
 #: are refused rather than read literally (no text means the year 26 AD).
 _FIRST_READ_YEAR = 2000
@@ -150,6 +155,14 @@ class FiscalYear(Ordered):
     def __repr__(self) -> str:
         return f"FiscalYear({self.year})"
 
+    def _repr_html_(self) -> str:
+        return html.table(
+            _CALENDAR_HEADERS,
+            [(str(q), q.start, q.end, q.days) for q in self.quarters()],
+            caption=f"{self}: {self.days} days in four quarters",
+            footer=[(str(self), self.start, self.end, self.days)],
+        )
+
 
 @attrs.frozen(repr=False, eq=False)
 class FiscalQuarter(Ordered):
@@ -234,6 +247,13 @@ class FiscalQuarter(Ordered):
 
     def __repr__(self) -> str:
         return f"FiscalQuarter({self.fiscal_year}, {self.quarter})"
+
+    def _repr_html_(self) -> str:
+        return html.table(
+            _CALENDAR_HEADERS,
+            [(str(self), self.start, self.end, self.days)],
+            caption=f"{self}: quarter {self.quarter} of {self.year}",
+        )
 
 
 def _start(value: object) -> dt.date:
@@ -336,7 +356,9 @@ def to_fiscal_year(value: object, field: str = "fiscal_year") -> FiscalYear:
 
 
 def to_period(value: object, field: str = "period") -> DateRange:
-    """The days of a period given as a :class:`DateRange`, a quarter, a fiscal year or its text."""
+    """The days of a period given as a :class:`DateRange`, a quarter, a fiscal year, or text as
+    :func:`period_name` writes any of them: ``FY2026``, ``FY26 Q1``, ``2025-11`` (a calendar
+    month), ``2025-10-01 to 2025-10-31``."""
     if isinstance(value, DateRange):
         return value
     if isinstance(value, (FiscalQuarter, FiscalYear)):
@@ -345,13 +367,17 @@ def to_period(value: object, field: str = "period") -> DateRange:
         days = _DAYS_RE.fullmatch(value)
         if days is not None:  # "2025-10-01 to 2025-10-31", as a DateRange writes itself
             return DateRange(to_date(days[1], field), to_date(days[2], field))
+        month = _MONTH_RE.fullmatch(value)
+        if month is not None:  # "2025-11", as period_name writes a calendar month
+            start = _day(int(month[1]), int(month[2]), 1, field, value)
+            return DateRange(start, _month_end(start))
         if "Q" in value.upper():
             return _parsed(FiscalQuarter.parse, value, field).range
         return _parsed(FiscalYear.parse, value, field).range
     raise type_error(
         field,
         value,
-        "a DateRange, FiscalQuarter, FiscalYear or text such as 'FY2026 Q1' or "
+        "a DateRange, FiscalQuarter, FiscalYear or text such as 'FY2026 Q1', '2025-11' or "
         "'2025-10-01 to 2025-10-31'",
     )
 

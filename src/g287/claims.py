@@ -34,9 +34,10 @@ import datetime as dt
 import itertools
 import operator
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import TypeVar
 
 import attrs
@@ -77,6 +78,7 @@ from .reimbursement import cap_cents
 
 __all__ = [
     "LINE_COLUMNS",
+    "LINE_LABELS",
     "Agency",
     "Claim",
     "LeadReport",
@@ -420,6 +422,20 @@ def eligibility_window(policy: Policy, agency: Agency, officer: Officer) -> Date
     return DateRange(start, end) if start <= end else None
 
 
+def window_text(window: DateRange | None) -> str:
+    """An eligibility window (I-WIN) as a person reads it: a window without an end (no
+    separation, a policy without an end date) runs ``from 2025-10-01 (open)``.
+
+    >>> window_text(DateRange(dt.date(2025, 10, 1), dt.date.max))
+    'from 2025-10-01 (open)'
+    """
+    if window is None:
+        return "never eligible"
+    if window.end == dt.date.max:
+        return f"from {window.start.isoformat()} (open)"
+    return str(window)
+
+
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class OfficerLine(Value):
     """What is claimed for one officer over the claim's period, explained."""
@@ -503,7 +519,7 @@ class OfficerLine(Value):
         return {name: getattr(self, name) for name in LINE_COLUMNS} | {"model": self.model.value}
 
     def _repr_html_(self) -> str:
-        return html.table(LINE_COLUMNS, [list(self.as_row().values())], caption=str(self.period))
+        return _line_html(self)
 
 
 #: The columns of a line's :meth:`~g287.OfficerLine.as_row`, in order.
@@ -520,6 +536,25 @@ LINE_COLUMNS: tuple[str, ...] = (
     "cap_used",
     "not_eligible",
     "total",
+)
+
+#: The header a person reads over each column of :data:`LINE_COLUMNS`, in notebook views and
+#: reports: what the figure is, not how it is stored.
+LINE_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "officer_id": "officer",
+        "model": "model",
+        "eligible_days": "days",
+        "salary": "salary",
+        "benefits": "benefits",
+        "overtime_claimed": "OT claimed",
+        "overtime_reimbursed": "OT reimbursable",
+        "overtime_over_cap": "OT over cap",
+        "overtime_cap": "FY cap",
+        "cap_used": "cap used this FY",
+        "not_eligible": "not eligible",
+        "total": "total",
+    }
 )
 
 
@@ -745,22 +780,30 @@ class Claim(Value):
             "policy_fingerprint": self.policy_fingerprint,
         }
 
+    def line_totals(self) -> dict[str, object]:
+        """The row under the claim's lines, by column of :data:`LINE_COLUMNS`.
+
+        What adds up is added (days, salary, benefits, overtime, not eligible; ``total`` is the
+        reimbursement); a fiscal-year cap and the cap used are per officer, so they are
+        ``None``.
+        """
+        return {
+            "officer_id": "TOTAL",
+            "model": None,
+            "eligible_days": sum(line.eligible_days for line in self.lines),
+            "salary": self.salary,
+            "benefits": self.benefits,
+            "overtime_claimed": self.overtime_claimed,
+            "overtime_reimbursed": self.overtime_reimbursed,
+            "overtime_over_cap": self.overtime_over_cap,
+            "overtime_cap": None,
+            "cap_used": None,
+            "not_eligible": self.not_eligible,
+            "total": self.reimbursement,
+        }
+
     def _repr_html_(self) -> str:
-        title = f"Claim of {self.agency_id} for {self.quarter or self.period} ({self.policy.label})"
-        lines = html.table(
-            LINE_COLUMNS, [list(line.as_row().values()) for line in self.lines], caption=title
-        )
-        parts = [lines, f"<p>Reimbursement {html.escape(format_money(self.reimbursement))}"]
-        if self.award is not None:
-            parts.append(
-                f"; award {html.escape(format_money(self.award.amount))} "
-                f"({html.escape(self.award.reason)}); "
-                f"total {html.escape(format_money(self.total))}"
-            )
-        parts.append(
-            f"</p><p><small>policy fingerprint {html.escape(self.policy_fingerprint)}</small></p>"
-        )
-        return "<div>" + "".join(parts) + "</div>"
+        return _claim_html(self)
 
 
 # --- computing -----------------------------------------------------------------------------------
@@ -1357,7 +1400,7 @@ def _explain_line(line: OfficerLine) -> Explanation:
         Step(
             "I-WIN",
             "eligible from the latest of policy start, agreement and training, until separation",
-            str(window) if window else "never eligible",
+            window_text(window),
             cite("I-WIN"),
             {
                 "policy_start": policy.effective_from,
@@ -1398,7 +1441,7 @@ def _explain_line(line: OfficerLine) -> Explanation:
         Step(
             "R-OT",
             f"overtime cap for {line.fiscal_year}: {format_percent(policy.overtime_share)} of "
-            f"annual base salary (I-CAPBASE), {policy.cap_proration.value} proration (I-CAPPRO), "
+            f"annual base salary (I-CAPBASE), proration: {policy.cap_proration.value} (I-CAPPRO), "
             "rounded down (I-CENT)",
             money(line.overtime_cap),
             cite("R-OT"),
@@ -1477,8 +1520,7 @@ def _explain_claim(c: Claim) -> Explanation:
         steps.append(
             Step(
                 "I-CAPYEAR",
-                "stated by the claimant: no overtime was paid on the days before the period "
-                "that neither the payroll nor a prior filing covers",
+                f"stated by the claimant: {_STATEMENT}",
                 "assumed, not shown",
                 cite("I-CAPYEAR"),
                 {"assume_no_earlier_overtime": True},
@@ -1534,3 +1576,124 @@ def _reimbursed(a: Adjustment, *, filed: bool) -> Decimal:
     else:
         parts = (a.salary, a.benefits, a.overtime_reimbursed)
     return from_cents(sum(map(cents, parts)))
+
+
+# --- showing -------------------------------------------------------------------------------------
+
+#: What a claimant states with ``assume_no_earlier_overtime`` (I-CAPYEAR).
+_STATEMENT = (
+    "no overtime was paid on the days before the period that neither the payroll nor a prior "
+    "filing covers"
+)
+
+
+def _period_text(span: DateRange) -> str:
+    """A period by its name and its days: ``FY2026 Q1 (2025-10-01 to 2025-12-31)``."""
+    name = period_name(span)
+    return name if name == str(span) else f"{name} ({span})"
+
+
+def _lines_table(lines: Iterable[OfficerLine], caption: str, footer: list[list[object]]) -> str:
+    """Officer lines under the headers a person reads (:data:`LINE_LABELS`)."""
+    return html.table(
+        [LINE_LABELS[name] for name in LINE_COLUMNS],
+        [list(line.as_row().values()) for line in lines],
+        caption=caption,
+        footer=footer,
+    )
+
+
+def _line_html(line: OfficerLine) -> str:
+    """A line's notebook view: its figures, its eligibility window and its audit trail."""
+    window = f"eligibility window (I-WIN): {window_text(line.window)}"
+    if not line.reimbursable:
+        window += f"; {line.model.value} officers' pay is not reimbursable (I-MODEL)"
+    title = (
+        f"Officer {line.officer_id} ({line.model.value}) of agency {line.agency.id}, "
+        f"{_period_text(line.period)}: {format_money(line.total)}"
+    )
+    return html.block(
+        html.paragraph(title, strong=True),
+        _lines_table([line], window, []),
+        line.explanation._repr_html_(),
+    )
+
+
+def _award_summary(c: Claim) -> list[tuple[str, object]]:
+    """The award's part of a claim's summary: how much and why (R-AWD), and whom it counted
+    (I-HEAD)."""
+    if c.award is None:
+        return [
+            ("award", "none: awards are quarterly (R-AWD), and this claim is not for a quarter")
+        ]
+    award = c.award
+    rule = award.tier.rule_id if award.tier is not None else "R-AWD"
+    basis = award.reason
+    if award.tier is not None:
+        basis += f", {format_money(award.per_officer)} per officer counted"
+    ids = ", ".join(c.award_officers)
+    return [
+        (f"award ({rule})", f"{format_money(award.amount)}: {basis}"),
+        (
+            f"officers counted toward the award (I-HEAD, {c.policy.headcount.value})",
+            f"{len(c.award_officers)}: {ids}" if ids else "none",
+        ),
+    ]
+
+
+def _claim_html(c: Claim) -> str:
+    """A claim's notebook view: who, when, under which policy and how much; the lines with
+    their totals; the adjustments and the claimant's statement, if any; the award and whom it
+    counted; and the audit trail, collapsed."""
+    money = format_money
+    summary: list[tuple[str, object]] = [
+        ("agency", f"{c.agency_id}: {c.agency.name}"),
+        ("period", _period_text(c.period)),
+        ("policy", c.policy.label),
+        ("policy fingerprint", c.policy_fingerprint),
+    ]
+    if c.prior:
+        filed = ", ".join(period_name(f.period) for f in c.prior)
+        summary.append(("continues the filings of (I-CAPYEAR)", filed))
+    summary.append(("reimbursement", money(c.reimbursement)))
+    if c.adjustments:
+        summary.append(("adjustments to earlier periods (I-ADJUST)", money(c.adjustment)))
+    summary += _award_summary(c)
+    summary.append(("claim total", money(c.total)))
+    parts = [
+        html.paragraph(
+            f"Claim of agency {c.agency_id} for {c.name}: {money(c.total)}", strong=True
+        ),
+        html.definition_list(summary),
+    ]
+    if c.assumed_no_earlier_overtime:
+        statement = f"Stated by the claimant: {_STATEMENT} (assume_no_earlier_overtime)."
+        parts.append(html.paragraph(statement, strong=True))
+    parts.append(
+        _lines_table(c.lines, f"Officer lines, {c.name}", [list(c.line_totals().values())])
+    )
+    if c.adjustments:
+        rows = [
+            (
+                a.officer_id,
+                period_name(a.period),
+                _reimbursed(a, filed=True),
+                _reimbursed(a, filed=False),
+                a.total,
+            )
+            for a in c.adjustments
+        ]
+        parts.append(
+            html.table(
+                ("officer", "period", "filed", "now", "change"),
+                rows,
+                caption="Adjustments to earlier periods (I-ADJUST)",
+                footer=[("TOTAL", None, None, None, c.adjustment)],
+            )
+        )
+    trails = [c.explanation._repr_html_()]
+    if c.award is not None:
+        trails.append(c.award.explanation._repr_html_())
+    trails.append(html.paragraph("Each officer's own trail: claim.line(officer_id)."))
+    parts.append(html.details("Audit trail", "".join(trails)))
+    return html.block(*parts)

@@ -31,6 +31,23 @@ def _pairs(value: object) -> tuple[tuple[str, str], ...]:
     raise InvalidTypeError.about("inputs", value, "is not inputs; expected a dict or pairs")
 
 
+def _listed(inputs: tuple[tuple[str, str], ...]) -> str:
+    """Inputs as every form of a trail shows them: ``overtime=$500.00, cap=$19,500.00``."""
+    return ", ".join(f"{k}={v}" for k, v in inputs)
+
+
+def _passage(step: Step) -> tuple[str, str, str]:
+    """The passage a step cites: its source's id, its locator and its quote."""
+    cite = step.citation
+    return cite.source.id, cite.locator, cite.quote
+
+
+def _passages(steps: Iterable[Step]) -> tuple[tuple[str, str, str], ...]:
+    """The passages the steps cite, each once, in order of first citation (a trail's
+    Sources)."""
+    return tuple(dict.fromkeys(map(_passage, steps)))
+
+
 def _steps(value: Iterable[Step]) -> tuple[Step, ...]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InvalidTypeError.about("steps", value, "is not steps; expected an iterable of Step")
@@ -60,15 +77,14 @@ class Step(Value):
         return {
             "rule_id": self.rule_id,
             "text": self.text,
-            "inputs": ", ".join(f"{k}={v}" for k, v in self.inputs),
+            "inputs": _listed(self.inputs),
             "figure": self.figure,
             "locator": self.citation.locator,
             "quote": self.citation.quote,
         }
 
     def __str__(self) -> str:
-        used = ", ".join(f"{k}={v}" for k, v in self.inputs)
-        used = f" ({used})" if used else ""
+        used = f" ({_listed(self.inputs)})" if self.inputs else ""
         return f"[{self.rule_id}] {self.text}{used} -> {self.figure}  ({self.citation.locator})"
 
 
@@ -83,12 +99,29 @@ class Explanation(Value):
     policy: str = attrs.field(default="", validator=of_type(str, "text"))
 
     def _repr_html_(self) -> str:
+        # As the text form: each step with its inputs and figure; each passage quoted once,
+        # under Sources, and a step refers to its passage by number.
+        numbers = {passage: f"[{i}]" for i, passage in enumerate(_passages(self.steps), 1)}
         rows = [
-            (s.rule_id, s.text, s.figure, f"{s.citation.locator}: \u201c{s.citation.quote}\u201d")
+            (
+                s.rule_id,
+                s.text,
+                _listed(s.inputs),
+                s.figure,
+                f"{s.citation.locator} {numbers[_passage(s)]}",
+            )
             for s in self.steps
         ]
-        caption = f"{self.title}: {self.figure}" + (f" ({self.policy})" if self.policy else "")
-        return html.table(("rule", "step", "figure", "source"), rows, caption=caption)
+        caption = f"{self.title}: {self.figure}" + (
+            f"; policy: {self.policy}" if self.policy else ""
+        )
+        steps = html.table(("rule", "step", "inputs", "figure", "source"), rows, caption=caption)
+        quoted = [
+            (number, f"{source} {locator}: \u201c{quote}\u201d")
+            for (source, locator, quote), number in numbers.items()
+        ]
+        sources = html.table(("#", "passage"), quoted, caption="Sources")
+        return html.block(steps, sources)
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -100,9 +133,8 @@ class Explanation(Value):
         if self.policy:
             lines.append(f"  Policy: {self.policy}")
         lines += [f"  {i}. {step}" for i, step in enumerate(self.steps, 1)]
-        cited = dict.fromkeys(
-            (s.citation.source.id, s.citation.locator, s.citation.quote) for s in self.steps
-        )
         lines.append("  Sources:")
-        lines += [f"    {src} {loc}: \u201c{quote}\u201d" for src, loc, quote in cited]
+        lines += [
+            f"    {src} {loc}: \u201c{quote}\u201d" for src, loc, quote in _passages(self.steps)
+        ]
         return "\n".join(lines)

@@ -1,7 +1,9 @@
 """Small, escaped HTML building blocks for notebook views (``_repr_html_``) and reports.
 
-Each value object builds its own rows; this module only turns headers and rows into markup.
-Every piece of text is escaped with :func:`html.escape`; amounts are right-aligned dollars.
+Each value object chooses what its view shows; this module is the only one that writes markup:
+tables from headers and rows, definition lists, paragraphs, collapsible sections and the
+``<div>`` holding a view. Every piece of text is escaped as :func:`html.escape` does; amounts
+are right-aligned dollars.
 
 >>> print(table(["officer", "total"], [["T-01", Decimal("12.50")]], caption="<b>x</b>"))
 ... # doctest: +ELLIPSIS
@@ -16,7 +18,7 @@ from typing import Final
 
 from .money import format_money
 
-__all__ = ["cell", "definition_list", "details", "escape", "table"]
+__all__ = ["block", "cell", "definition_list", "details", "escape", "paragraph", "table"]
 
 # html.escape's table, applied without importing the html package: it loads html.entities, a
 # 2,000-entry table that would add a twentieth to the cost of `import g287`.
@@ -75,3 +77,14 @@ def details(summary: str, inner_html: str, *, open_: bool = False) -> str:
         f"<details{' open' if open_ else ''}><summary>{escape(summary)}</summary>"
         f"{inner_html}</details>"
     )
+
+
+def paragraph(text: str, *, strong: bool = False) -> str:
+    """A paragraph of escaped text, in bold with ``strong`` (a view's title)."""
+    inner = f"<strong>{escape(text)}</strong>" if strong else escape(text)
+    return f"<p>{inner}</p>"
+
+
+def block(*parts: str) -> str:
+    """Markup built here (tables, paragraphs, lists, sections), as one ``<div>``: a view."""
+    return "<div>" + "".join(parts) + "</div>"

@@ -119,7 +119,7 @@ class ReimbursementResult(Value):
         }
 
     def _repr_html_(self) -> str:
-        return f"<div>{self.explanation._repr_html_()}</div>"
+        return self.explanation._repr_html_()
 
 
 def annual_reimbursement(

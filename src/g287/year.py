@@ -30,7 +30,7 @@ from .calendar import FiscalYear, to_fiscal_year
 from .claims import Agency, Claim, LeadReport, Officer, PayRecord, quarterly_claim
 from .errors import InvalidInputError
 from .filings import Filing
-from .money import ZERO, cents, from_cents
+from .money import ZERO, cents, format_money, from_cents
 from .policy import Policy
 
 __all__ = ["FiscalYearClaims", "fiscal_year_claims"]
@@ -111,19 +111,37 @@ class FiscalYearClaims(Value):
         }
 
     def _repr_html_(self) -> str:
-        quarters = self.quarter_rows()
-        by_officer = self.officer_rows()
-        caption = f"{self.fiscal_year}: {len(self.claims)} quarterly claims"
+        *quarters, year = self.quarter_rows()
         head = ["quarter", *SUMMARY_COLUMNS]
-        parts = [html.table(head, [[r[k] for k in head] for r in quarters], caption=caption)]
-        if by_officer:
-            columns = list(by_officer[0])
-            parts.append(
-                html.table(
-                    columns, [[r[k] for k in columns] for r in by_officer], caption="by officer"
-                )
-            )
-        return "<div>" + "".join(parts) + "</div>"
+        by_quarter = html.table(
+            [{"adjustment": "adjustments to earlier quarters"}.get(k, k) for k in head],
+            [[r[k] for k in head] for r in quarters],
+            caption="By quarter",
+            footer=[[str(self.fiscal_year), *(year[k] for k in SUMMARY_COLUMNS)]],
+        )
+        officers = self.officer_rows()
+        columns = [*(str(c.quarter) for c in self.claims), "total"]
+        by_officer = html.table(
+            ["officer", *columns],
+            [[r["officer_id"], *(r[k] for k in columns)] for r in officers],
+            caption=(
+                "By officer: what each quarter's claim reimburses, adjustments counted in the "
+                "quarter that carries them (awards are the agency's)"
+            ),
+            footer=[["TOTAL", *(_add(r[k] for r in officers) for k in columns)]],  # type: ignore[misc]
+        )
+        title = f"{self.fiscal_year}: {len(self.claims)} quarterly claims"
+        return html.block(
+            html.paragraph(f"{title}, {format_money(self.total)}", strong=True),
+            html.definition_list(
+                [
+                    ("agency", ", ".join(dict.fromkeys(c.agency_id for c in self.claims))),
+                    ("policy", "; ".join(dict.fromkeys(c.policy.label for c in self.claims))),
+                ]
+            ),
+            by_quarter,
+            by_officer,
+        )
 
 
 def fiscal_year_claims(

@@ -1,4 +1,5 @@
-"""Reading an agency's files as payroll systems and spreadsheets export them.
+"""Reading an agency's files as payroll systems and spreadsheets export them, or the same tables
+already in memory (DataFrames, lists of dicts).
 
 This package does I/O, at the edge; the rules core never does. Four inputs make a claim:
 
@@ -7,7 +8,8 @@ This package does I/O, at the edge; the rules core never does. Four inputs make 
     ``annual_salary``, ``separated_on`` (may be blank, or the column left out).
 ``payroll.csv``
     ``officer_id``, ``period_start``, ``period_end`` (inclusive), ``salary``, ``benefits``,
-    ``overtime`` (the amounts paid for the period).
+    ``overtime`` (the amounts paid for the period), ``adjustment`` (``yes`` for a correction of
+    pay already recorded; may be blank, or the column left out).
 ``leads.csv``
     ``quarter`` (``FY2026 Q1``), ``provided``, ``located`` (whole numbers),
     ``assistance_satisfactory`` (``yes``/``no``; never assumed).
@@ -24,6 +26,10 @@ What an export may look like:
 * cells as the "Input files" page describes: ``$1,234.56`` amounts, ISO or US
   ``MM/DD/YYYY`` dates, ``FY26 Q1`` quarters.
 
+The same four tables in memory — DataFrames, or lists of dicts — are read by
+:meth:`Dataset.from_records` with the same rules, a problem then placed as
+``payroll[row 12]: column: problem``.
+
 Every problem of a run is reported at once — up to 50, then a count — as
 ``file:line: column: problem`` in one :class:`DataError`, with real line numbers and values
 shown shortened to 40 characters. Nothing is returned from files with a problem.
@@ -38,7 +44,8 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -52,9 +59,10 @@ from g287.errors import G287Error, InvalidInputError, show
 
 from . import _cells, _problems, _sources, _tables
 from ._problems import DataError, Problems
-from ._sources import read_json, read_sheet
+from ._sources import Sheet, cell_text, read_json, read_sheet, record_sheet
 from ._tables import (
     Kind,
+    agency_kind,
     columns_of,
     leads_kind,
     listed,
@@ -96,7 +104,7 @@ MAX_LINE_BYTES: Final = _sources.MAX_LINE_BYTES
 #: At most this many problems are listed in a :class:`DataError`; the rest are counted.
 MAX_PROBLEMS: Final = _problems.MAX_PROBLEMS
 #: The fields of ``agency.json``.
-AGENCY_FIELDS: Final = ("id", "name", "agreement_date", "models")
+AGENCY_FIELDS: Final = _tables.AGENCY_FIELDS
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -123,6 +131,55 @@ class Dataset(Value):
             value=str(q),
         )
 
+    @classmethod
+    def from_records(
+        cls, *, agency: object, officers: object, payroll: object, leads: object
+    ) -> Dataset:
+        """Read the four inputs from tables in memory, as :func:`load_dataset` reads files.
+
+        Each of ``officers``, ``payroll`` and ``leads`` is a DataFrame (anything with
+        ``.to_dict("records")``: pandas is not needed, nor imported) or an iterable of mappings
+        such as a list of dicts; ``agency`` is a mapping (``agency.json``'s object), or a
+        one-row DataFrame or iterable, whose ``models`` may be a list. They are read with the
+        file reader's rules, column by column: headers matched loosely (``Officer ID``),
+        ``$1,234.56`` amounts, US dates, other columns ignored and named in
+        :attr:`Dataset.notes`; then checked across tables. A cell holds text, or a value read
+        as a workbook's cell is: a number of any type, exactly (a float as the shortest decimal
+        that is it); a ``date``, or a ``datetime``/``pandas.Timestamp`` at midnight; ``None``,
+        NaN, ``NaT`` or ``NA`` for an empty cell. The "Input files" page has every rule.
+
+        Rows are numbered by position from 1, whatever a DataFrame's index, so
+        ``payroll[row 12]`` is ``frame.iloc[11]``: the index does not reach the records, and
+        after a filter or a sort its labels no longer count rows, where a position always finds
+        the row.
+
+        Raises:
+            DataError: listing every problem (up to :data:`MAX_PROBLEMS`, then a count), each
+                as ``payroll[row 12]: salary: problem``: the problems the same tables would
+                have as files.
+            ~g287.InvalidTypeError: a table is neither a DataFrame nor an iterable of mappings
+                (text, a path, or one mapping for a whole table).
+
+        >>> data = Dataset.from_records(
+        ...     agency={"id": "A1", "name": "Test County", "agreement_date": "07/01/2025",
+        ...             "models": ["TFM"]},
+        ...     officers=[{"Officer ID": "T-1", "Model": "Task Force", "Trained On": "2025-08-01",
+        ...                "Annual Salary": "$78,000.00", "Badge": 1017}],
+        ...     payroll=[{"officer_id": "T-1", "period_start": "10/01/2025",
+        ...               "period_end": "10/14/2025", "salary": 3000, "benefits": 1000.5,
+        ...               "overtime": 0}],
+        ...     leads=[{"quarter": "FY26 Q1", "provided": 50, "located": 45,
+        ...             "assistance_satisfactory": "yes"}])
+        >>> data.payroll[0].benefits, data.notes
+        (Decimal('1000.50'), ("officers: ignored the column 'Badge'",))
+        """
+        return _dataset(
+            lambda problems, notes: _record_agency(agency, problems, notes),
+            partial(record_sheet, "officers", officers),
+            partial(record_sheet, "payroll", payroll),
+            partial(record_sheet, "leads", leads),
+        )
+
 
 def example_dir() -> Path:
     """The folder of the bundled example data set (a fictional agency, FY2026)."""
@@ -130,23 +187,25 @@ def example_dir() -> Path:
 
 
 class _Read:
-    """What one file gave: its records and the line each stands on (kept as small integers, not
+    """What one table gave: its records and the row each stands on (kept as small integers, not
     text: a national payroll has hundreds of thousands of rows)."""
 
-    def __init__(self, where: str) -> None:
-        self.where = where
+    def __init__(self) -> None:
+        self.place: Callable[[int], str] = str
         self.lines = array("l")
         self.records: list[Any] = []
 
     def at(self, i: int) -> str:
-        """``file:line`` of the i-th record."""
-        return f"{self.where}:{self.lines[i]}"
+        """Where the i-th record is: ``file:line`` or ``payroll[row N]``."""
+        return self.place(self.lines[i])
 
 
 #: A progress callback: ``progress(file, rows)``, called every :data:`PROGRESS_EVERY` rows.
 Progress = Callable[[str, int], object]
 #: How often (in rows) a progress callback is called.
 PROGRESS_EVERY: Final = 50_000
+#: Where a table comes from: a file's, or records', :class:`Sheet` when asked for.
+Source = Callable[[], Sheet]
 
 
 def _counted(
@@ -160,22 +219,23 @@ def _counted(
 
 def _read(
     kind: Kind,
-    path: Path,
+    source: Source,
     problems: Problems,
     notes: list[str],
     progress: Progress | None = None,
 ) -> _Read:
-    """The records of one file, with the line each stands on; problems added."""
-    read = _Read(str(path))
+    """The records of one table, with the row each stands on; problems added."""
+    read = _Read()
     try:
-        sheet = read_sheet(path)
+        sheet = source()
     except DataError as exc:
         problems.take(exc)
         return read
+    read.place = sheet.at
     with sheet:
-        found = columns_of(
-            kind, f"{sheet.where}:{sheet.header_line}", sheet.header, sheet.raw_header, problems
-        )
+        if sheet.header_line is None and not sheet.header:
+            return read  # records with no row and no column: an empty table (a [])
+        found = columns_of(kind, sheet.header_at, sheet.header, sheet.raw_header, problems)
         if found is None:
             return read
         index, ignored = found
@@ -187,7 +247,7 @@ def _read(
         try:
             for line, record in records(
                 kind,
-                where=sheet.where,
+                at=sheet.at,
                 rows=sheet.rows
                 if progress is None
                 else _counted(sheet.rows, sheet.where, progress),
@@ -202,8 +262,8 @@ def _read(
         return read
 
 
-def _read_leads(path: Path, problems: Problems, notes: list[str]) -> _Read:
-    read = _read(leads_kind(), path, problems, notes)
+def _read_leads(source: Source, problems: Problems, notes: list[str]) -> _Read:
+    read = _read(leads_kind(), source, problems, notes)
     seen: dict[FiscalQuarter, str] = {}
     for i, report in enumerate(read.records):
         where = read.at(i)
@@ -237,7 +297,7 @@ def read_officers(path: str | Path) -> tuple[Officer, ...]:
         DataError: listing every problem of the file.
     """
     problems = Problems()
-    read = _read(officers_kind(), Path(path), problems, [])
+    read = _read(officers_kind(), partial(read_sheet, Path(path)), problems, [])
     _locate(roster_problems(None, read.records), (read,), problems)
     return _done(read, problems)
 
@@ -249,7 +309,7 @@ def read_payroll(path: str | Path) -> tuple[PayRecord, ...]:
         DataError: listing every problem of the file.
     """
     problems = Problems()
-    return _done(_read(payroll_kind(), Path(path), problems, []), problems)
+    return _done(_read(payroll_kind(), partial(read_sheet, Path(path)), problems, []), problems)
 
 
 def read_leads(path: str | Path) -> tuple[LeadReport, ...]:
@@ -259,7 +319,7 @@ def read_leads(path: str | Path) -> tuple[LeadReport, ...]:
         DataError: listing every problem of the file.
     """
     problems = Problems()
-    return _done(_read_leads(Path(path), problems, []), problems)
+    return _done(_read_leads(partial(read_sheet, Path(path)), problems, []), problems)
 
 
 def read_agency(path: str | Path) -> Agency:
@@ -301,6 +361,28 @@ def _read_agency(path: Path, problems: Problems) -> Agency | None:
         return None
 
 
+def _record_agency(table: object, problems: Problems, notes: list[str]) -> Agency | None:
+    """The agency given as a mapping or a one-row table, read as a row of the other tables is;
+    ``models`` may be a list (as in ``agency.json``)."""
+    rows = [table] if isinstance(table, Mapping) else table
+    source = partial(record_sheet, "agency", rows, _agency_cell)
+    read = _read(agency_kind(), source, problems, notes)
+    if len(read.records) > 1:
+        problems.add(read.at(1), "a second agency; expected one row, the agency's")
+    elif not read.records and not problems.count:
+        problems.add("agency", "no row; expected one, the agency's")
+    return read.records[0] if len(read.records) == 1 else None
+
+
+def _agency_cell(value: object) -> str:
+    """A cell of the agency's row: a list (of models) as its items separated by commas."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(cell_text(v) for v in value)
+    if isinstance(value, (set, frozenset)):
+        return ", ".join(sorted(cell_text(v) for v in value))
+    return cell_text(value)
+
+
 def load_dataset(
     officers: str | Path,
     payroll: str | Path,
@@ -315,19 +397,37 @@ def load_dataset(
     pay records do not overlap (a double claim), and every officer's model is one the agency
     signed. Each problem is reported at the line that causes it. ``progress``, if given, is
     called as ``progress(file, rows)`` every :data:`PROGRESS_EVERY` rows read.
+    :meth:`Dataset.from_records` reads the same tables from memory.
 
     Raises:
         DataError: listing every problem (up to :data:`MAX_PROBLEMS`, then a count).
     """
+    return _dataset(
+        lambda problems, _: _read_agency(Path(agency), problems),
+        partial(read_sheet, Path(officers)),
+        partial(read_sheet, Path(payroll)),
+        partial(read_sheet, Path(leads)),
+        progress,
+    )
+
+
+def _dataset(
+    agency: Callable[[Problems, list[str]], Agency | None],
+    officers: Source,
+    payroll: Source,
+    leads: Source,
+    progress: Progress | None = None,
+) -> Dataset:
+    """The four tables read and cross-checked, or a DataError listing every problem."""
     problems = Problems()
     notes: list[str] = []
-    ag = _read_agency(Path(agency), problems)
+    ag = agency(problems, notes)
     before = problems.count
-    roster = _read(officers_kind(), Path(officers), problems, notes, progress)
-    pay = _read(payroll_kind(), Path(payroll), problems, notes, progress)
-    reports = _read_leads(Path(leads), problems, notes)
-    # The checks across records live with the claims; here each gets its file and line. While
-    # the roster has refused rows, a pay record is not also reported as off the roster.
+    roster = _read(officers_kind(), officers, problems, notes, progress)
+    pay = _read(payroll_kind(), payroll, problems, notes, progress)
+    reports = _read_leads(leads, problems, notes)
+    # The checks across records live with the claims; here each gets its place. While the
+    # roster has refused rows, a pay record is not also reported as off the roster.
     roster_refused = problems.count > before
     across = roster_problems(ag, roster.records, pay.records)
     _locate(
@@ -349,7 +449,7 @@ def load_dataset(
 #: The files ``g287 template`` writes: a header and one example row, commented out.
 TEMPLATES: Final = {
     "officers.csv": (OFFICER_COLUMNS, "# T-01,TFM,2025-06-15,72000.00,"),
-    "payroll.csv": (PAYROLL_COLUMNS, "# T-01,2025-10-01,2025-10-14,2769.23,615.38,0.00"),
+    "payroll.csv": (PAYROLL_COLUMNS, "# T-01,2025-10-01,2025-10-14,2769.23,615.38,0.00,no"),
     "leads.csv": (LEAD_COLUMNS, "# FY2026 Q1,50,45,yes"),
 }
 #: The example ``agency.json`` a template holds (JSON has no comments: replace its values).

@@ -1,4 +1,5 @@
-"""Where rows come from: CSV files as exports write them, ``.xlsx`` workbooks, JSON files.
+"""Where rows come from: CSV files as exports write them, ``.xlsx`` workbooks, JSON files, and
+records already in memory (a DataFrame, a list of dicts).
 
 Reading is streamed, line by line, and bounded: only regular files are read (a FIFO or a device
 such as ``/dev/zero`` is refused before a byte is read), a file may be at most
@@ -6,6 +7,9 @@ such as ``/dev/zero`` is refused before a byte is read), a file may be at most
 byte-order mark is allowed); anything else is refused at the line and byte where it stops being
 UTF-8. The CSV parser sees every line as it was written, so a quoted field may hold a line
 break (kept, for the cell's own rules to judge) and line numbers are the file's own.
+
+Every source gives a :class:`Sheet` of text cells, so one set of column and cell rules reads
+them all: a spreadsheet's or a DataFrame's typed values become text by :func:`cell_text`.
 """
 
 from __future__ import annotations
@@ -15,14 +19,17 @@ import csv
 import datetime as dt
 import itertools
 import json
+import numbers
+import os
 import re
 import stat
-from collections.abc import Callable, Iterator
-from decimal import Decimal
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import Decimal, InvalidOperation
+from enum import Enum
 from pathlib import Path
 from typing import Any, Final, TextIO
 
-from g287.errors import show
+from g287.errors import InvalidTypeError, show
 
 from ._problems import DataError
 
@@ -107,30 +114,50 @@ def _not_utf8(path: Path) -> DataError:
 
 
 class Sheet:
-    """A table read from a file: its header (as column names) and its rows, each with the
-    number of the line (or spreadsheet row) it starts on. Use it in a ``with`` block: the file
-    stays open while the rows are read, and is closed at the end of it."""
+    """A table: its header (as column names) and its rows, each with the number a message
+    gives it. Use it in a ``with`` block: a file stays open while the rows are read, and is
+    closed at the end of it.
+
+    A file's rows are numbered by the line (or spreadsheet row) they start on, and a problem is
+    placed ``file:12``; records given in memory are numbered by position from 1 and placed
+    ``payroll[row 12]`` (``row_place``), and their header, having no line, is placed by the
+    table's name alone.
+    """
 
     def __init__(
         self,
         where: str,
-        header: tuple[int, list[str]],
+        header: tuple[int | None, list[str]],
         rows: Iterator[tuple[int, list[str]]],
         close: Callable[[], object],
+        *,
+        row_place: str = "{}:{}",
     ) -> None:
         self.where = where
-        #: The line (or spreadsheet row) the header stands on.
+        self.row_place = row_place
+        #: The line (or spreadsheet row) the header stands on; ``None`` for records in memory.
         self.header_line, header_cells = header
         if len(header_cells) > MAX_COLUMNS:
             close()
             raise DataError.at(
-                f"{where}:{self.header_line}",
+                self.header_at,
                 f"the header has {len(header_cells):,} columns; expected at most {MAX_COLUMNS:,}",
             )
         self.raw_header = header_cells
         self.header = [column_name(h) for h in header_cells]
         self.rows = rows
         self.close = close
+
+    @property
+    def header_at(self) -> str:
+        """Where the header is, for a message: ``file:1``, or ``payroll`` for records."""
+        if self.header_line is None:
+            return self.where
+        return self.at(self.header_line)
+
+    def at(self, number: int) -> str:
+        """Where the row numbered ``number`` is, for a message: ``file:12``, ``payroll[row 12]``."""
+        return self.row_place.format(self.where, number)
 
     def __enter__(self) -> Sheet:
         return self
@@ -236,20 +263,153 @@ def _first_sheet(path: Path, book: Any) -> Sheet:
     return Sheet(str(path), (first, header), rows(), book.close)
 
 
+#: Where records given in memory place a problem: ``payroll[row 12]``.
+RECORD_PLACE: Final = "{}[row {}]"
+_TABLE: Final = "a DataFrame (anything with .to_dict('records')) or an iterable of mappings"
+
+
+def record_sheet(where: str, table: object, cell: Callable[[object], str] | None = None) -> Sheet:
+    """The table of records given in memory, named ``where`` (``payroll``) in messages.
+
+    ``table`` is a DataFrame, or anything else with ``.to_dict("records")``, or an iterable of
+    mappings (a list of dicts). The header is the frame's ``columns`` and then every key of the
+    records, in the order first seen, as ``pandas.DataFrame(records)`` would make it; a record
+    without a column has a blank cell there. Row ``N`` is the ``N``-th record, counted from 1
+    whatever a DataFrame's index (``frame.iloc[N - 1]``): the index is not part of the records,
+    and after a filter or a sort its labels no longer count rows. Cells are read by ``cell``
+    (:func:`cell_text` unless given).
+
+    Raises:
+        InvalidTypeError: ``table`` is neither (text, a path or one mapping included).
+        DataError: a record is not a mapping, placed at its row.
+    """
+    read = cell_text if cell is None else cell
+    columns: Iterable[object] = ()
+    to_dict = getattr(table, "to_dict", None)
+    if callable(to_dict):
+        try:
+            given: object = to_dict("records")
+        except (TypeError, ValueError):  # a to_dict with other orientations (a Series, a dict)
+            raise _not_a_table(where, table) from None
+        columns = getattr(table, "columns", ())
+    elif isinstance(table, (str, bytes, os.PathLike)):
+        raise _not_a_table(where, table, "; read files with load_dataset")
+    elif isinstance(table, Mapping) or not isinstance(table, Iterable):
+        raise _not_a_table(where, table)
+    else:
+        given = table
+    if not isinstance(given, Iterable):
+        raise _not_a_table(where, table)
+    rows = list(given)
+    for number, row in enumerate(rows, 1):
+        if not isinstance(row, Mapping):
+            raise DataError.at(
+                RECORD_PLACE.format(where, number),
+                f"{_a(row)} is not a record; expected a mapping of column names to values, "
+                "such as a dict",
+            )
+    keys = list(dict.fromkeys(itertools.chain(columns, itertools.chain.from_iterable(rows))))
+
+    def cells() -> Iterator[tuple[int, list[str]]]:
+        for number, row in enumerate(rows, 1):
+            yield number, list(map(read, map(row.get, keys)))
+
+    header = [k if isinstance(k, str) else str(k) for k in keys]
+    return Sheet(where, (None, header), cells(), lambda: None, row_place=RECORD_PLACE)
+
+
+def _a(value: object) -> str:
+    """The type of a value, for a message: ``a tuple``, ``an int`` (never its repr, which may be
+    long or span lines, as a Series' does)."""
+    kind = type(value).__name__
+    return f"{'an' if kind[:1].lower() in 'aeiou' else 'a'} {kind}"
+
+
+def _not_a_table(where: str, table: object, hint: str = "") -> InvalidTypeError:
+    return InvalidTypeError(
+        f"{where}: {_a(table)} is not a table; expected {_TABLE}{hint}", field=where, value=table
+    )
+
+
 def cell_text(value: object) -> str:
-    """A spreadsheet's cell as the text an export would hold: exact, never through a float's
-    arbitrary digits (a number is written as the shortest text that reads back to it)."""
-    if value is None:
+    """A cell's value as the text an export would hold, for the cell rules to read.
+
+    Spreadsheet cells and the values of records in memory are read alike, exactly: a number
+    never passes through arithmetic, and a float is written as the shortest text that reads
+    back to it (``0.1``, never ``0.1000000000000000055511151231257827``).
+
+    * text as it is; an enum member (a :class:`~g287.Model`) as its value;
+    * ``None``, NaN of any number type, pandas' ``NaT`` and ``NA``: a blank cell;
+    * ``True``/``False`` (a TRUE/FALSE cell): ``yes``/``no``;
+    * integers of any type (``int``, NumPy's) in digits; ``Decimal`` and floats in plain
+      digits, never an exponent (``Decimal("1E+3")`` is ``1000``);
+    * a ``datetime`` (a ``pandas.Timestamp`` too) at midnight as its day, ``2025-10-01``; with a
+      time of day as ``2025-10-01 12:30:00``, which no column accepts; a ``date`` as its day;
+    * anything else as its ``str()``, for the column's rules to judge.
+
+    >>> cell_text(72000.0), cell_text(0.1), cell_text(None), cell_text(float("nan"))
+    ('72000.0', '0.1', '', '')
+    """
+    if type(value) is str:
+        return value
+    if type(value) is float:  # the common types first: a DataFrame's amounts are floats
+        return "" if value != value else _float(value)  # noqa: PLR0124 - the test for NaN
+    if type(value) is int:
+        return str(value)
+    if _blank(value):
         return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return format(Decimal(repr(value)), "f")
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time():
-            return value.date().isoformat()
-        return value.isoformat(sep=" ")
-    return str(value)  # text, an int, a date (whose str is ISO)
+    for kind, text in _TEXTS:
+        if isinstance(value, kind):
+            return text(value)
+    return str(value)  # a date (whose str is ISO), or what the column's rules will refuse
+
+
+def _blank(value: object) -> bool:
+    """Whether a value stands for a blank cell: ``None``; NaN of any number type and pandas'
+    ``NaT``, which are not equal to themselves; pandas' ``NA``, known by its type's name (pandas
+    is not imported)."""
+    if value is None:
+        return True
+    if isinstance(value, Decimal):
+        return value.is_nan()  # a signalling NaN refuses to be compared
+    if isinstance(value, (numbers.Number, dt.datetime)):
+        return bool(value != value)  # noqa: PLR0124 - the test for NaN and NaT
+    return type(value).__name__ == "NAType"
+
+
+def _moment(value: dt.datetime) -> str:
+    """A datetime at midnight as its day; with a time of day, as a text no date column reads."""
+    if value.time() == dt.time():
+        return value.date().isoformat()
+    return value.isoformat(sep=" ")
+
+
+def _float(value: float) -> str:
+    """A float as the shortest decimal that reads back to it, in plain digits (``1e-05`` is
+    ``0.00001``)."""
+    text = float.__repr__(value)
+    return text if "e" not in text else format(Decimal(text), "f")
+
+
+#: How a value of each type is written as a cell's text, the first type that matches.
+_TEXTS: Final[tuple[tuple[type[Any], Callable[[Any], str]], ...]] = (
+    (bool, lambda value: "yes" if value else "no"),  # a TRUE/FALSE cell
+    (float, _float),  # NumPy's float64
+    (Decimal, lambda value: format(value, "f")),
+    (dt.datetime, _moment),  # a pandas.Timestamp too
+    (Enum, lambda value: cell_text(value.value)),
+    (str, str.__str__),  # a subclass of str, as its text
+    (numbers.Integral, lambda value: str(int(value))),  # NumPy's integers
+    (numbers.Real, lambda value: _plain(str(value))),  # NumPy's float32, a Fraction
+)
+
+
+def _plain(text: str) -> str:
+    """A number's text without an exponent (``1e-05`` is ``0.00001``); other text as it is."""
+    try:
+        return format(Decimal(text), "f")
+    except InvalidOperation:
+        return text
 
 
 def read_json(path: Path) -> Any:

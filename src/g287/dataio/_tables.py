@@ -1,12 +1,14 @@
-"""The kinds of table an agency gives — roster, payroll, lead reports — and how a row becomes a
-record: which columns, read how, built into which value object."""
+"""The kinds of table an agency gives — roster, payroll, lead reports, and the agency itself when
+it comes as a row — and how a row becomes a record: which columns, read how, built into which
+value object."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
 
-from g287.claims import LeadReport, Officer, PayRecord
+from g287.claims import Agency, LeadReport, Officer, PayRecord
 from g287.errors import G287Error, InvalidInputError, show
 
 from . import _cells
@@ -27,6 +29,8 @@ PAYROLL_COLUMNS: Final = (
 )
 #: The columns of ``leads.csv``, one row per quarter.
 LEAD_COLUMNS: Final = ("quarter", "provided", "located", "assistance_satisfactory")
+#: The fields of ``agency.json``, and the columns of an agency given as a row.
+AGENCY_FIELDS: Final = ("id", "name", "agreement_date", "models")
 
 
 class Kind:
@@ -88,6 +92,39 @@ def _pay_record(v: dict[str, Any]) -> PayRecord:
 
 def _lead_report(v: dict[str, Any]) -> LeadReport:
     return LeadReport(v["quarter"], v["provided"], v["located"], v["assistance_satisfactory"])
+
+
+def _agency(v: dict[str, Any]) -> Agency:
+    return Agency(v["id"], v["name"], v["agreement_date"], v["models"])
+
+
+def _name(text: str, column: str) -> str:
+    """A name as it is written (the agency checks that it is printable text)."""
+    return text
+
+
+def _models(text: str, column: str) -> list[Any]:
+    """One or more models, separated by commas or semicolons: ``TFM``, ``JEM, TFM``."""
+    names = [name.strip() for name in re.split(r"[,;]", text) if name.strip()]
+    if not names:
+        raise InvalidInputError.about(column, text, "is empty; expected one or more models")
+    return [_cells.model(name, column) for name in names]
+
+
+def agency_kind() -> Kind:
+    """The agency, as a one-row table (the fields of ``agency.json`` as its columns)."""
+    return Kind(
+        name="agency",
+        columns=AGENCY_FIELDS,
+        optional=frozenset(),
+        readers={
+            "id": _cells.identifier,
+            "name": _name,
+            "agreement_date": _cells.date,
+            "models": _models,
+        },
+        build=_agency,
+    )
 
 
 def officers_kind() -> Kind:
@@ -211,26 +248,24 @@ def _skipped(cells: list[str]) -> bool:
 def records(
     kind: Kind,
     *,
-    where: str,
+    at: Callable[[int], str],
     rows: Iterable[tuple[int, list[str]]],
     width: int,
     index: Mapping[str, int],
     problems: Problems,
 ) -> Iterator[tuple[int, Any]]:
-    """Each row's record with the line it stands on; a row's every problem is added to
-    ``problems`` at ``where:line``. Blank rows and comments (a first cell starting with ``#``)
-    are skipped.
+    """Each row's record with the number of its row; a row's every problem is added to
+    ``problems`` at ``at(number)`` (``file:12``, ``payroll[row 12]``). Blank rows and comments
+    (a first cell starting with ``#``) are skipped.
 
-    ``rows`` yields ``(line, cells)``, which must be ``width`` cells (the header's); ``index``
+    ``rows`` yields ``(number, cells)``, which must be ``width`` cells (the header's); ``index``
     says which cell holds each known column.
     """
     fast = kind.fast(index) if kind.fast is not None else None
     for line, cells in rows:
         if len(cells) != width:
             if not _skipped(cells):
-                problems.add(
-                    f"{where}:{line}", f"the row has {len(cells)} fields; expected {width}"
-                )
+                problems.add(at(line), f"the row has {len(cells)} fields; expected {width}")
             continue
         if fast is not None:
             try:
@@ -240,7 +275,7 @@ def records(
                 pass  # read again, cell by cell, to report every problem of the row
         if _skipped(cells):
             continue
-        record = _record(kind, f"{where}:{line}", cells, index, problems)
+        record = _record(kind, at(line), cells, index, problems)
         if record is not None:
             yield line, record
 

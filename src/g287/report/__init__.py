@@ -26,6 +26,7 @@ from typing import Final
 from . import _cells, _csv, _rows, _xlsx
 from ._cells import escaped, neutralise
 from ._csv import claim_csv
+from ._frame import to_frame
 from ._html import claim_html
 from ._text import claim_table
 from ._xlsx import claim_xlsx
@@ -44,6 +45,7 @@ __all__ = [
     "claim_xlsx",
     "escaped",
     "neutralise",
+    "to_frame",
     "year_csv",
     "year_table",
 ]

@@ -3,8 +3,10 @@ the officer lines, and the summary."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
+from g287.claims import LINE_LABELS as _LABELS
 from g287.claims import Claim
 from g287.money import ZERO
 
@@ -33,43 +35,16 @@ ADJUSTMENT_COLUMNS: tuple[str, ...] = (
 )
 
 #: The header a human-readable report shows over each column of
-#: :data:`~g287.claims.LINE_COLUMNS`.
-LINE_LABELS: dict[str, str] = {
-    "officer_id": "officer",
-    "model": "model",
-    "eligible_days": "days",
-    "salary": "salary",
-    "benefits": "benefits",
-    "overtime_claimed": "OT claimed",
-    "overtime_reimbursed": "OT paid",
-    "overtime_over_cap": "OT over cap",
-    "overtime_cap": "FY cap",
-    "cap_used": "cap used",
-    "not_eligible": "not eligible",
-    "total": "total",
-}
+#: :data:`~g287.claims.LINE_COLUMNS`: the labels of the notebook views
+#: (:data:`g287.claims.LINE_LABELS`).
+LINE_LABELS: Mapping[str, str] = _LABELS
 
 
 def totals(claim: Claim) -> dict[str, object]:
-    """The row under a claim's lines, by column of :data:`~g287.claims.LINE_COLUMNS`.
-
-    What adds up is added (days, salary, benefits, overtime, not eligible; ``total`` is the
-    reimbursement); a fiscal-year cap and the cap used are per officer, so they are ``None``.
-    """
-    return {
-        "officer_id": "TOTAL",
-        "model": None,
-        "eligible_days": sum(line.eligible_days for line in claim.lines),
-        "salary": claim.salary,
-        "benefits": claim.benefits,
-        "overtime_claimed": claim.overtime_claimed,
-        "overtime_reimbursed": claim.overtime_reimbursed,
-        "overtime_over_cap": claim.overtime_over_cap,
-        "overtime_cap": None,
-        "cap_used": None,
-        "not_eligible": claim.not_eligible,
-        "total": claim.reimbursement,
-    }
+    """The row under a claim's lines, by column of :data:`~g287.claims.LINE_COLUMNS`
+    (:meth:`g287.Claim.line_totals`: what adds up is added, a fiscal-year cap and the cap used
+    are per officer, so they are ``None``)."""
+    return claim.line_totals()
 
 
 def award_amount(claim: Claim) -> Decimal:
