@@ -109,7 +109,7 @@ def officer_figures(
             whole = part(rec, p_lo, p_hi)
             assert whole is not None  # it overlaps the period
             in_period += sum(whole)
-        if start <= e_hi and e_lo <= end:  # some of its days in the period are eligible
+        if e_lo <= e_hi and start <= e_hi and e_lo <= end:  # some of its eligible days
             inside = part(rec, e_lo, e_hi)
             assert inside is not None
             salary += inside[0]

@@ -1,10 +1,10 @@
 """A fiscal year filed quarter by quarter, in one call.
 
-:func:`fiscal_year_claims` claims each quarter of a fiscal year in order, from the quarter after
-the last earlier filing through the last quarter with a lead report: each with its award, each
-continuing the ones before it (the cap carried, corrections adjusted: I-CAPYEAR, I-ADJUST). Its
-figures are those of the quarterly claims filed one by one with ``prior=``. g287 never reads
-the clock: which quarters are claimed follows from the lead reports given.
+:func:`~g287.fiscal_year_claims` claims each quarter of a fiscal year in order, from the
+quarter after the last earlier filing through the last quarter with a lead report: each with its
+award, each continuing the ones before it (the cap carried, corrections adjusted: I-CAPYEAR,
+I-ADJUST). Its figures are those of the quarterly claims filed one by one with ``prior=``. g287
+never reads the clock: which quarters are claimed follows from the lead reports given.
 
 >>> from g287.dataio import example_dir, load_dataset
 >>> data = load_dataset(*(example_dir() / n for n in
