@@ -165,7 +165,7 @@ def fiscal_year_claims(
             leads=report,
             quarter=q,
             policy=policy,
-            prior=[*filed, *claims],
+            prior=[*filed, *(x.filing for x in claims)],  # its own claims need no checking
         )
         claims.append(c)
     if not claims:
