@@ -167,6 +167,8 @@ def fiscal_year_claims(
             policy=policy,
             prior=[*filed, *(x.filing for x in claims)],  # its own claims need no checking
         )
+        if not claims:
+            filed = list(c.prior)  # the given claims, verified once, as filings
         claims.append(c)
     if not claims:
         raise InvalidInputError.about(
