@@ -349,7 +349,7 @@ def load_dataset(
 #: The files ``g287 template`` writes: a header and one example row, commented out.
 TEMPLATES: Final = {
     "officers.csv": (OFFICER_COLUMNS, "# T-01,TFM,2025-06-15,72000.00,"),
-    "payroll.csv": (PAYROLL_COLUMNS, "# T-01,2025-10-01,2025-10-14,2769.23,615.38,0.00"),
+    "payroll.csv": (PAYROLL_COLUMNS, "# T-01,2025-10-01,2025-10-14,2769.23,615.38,0.00,no"),
     "leads.csv": (LEAD_COLUMNS, "# FY2026 Q1,50,45,yes"),
 }
 #: The example ``agency.json`` a template holds (JSON has no comments: replace its values).
