@@ -5,6 +5,10 @@ non-overlapping pay records per officer (1-31 days each, gaps allowed) that star
 2025-10-01 and run through FY2026, so records straddle the policy start and quarter boundaries.
 Amounts are drawn as whole cents and turned into ``Decimal`` by text.
 
+The filing strategies at the end build a fiscal year filed quarter by quarter: earlier quarterly
+claims filed from the payroll as it stood then, and a later claim that continues them
+(``prior=``) from the corrected payroll, so it carries adjustments (I-ADJUST).
+
 The oracles here work one calendar day at a time, independently of the engine's closed-form
 arithmetic: a record's cents are spread evenly over its days with the remainder cents one each
 on the earliest days (I-DAYS, I-CENT); a day is eligible when it lies in
@@ -22,22 +26,32 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from g287 import (
+    Adjustment,
     Agency,
     CapProration,
+    Claim,
     DateRange,
+    FiledLine,
+    Filing,
     FiscalQuarter,
     FiscalYear,
+    FiscalYearClaims,
     Headcount,
     LeadReport,
     Model,
     ModelScope,
+    NoLeads,
     Officer,
     PayRecord,
     Policy,
+    fiscal_year_claims,
+    quarterly_claim,
 )
+from g287.filings import FiledRecord
 
 #: The fiscal year every generated claim is for: FY2026, the first under the policy (R-EFF).
 FY = FiscalYear(2026)
@@ -432,3 +446,205 @@ def split_record(record: PayRecord, first_days: int) -> tuple[PayRecord, PayReco
         ]
         parts.append(PayRecord(record.officer_id, lo, hi, *amounts))
     return parts[0], parts[1]
+
+
+# --- filings: a fiscal year filed quarter by quarter --------------------------------------------
+
+#: What became of a pay record between a filing and the payroll now: mostly nothing.
+_fates = st.sampled_from(["kept", "kept", "kept", "dropped", "changed"])
+#: Amounts of an adjustment record (back pay, a recovery), in cents: either sign.
+_signed_cents = st.integers(min_value=-500_000, max_value=500_000)
+
+
+def signed_money(cents: int) -> Decimal:
+    """:func:`money` of either sign."""
+    return -money(-cents) if cents < 0 else money(cents)
+
+
+@st.composite
+def adjustment_records(draw: st.DrawFn, officer_id: str = "T-1") -> PayRecord:
+    """An adjustment record (back pay, a recovery) of 1-31 days in FY2026, amounts of either
+    sign: a valid record on its own (a claim checks that no day goes below zero)."""
+    start = draw(st.dates(POLICY_START, FY_END - dt.timedelta(days=30)))
+    end = start + dt.timedelta(days=draw(st.integers(0, 30)))
+    amounts = [signed_money(draw(_signed_cents)) for _ in range(3)]
+    return PayRecord(officer_id, start, end, *amounts, adjustment=True)
+
+
+@st.composite
+def payrolls_as_filed(draw: st.DrawFn, payroll: Sequence[PayRecord]) -> tuple[PayRecord, ...]:
+    """The payroll as the agency had it when it filed, before corrections: each record of
+    ``payroll`` kept, missing, or with other amounts. A claim on ``payroll`` then recomputes
+    the periods filed from this one differently (I-ADJUST)."""
+    out = []
+    for record in payroll:
+        fate = draw(_fates)
+        if fate == "dropped":
+            continue
+        if fate == "changed":
+            amounts = [money(max(0, draw(_record_cents))) for _ in range(3)]
+            out.append(PayRecord(record.officer_id, record.start, record.end, *amounts))
+        else:
+            out.append(record)
+    return tuple(out)
+
+
+@st.composite
+def back_pay(draw: st.DrawFn, s: Scenario, before: dt.date) -> list[PayRecord]:
+    """0-2 adjustment records of back pay (amounts >= 0) for officers of ``s``, dated in
+    FY2026 before ``before``: pay the agency found it owed after filing."""
+    out = []
+    for _ in range(draw(st.integers(0, 2))):
+        officer = draw(st.sampled_from(s.officers))
+        start = draw(st.dates(POLICY_START, before - ONE_DAY))
+        end = draw(st.dates(start, before - ONE_DAY))
+        amounts = [money(max(0, draw(_record_cents))) for _ in range(3)]
+        out.append(PayRecord(officer.id, start, end, *amounts, adjustment=True))
+    return out
+
+
+def _quarterly(
+    s: Scenario,
+    payroll: Sequence[PayRecord],
+    report: LeadReport,
+    policy: Policy,
+    prior: Sequence[Claim | Filing],
+) -> Claim:
+    return quarterly_claim(
+        agency=s.agency,
+        officers=s.officers,
+        payroll=payroll,
+        leads=report,
+        quarter=report.quarter,
+        policy=policy,
+        prior=prior,
+        allow_empty=True,
+        # A generated payroll's missing days mean nothing was paid on them.
+        assume_no_earlier_overtime=True,
+    )
+
+
+def _policy_for(s: Scenario, policy: Policy) -> Policy:
+    """``policy``, or (when a lead report has no leads and the policy refuses such a quarter,
+    I-BELOW) its no-award variant, so every quarter of ``s`` can be claimed."""
+    if policy.no_leads is NoLeads.ERROR and any(r.provided == 0 for r in s.leads):
+        return policy.choose("I-BELOW", "no-award")
+    return policy
+
+
+@st.composite
+def continued_claims(
+    draw: st.DrawFn, policies: st.SearchStrategy[Policy], max_officers: int = 2
+) -> Claim:
+    """A quarterly claim of FY2026 Q2-Q4 that continues the earlier quarters' claims
+    (``prior=``, as claims or as their filings): those were filed from the payroll as it stood
+    then (:func:`payrolls_as_filed`), this one is made from the payroll now, with back pay for
+    earlier days, so it may carry adjustments (I-CAPYEAR, I-ADJUST)."""
+    s = draw(scenarios(max_officers))
+    policy = _policy_for(s, draw(policies))
+    n = draw(st.integers(min_value=1, max_value=3))
+    then = draw(payrolls_as_filed(s.payroll))
+    filed: list[Claim] = []
+    for report in s.leads[:n]:
+        filed.append(_quarterly(s, then, report, policy, [c.filing for c in filed]))
+    now = (*s.payroll, *draw(back_pay(s, QUARTERS[n].start)))
+    prior = [c if draw(st.booleans()) else c.filing for c in filed]
+    return _quarterly(s, now, s.leads[n], policy, prior)
+
+
+def _with_lines(c: Claim) -> bool:
+    return bool(c.lines)
+
+
+def filings(policies: st.SearchStrategy[Policy]) -> st.SearchStrategy[Filing]:
+    """The filing of a claim continuing earlier ones: its lines, then its adjustments."""
+    return continued_claims(policies).filter(_with_lines).map(lambda c: c.filing)
+
+
+#: Officer ids of the value strategies below.
+_officer_ids = st.sampled_from(["T-1", "O-2", "officer.7"])
+#: The periods a filing of FY2026 covers or adjusts: a quarter.
+_filed_periods = st.sampled_from([q.range for q in QUARTERS])
+
+
+@st.composite
+def filed_lines(draw: st.DrawFn) -> FiledLine:
+    """A filed line of any figures, of either sign (an adjustment's may be negative); the
+    engine's own come with :func:`filings`."""
+    amounts = [signed_money(draw(_signed_cents)) for _ in range(4)]
+    return FiledLine(
+        officer_id=draw(_officer_ids),
+        period=draw(_filed_periods),
+        salary=amounts[0],
+        benefits=amounts[1],
+        overtime_claimed=amounts[2],
+        overtime_reimbursed=amounts[3],
+    )
+
+
+@st.composite
+def filed_records(draw: st.DrawFn) -> FiledRecord:
+    """A pay record as a filing keeps one that crosses its period's edge: 1-31 days of FY2026,
+    amounts of either sign; the engine's own come with :func:`filings`."""
+    start = draw(st.dates(POLICY_START, FY_END - dt.timedelta(days=30)))
+    end = start + dt.timedelta(days=draw(st.integers(0, 30)))
+    amounts = [signed_money(draw(_signed_cents)) for _ in range(3)]
+    return FiledRecord(
+        officer_id=draw(_officer_ids),
+        start=start,
+        end=end,
+        salary=amounts[0],
+        benefits=amounts[1],
+        overtime=amounts[2],
+    )
+
+
+@st.composite
+def adjustments(draw: st.DrawFn) -> Adjustment:
+    """An adjustment of any figures filed and recomputed, of either sign; the engine's own
+    come with :func:`continued_claims`."""
+    amounts = [signed_money(draw(_signed_cents)) for _ in range(8)]
+    return Adjustment(
+        officer_id=draw(_officer_ids),
+        period=draw(_filed_periods),
+        filed_salary=amounts[0],
+        filed_benefits=amounts[1],
+        filed_overtime_claimed=amounts[2],
+        filed_overtime_reimbursed=amounts[3],
+        salary=amounts[4],
+        benefits=amounts[5],
+        overtime_claimed=amounts[6],
+        overtime_reimbursed=amounts[7],
+    )
+
+
+@st.composite
+def fiscal_years_filed(
+    draw: st.DrawFn, policies: st.SearchStrategy[Policy], max_officers: int = 2
+) -> FiscalYearClaims:
+    """FY2026 claimed in one call from a generated scenario: the quarters with a lead report
+    (one to four, each with pay records: ``fiscal_year_claims`` claims no quarter without),
+    after none or some filed earlier from the payroll as it stood then."""
+    s = draw(scenarios(max_officers))
+    policy = _policy_for(s, draw(policies))
+    paid = 0
+    while paid < len(QUARTERS) and any(
+        r.start <= QUARTERS[paid].end and r.end >= QUARTERS[paid].start for r in s.payroll
+    ):
+        paid += 1
+    assume(paid > 0)
+    reported = draw(st.integers(min_value=1, max_value=paid))
+    earlier = draw(st.integers(min_value=0, max_value=reported - 1))
+    then = draw(payrolls_as_filed(s.payroll))
+    filed: list[Claim] = []
+    for report in s.leads[:earlier]:
+        filed.append(_quarterly(s, then, report, policy, [c.filing for c in filed]))
+    return fiscal_year_claims(
+        agency=s.agency,
+        officers=s.officers,
+        payroll=s.payroll,
+        leads=s.leads[:reported],
+        fiscal_year=FY,
+        prior=filed,
+        policy=policy,
+    )

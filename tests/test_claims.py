@@ -94,7 +94,12 @@ def run(
     payroll: Sequence[PayRecord] | None = None,
     roster: Sequence[Officer] | None = None,
 ) -> Claim:
-    """The claim of a scenario for a period (optionally with another payroll or roster)."""
+    """The claim of a scenario for a period (optionally with another payroll or roster).
+
+    A generated payroll's missing days mean nothing was paid on them, which is what
+    ``assume_no_earlier_overtime`` states: without it a claim after a day the payroll does not
+    cover would be refused (I-CAPYEAR), and the oracles, which read a missing day as unpaid,
+    give the figures either way."""
     return claim(
         agency=s.agency,
         officers=s.officers if roster is None else roster,
@@ -102,6 +107,7 @@ def run(
         period=period,
         policy=policy,
         allow_empty=True,
+        assume_no_earlier_overtime=True,
     )
 
 
@@ -391,6 +397,7 @@ class TestAwardHeadcount:
                 quarter=report.quarter,
                 policy=policy,
                 allow_empty=True,
+                assume_no_earlier_overtime=True,
             )
             expected = expected_award_officers(
                 s.agency, s.officers, policy, report.quarter, s.payroll
@@ -414,6 +421,7 @@ class TestAwardHeadcount:
             leads=report,
             quarter=report.quarter,
             allow_empty=True,
+            assume_no_earlier_overtime=True,
         )
         plain = run(s, report.quarter)
         assert q.lines == plain.lines
@@ -675,7 +683,8 @@ def quarter_claim(
     payroll: Sequence[PayRecord] = (),
     agency: Agency = AGENCY,
 ) -> Claim:
-    """AGENCY's quarterly claim for the quarter of ``leads``."""
+    """AGENCY's quarterly claim for the quarter of ``leads``; the example payrolls start where
+    their story does, so nothing was paid before (``assume_no_earlier_overtime``)."""
     return quarterly_claim(
         agency=agency,
         officers=roster,
@@ -684,6 +693,7 @@ def quarter_claim(
         quarter=leads.quarter,
         policy=policy,
         allow_empty=True,
+        assume_no_earlier_overtime=True,
     )
 
 
@@ -795,6 +805,8 @@ class TestQuarterlyClaimExamples:
 
 
 class TestClaimArguments:
+    # The payroll starts on 2025-12-20: a claim after that states that nothing was paid before
+    # it (assume_no_earlier_overtime; without it the claim is refused, see test_filings).
     PAYROLL = (PayRecord("T-1", D(2025, 12, 20), D(2026, 1, 10), "2200", "220", "22"),)
     Q2 = DateRange(D(2026, 1, 1), D(2026, 3, 31))
 
@@ -815,7 +827,12 @@ class TestClaimArguments:
     ) -> None:
         """A period is a DateRange, a FiscalQuarter, a FiscalYear or their text, case-blind."""
         c = claim(
-            agency=AGENCY, officers=[ALICE], payroll=self.PAYROLL, period=period, allow_empty=True
+            agency=AGENCY,
+            officers=[ALICE],
+            payroll=self.PAYROLL,
+            period=period,
+            allow_empty=True,
+            assume_no_earlier_overtime=True,
         )
         assert c.period.days == days
         assert c.fiscal_year == c.line("T-1").fiscal_year == FY
@@ -834,13 +851,22 @@ class TestClaimArguments:
             leads=LeadReport("FY2026 Q2", 10, 10),
             quarter=quarter,
             allow_empty=True,
+            assume_no_earlier_overtime=True,
         )
         assert (c.quarter, c.period) == (FiscalQuarter(2026, 2), self.Q2)
 
     def test_an_empty_period_is_claimed_only_when_said(self) -> None:
         """A claim with no pay record in its period has no basis and is refused (see the
-        refusals); with allow_empty=True it is made, paying nothing."""
-        c = claim(agency=AGENCY, officers=[ALICE], payroll=[], period="FY2026 Q3", allow_empty=True)
+        refusals); with allow_empty=True (and, no payroll covering the days before it, the
+        statement that nothing was paid on them) it is made, paying nothing."""
+        c = claim(
+            agency=AGENCY,
+            officers=[ALICE],
+            payroll=[],
+            period="FY2026 Q3",
+            allow_empty=True,
+            assume_no_earlier_overtime=True,
+        )
         assert (c.reimbursement, c.payroll) == (Decimal("0.00"), ())
 
     def test_the_claim_keeps_the_records_it_read(self) -> None:
@@ -888,6 +914,7 @@ class TestClaimArguments:
             payroll=self.PAYROLL,
             period="FY2026 Q2",
             allow_empty=True,
+            assume_no_earlier_overtime=True,
         )
         line = c.line("T-2")
         assert (line.officer, line.model, line.records) == (bob, TFM, 0)
@@ -911,6 +938,7 @@ class TestClaimArguments:
             leads=LeadReport("FY2026 Q2", 10, 10),
             quarter="FY2026 Q2",
             allow_empty=True,
+            assume_no_earlier_overtime=True,
         )
         assert (q.award_officers, q.salary) == (("T-1",), Decimal("1000.00"))
 
@@ -954,7 +982,9 @@ class TestRows:
         }
 
     def test_a_quarterly_claim_row_has_its_totals_award_and_policy(self) -> None:
-        """Claim.as_row: the totals, the quarter and award, the policy's name and fingerprint."""
+        """Claim.as_row: the totals (adjustments to earlier periods among them, I-ADJUST), the
+        quarter and award, whether the claimant stated that no earlier overtime was paid (a Q1
+        claim has no earlier days to state it of), the policy's name and fingerprint."""
         c = quarter_claim([ALICE], LeadReport("FY2026 Q1", 20, 18), payroll=self.PAY)
         assert c.as_row() == {
             "agency_id": "A1",
@@ -968,8 +998,10 @@ class TestRows:
             "overtime_over_cap": Decimal("0.00"),
             "not_eligible": Decimal("0.00"),
             "reimbursement": Decimal("4500.00"),
+            "adjustment": Decimal("0.00"),
             "award": Decimal("1000.00"),
             "total": Decimal("5500.00"),
+            "assumed_no_earlier_overtime": False,
             "policy": POLICY.name,
             "policy_fingerprint": POLICY.fingerprint,
         }
@@ -1192,7 +1224,7 @@ REFUSALS = [
     pytest.param(
         claim_with(payroll=[], period=DateRange(D(2025, 11, 1), D(2025, 11, 30))),
         InvalidInputError,
-        "payroll: no pay records in 2025-11-01 to 2025-11-30;",
+        "payroll: no pay records in 2025-11;",  # a calendar month is named as one
         "payroll",
         id="no-payroll-in-a-month",
     ),
@@ -1533,6 +1565,7 @@ def quarters_of(s: Scenario) -> list[str]:
                 leads=report,
                 quarter=report.quarter,
                 allow_empty=True,
+                assume_no_earlier_overtime=True,
             )
         )
         for report in s.leads

@@ -31,6 +31,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import attrs
 import openpyxl
 import pytest
 from hypothesis import given
@@ -436,6 +437,62 @@ ERRORS: list[tuple[str, list[str], dict[str, str], int, str]] = [
     ),
     ("unknown-format", ["claim", "--example", "--format", "pdf"], {}, 2, r"g287 claim: error: "),
     (
+        "two-periods",
+        ["claim", "--example", "--quarter", "FY2026 Q1", "--fiscal-year", "FY2026"],
+        {},
+        2,
+        r"g287 claim: error: give one of --quarter, --fiscal-year$",
+    ),
+    (
+        "a-year-as-a-workbook",
+        ["claim", "--example", "--fiscal-year", "FY2026", "--format", "xlsx"],
+        {},
+        2,
+        r"g287 claim: error: with --fiscal-year, --format is table, csv or json$",
+    ),
+    (
+        "choose-without-an-option",
+        ["claim", "--example", "--choose", "I-BAND"],
+        {},
+        2,
+        r"g287 claim: error: --choose 'I-BAND': expected ID=OPTION",
+    ),
+    (
+        "choose-an-unknown-option",
+        ["claim", "--example", "--choose", "I-BAND=up"],
+        {},
+        1,
+        r"g287 claim: error: option: 'up' is not an option of I-BAND",
+    ),
+    (
+        "month-malformed",
+        ["claim", "--example", "--month", "2025-13"],
+        {},
+        1,
+        r"g287 claim: error: --month: '2025-13' is not a month; expected YYYY-MM$",
+    ),
+    (
+        "explain-an-unknown-officer",
+        ["claim", "--example", "--explain", "T-99"],
+        {},
+        1,
+        r"g287 claim: error: officer_id: 'T-99' has no line in this claim$",
+    ),
+    (
+        "prior-missing",
+        ["claim", "--example", "--quarter", "FY2026 Q2", "--prior", "nowhere.json"],
+        {},
+        1,
+        r"g287 claim: error: --prior 'nowhere\.json': cannot read \(No such file",
+    ),
+    (
+        "prior-not-a-claim",
+        ["claim", "--example", "--quarter", "FY2026 Q2", "--prior", "p.json"],
+        {"p.json": g287.dumps(POLICY)},
+        1,
+        r"g287 claim: error: --prior 'p\.json': ",
+    ),
+    (
         "empty-output-name",
         ["claim", "--example", "--output", ""],
         {},
@@ -466,7 +523,7 @@ ERRORS: list[tuple[str, list[str], dict[str, str], int, str]] = [
         2,
         (
             r"g287 claim: error: the following arguments are required without --example: "
-            r"--payroll, --leads, --agency, --quarter$"
+            r"--payroll, --leads, --agency, --quarter \(or --month, --fiscal-year\)$"
         ),
     ),
     (
@@ -476,7 +533,7 @@ ERRORS: list[tuple[str, list[str], dict[str, str], int, str]] = [
         2,
         (
             r"g287 claim: error: the following arguments are required without --example: "
-            r"--quarter$"
+            r"--quarter \(or --month, --fiscal-year\)$"
         ),
     ),
     # invalid input: exit 1
@@ -1188,3 +1245,160 @@ class TestBrokenPipe:
         finally:
             os.close(write)
         assert (done.returncode, done.stderr) == (1, b"")
+
+
+# --- filing a fiscal year (issue 14) --------------------------------------------------------------
+
+
+def quarter_export(folder: Path, quarter: FiscalQuarter) -> str:
+    """The example payroll's records overlapping ``quarter``, as a payroll export of that
+    quarter alone; its file name."""
+    with (example_dir() / "payroll.csv").open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    name = f"payroll-{str(quarter).replace(' ', '-')}.csv"
+    with (folder / name).open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, list(rows[0]))
+        writer.writeheader()
+        start, end = quarter.start.isoformat(), quarter.end.isoformat()
+        writer.writerows(r for r in rows if r["period_end"] >= start and r["period_start"] <= end)
+    return name
+
+
+def quarter_argv(quarter: FiscalQuarter, *extra: str) -> list[str]:
+    """``g287 claim`` of ``quarter`` from that quarter's export (in the working folder)."""
+    return [
+        "claim",
+        *("--officers", "officers.csv", "--leads", "leads.csv", "--agency", "agency.json"),
+        *("--payroll", f"payroll-{str(quarter).replace(' ', '-')}.csv"),
+        *("--quarter", str(quarter), *extra),
+    ]
+
+
+QUARTERS = tuple(g287.FiscalYear(2026).quarters())
+
+
+class TestFilingAFiscalYear:
+    @pytest.fixture(autouse=True)
+    def exports(self, files: list[str]) -> None:
+        """The example's files, and each quarter's payroll export, in the working folder."""
+        for q in QUARTERS:
+            quarter_export(Path(), q)
+
+    def test_a_later_quarter_alone_is_refused(self, capsys: Capsys) -> None:
+        """I-CAPYEAR: Q3 from Q3's export alone would guess how much of each cap was used:
+        refused (exit 1), naming the officer and the days nothing covers."""
+        code, out, err = run(capsys, *quarter_argv(QUARTERS[2]))
+        assert (code, out) == (1, "")
+        assert err.startswith(
+            "g287 claim: error: T-01: eligible from 2025-10-01 but neither payroll nor prior "
+            "filings cover 2025-10-01 to 2026-03-21;"
+        )
+
+    def test_a_statement_is_recorded_in_every_report(self, capsys: Capsys) -> None:
+        """--assume-no-earlier-overtime claims it, and says so in the table and the CSV."""
+        code, out, _ = run(capsys, *quarter_argv(QUARTERS[2], "--assume-no-earlier-overtime"))
+        assert code == 0
+        assert "STATED BY THE CLAIMANT" in out
+        code, out, _ = run(
+            capsys, *quarter_argv(QUARTERS[2], "--assume-no-earlier-overtime", "--format", "csv")
+        )
+        assert {r["assumed_no_earlier_overtime"] for r in csv.DictReader(io.StringIO(out))} == {
+            "yes"
+        }
+
+    def test_priors_carry_the_cap(self, capsys: Capsys) -> None:
+        """I-CAPYEAR: Q1 and Q2 filed from their exports (--output, JSON), then Q3 with --prior
+        both gives the Q3 claim of the whole year's payroll, to the cent."""
+        for q, prior in ((QUARTERS[0], []), (QUARTERS[1], ["q1.json"])):
+            extra = [x for p in prior for x in ("--prior", p)]
+            name = f"q{str(q)[-1]}.json"
+            code, _, err = run(capsys, *quarter_argv(q, *extra, "--json", "--output", name))
+            assert (code, err) == (0, "")
+        code, out, _ = run(
+            capsys, *quarter_argv(QUARTERS[2], "--prior", "q1.json", "--prior", "q2.json", "--json")
+        )
+        assert code == 0
+        filed = loads(out, Claim)
+        assert filed.total == example_claim("FY2026 Q3").total
+        assert [f.period for f in filed.prior] == [QUARTERS[0].range, QUARTERS[1].range]
+
+    def test_an_edited_prior_is_refused(self, capsys: Capsys) -> None:
+        """A --prior document whose figures were edited (consistently, so it loads) is refused:
+        a filing counts only once it recomputes from its inputs."""
+        run(capsys, *quarter_argv(QUARTERS[0], "--json", "--output", "q1.json"))
+        document = json.loads(Path("q1.json").read_text(encoding="utf-8"))
+        payroll = document["data"]["payroll"]
+        payroll["rows"][1][payroll["columns"].index("overtime")] = "9999.00"
+        Path("q1.json").write_text(json.dumps(document), encoding="utf-8")
+        code, _, err = run(capsys, *quarter_argv(QUARTERS[1], "--prior", "q1.json"))
+        assert code == 1
+        assert "--prior 'q1.json': " in err
+
+    def test_a_correction_becomes_an_adjustment(self, capsys: Capsys) -> None:
+        """I-ADJUST: after Q1 was filed, an adjustment record adds $5,000.00 of overtime to a
+        fortnight of T-01's in Q1; Q2's claim carries +$5,000.00 as an adjustment row, and its
+        claim total row includes it."""
+        run(capsys, *quarter_argv(QUARTERS[0], "--json", "--output", "q1.json"))
+        name = f"payroll-{str(QUARTERS[1]).replace(' ', '-')}.csv"
+        text = Path(name).read_text(encoding="utf-8").splitlines()
+        text[0] += ",adjustment"
+        text = [text[0], *(f"{line}," for line in text[1:])]
+        text.append("T-01,2025-10-05,2025-10-18,0.00,0.00,5000.00,yes")
+        Path(name).write_text("\n".join(text) + "\n", encoding="utf-8")
+        code, out, err = run(
+            capsys, *quarter_argv(QUARTERS[1], "--prior", "q1.json", "--format", "csv")
+        )
+        assert (code, err) == (0, "")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        adjustments = [r for r in rows if r["record"] == "adjustment"]
+        assert [(r["officer_id"], r["adjusts"], r["amount"]) for r in adjustments] == [
+            ("T-01", "2025-10-01 to 2025-12-31", "5000.00")
+        ]
+        summary = {r["record"]: Decimal(r["amount"]) for r in rows if r["record"] != "line"}
+        assert summary["claim_total"] == example_claim("FY2026 Q2").total + Decimal("5000.00")
+
+    def test_the_year(self, capsys: Capsys) -> None:
+        """--fiscal-year claims the four quarters in order and prints the year's summary: its
+        total is the four quarterly claims' totals added up."""
+        code, out, err = run(capsys, "claim", "--example", "--fiscal-year", "FY2026")
+        assert (code, err) == (0, "")
+        total = sum(example_claim(str(q)).total for q in QUARTERS)
+        assert out.splitlines()[-1] == f"Year total {format_money(total)}"
+        code, out, _ = run(capsys, "claim", "--example", "--fiscal-year", "FY26", "--json")
+        assert loads(out, g287.FiscalYearClaims).total == total
+
+    def test_a_month(self, capsys: Capsys) -> None:
+        """--month claims one calendar month: no award, and a third of the year's cap rules."""
+        code, out, _ = run(capsys, "claim", "--example", "--month", "2025-11", "--json")
+        assert code == 0
+        c = loads(out, Claim)
+        data = load_dataset(*(example_dir() / n for n in EXAMPLE_FILES))
+        assert c == g287.claim(
+            agency=data.agency, officers=data.officers, payroll=data.payroll, period=c.period
+        )
+        assert (c.name, c.award) == ("2025-11", None)
+
+    def test_a_variant_is_named(self, capsys: Capsys) -> None:
+        """--choose applies an interpretation's other option; the report names the variant."""
+        code, out, _ = run(capsys, "claim", "--example", "--choose", "I-MODEL=all-models", "--json")
+        assert code == 0
+        c = loads(out, Claim)
+        assert c.policy == POLICY.choose("I-MODEL", "all-models")
+        assert c.total == Decimal("200637.17")
+        code, out, _ = run(capsys, "claim", "--example", "--choose", "I-MODEL=all-models")
+        assert "[I-MODEL=all-models]" in out.splitlines()[1]
+
+    def test_a_policy_file(self, capsys: Capsys, tmp_path: Path) -> None:
+        """--policy reads a policy document (as dumps writes one); an edited one is named
+        unregistered in the report."""
+        edited = g287.dumps(attrs.evolve(POLICY, name="Our reading"))
+        (tmp_path / "policy.json").write_text(edited, encoding="utf-8")
+        code, out, _ = run(capsys, "claim", "--example", "--policy", str(tmp_path / "policy.json"))
+        assert code == 0
+        assert "policy: Our reading [unregistered]" in out
+
+    def test_one_officers_trail(self, capsys: Capsys) -> None:
+        """--explain prints one officer's audit trail, and only it."""
+        code, out, _ = run(capsys, "claim", "--example", "--explain", "T-01")
+        assert code == 0
+        assert out == str(example_claim("FY2026 Q1").line("T-01").explanation) + "\n"

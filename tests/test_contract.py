@@ -30,7 +30,14 @@ import g287
 import strategies
 from claim_strategies import (
     QUARTERS,
+    adjustment_records,
+    adjustments,
     agencies,
+    continued_claims,
+    filed_lines,
+    filed_records,
+    filings,
+    fiscal_years_filed,
     lead_reports,
     officers,
     pay_records,
@@ -215,10 +222,16 @@ def reimbursements(draw: st.DrawFn) -> ReimbursementResult:
 
 @st.composite
 def claims(draw: st.DrawFn) -> Claim:
-    """A period claim or a quarterly claim (with its award) of a generated agency."""
+    """A period claim or a quarterly claim (with its award) of a generated agency, or a
+    quarterly claim continuing earlier filings (with prior filings and adjustments). The
+    generated payroll's missing days mean nothing was paid on them, as the claim states
+    (``assume_no_earlier_overtime``)."""
+    kind = draw(st.sampled_from(["period", "quarter", "continued"]))
+    if kind == "continued":
+        return draw(continued_claims(strategies.chosen_policies()))
     s = draw(scenarios(max_officers=2))
     policy = draw(st.none() | strategies.chosen_policies())
-    if draw(st.booleans()):
+    if kind == "period":
         return g287.claim(
             agency=s.agency,
             officers=s.officers,
@@ -226,6 +239,7 @@ def claims(draw: st.DrawFn) -> Claim:
             period=draw(periods()),
             policy=policy,
             allow_empty=True,
+            assume_no_earlier_overtime=True,
         )
     report = draw(st.sampled_from(s.leads))
     if report.provided == 0 and policy is not None:
@@ -238,6 +252,7 @@ def claims(draw: st.DrawFn) -> Claim:
         quarter=report.quarter,
         policy=policy,
         allow_empty=True,
+        assume_no_earlier_overtime=True,
     )
 
 
@@ -262,12 +277,17 @@ REGISTRY: dict[type, st.SearchStrategy[Any]] = {
     g287.Officer: st.sampled_from(["T-1", "officer.7", "x_9"]).flatmap(
         lambda officer_id: officers(officer_id, list(Model))
     ),
-    g287.PayRecord: pay_records("T-1").flatmap(st.sampled_from),
+    g287.PayRecord: st.one_of(pay_records("T-1").flatmap(st.sampled_from), adjustment_records()),
     g287.LeadReport: st.sampled_from(QUARTERS).flatmap(lead_reports),
     Claim: claims(),
     OfficerLine: claims()
     .filter(lambda c: len(c.lines) > 0)
     .flatmap(lambda c: st.sampled_from(c.lines)),
+    g287.Filing: filings(strategies.chosen_policies()),
+    g287.FiledLine: filed_lines(),
+    g287.filings.FiledRecord: filed_records(),
+    g287.Adjustment: adjustments(),
+    g287.FiscalYearClaims: fiscal_years_filed(strategies.chosen_policies()),
     Dataset: scenarios(max_officers=2).map(
         lambda s: Dataset(s.agency, s.officers, s.payroll, s.leads)
     ),

@@ -168,6 +168,7 @@ class TestAnnouncedPolicy:
             "I-MODEL",
             "I-CAPBASE",
             "I-CAPYEAR",
+            "I-ADJUST",
             "I-CAPPRO",
             "I-WIN",
             "I-DAYS",
@@ -403,7 +404,7 @@ class TestInterpretations:
         """INTERPRETATIONS maps id to interpretation and cannot be changed."""
         assert isinstance(INTERPRETATIONS, Mapping)
         assert INTERPRETATIONS["I-BAND"].id == "I-BAND"
-        assert len(INTERPRETATIONS) == 12
+        assert len(INTERPRETATIONS) == 13
         assert "I-NOPE" not in INTERPRETATIONS
         assert INTERPRETATIONS.get("I-NOPE") is None
         with pytest.raises(KeyError):
@@ -1051,7 +1052,7 @@ REFUSALS: list[tuple[Callable[[], object], type[G287Error], str, str | None]] = 
     (
         lambda: POLICY.choose("I-NOPE", "x"),
         InvalidInputError,
-        "interpretation_id: unknown interpretation 'I-NOPE'; known: I-ASSIST, I-BAND",
+        "interpretation_id: unknown interpretation 'I-NOPE'; known: I-ADJUST, I-ASSIST, I-BAND",
         "interpretation_id",
     ),
     (

@@ -5,7 +5,9 @@ DESIGN §7: “Reports are complete (the CSV carries the award and the claim tot
 spreadsheet formulas from data, no terminal escapes …)”. Each format is pinned once, on the
 bundled example's FY2026 Q1 claim, as a golden file (``tests/golden/report_FY2026_Q1.*``; the
 workbook as the text of its cells); the other tests check the figures a report shows against the
-claim's own, and what hostile text becomes.
+claim's own, and what hostile text becomes. A claim filed after others (issue 14) shows the
+filings it continues, its adjustments to them (I-ADJUST) and, when the claimant stated that no
+overtime was paid on earlier days nothing covers, that statement, in every format.
 """
 
 from __future__ import annotations
@@ -30,16 +32,17 @@ from typing import Any
 import attrs
 import openpyxl
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from openpyxl.worksheet.worksheet import Worksheet
 
 import g287
-from claim_strategies import QUARTERS, Scenario, scenarios
+from claim_strategies import QUARTERS, Scenario, in_scope, money, scenarios, window
 from g287 import (
     POLICY,
     Agency,
     Claim,
+    FiscalQuarter,
     LeadReport,
     Model,
     Officer,
@@ -64,11 +67,19 @@ from g287.report import (
     claim_xlsx,
     neutralise,
 )
+from g287.report._rows import ADJUSTMENT_COLUMNS
 
 Golden = Callable[[str, str], None]
 D = dt.date
 MONEY_COLUMNS = [c for c in LINE_COLUMNS if c not in {"officer_id", "model", "eligible_days"}]
-CONTEXT = ("agency_id", "period", "policy", "registered", "policy_fingerprint")
+CONTEXT = (
+    "agency_id",
+    "period",
+    "policy",
+    "registered",
+    "policy_fingerprint",
+    "assumed_no_earlier_overtime",
+)
 PERIODS = ["FY2026 Q1", "FY2026 Q2", "FY2026 Q3", "FY2026 Q4", "FY2026"]
 #: What a spreadsheet runs when it opens a cell: the issue's own example.
 HYPERLINK = '=HYPERLINK("http://evil.example","T-01")'
@@ -106,6 +117,63 @@ def example_claim(
         )
     return claim(
         agency=agency, officers=data.officers, payroll=data.payroll, period=period, policy=policy
+    )
+
+
+def export(quarter: FiscalQuarter, payroll: tuple[PayRecord, ...]) -> list[PayRecord]:
+    """A quarter's payroll export: the records of pay periods with a day in the quarter."""
+    return [r for r in payroll if r.end >= quarter.start and r.start <= quarter.end]
+
+
+#: Corrections entered after FY2026 Q1 was filed, as adjustment records: T-01's fortnight of
+#: 2025-10-05 paid $5,000.00 more overtime and $100.00 less salary, and $250.00 of T-02's
+#: salary of 2025-11-02 … 2025-11-15 recovered.
+CORRECTIONS = (
+    PayRecord("T-01", D(2025, 10, 5), D(2025, 10, 18), "-100.00", "0", "5000.00", adjustment=True),
+    PayRecord("T-02", D(2025, 11, 2), D(2025, 11, 15), "-250.00", "0", "0", adjustment=True),
+)
+
+
+@functools.cache
+def filed_q1() -> Claim:
+    """The example's FY2026 Q1, claimed from Q1's payroll export alone and filed."""
+    q1 = FiscalQuarter(2026, 1)
+    return quarterly_claim(
+        agency=example().agency,
+        officers=example().officers,
+        payroll=export(q1, example().payroll),
+        leads=example().lead_report(q1),
+        quarter=q1,
+    )
+
+
+@functools.cache
+def adjusted() -> Claim:
+    """FY2026 Q2 from Q2's export and the corrections to Q1, continuing the Q1 filing: it
+    carries T-01's adjustment of +$4,900.00 and T-02's of -$250.00 (I-ADJUST)."""
+    q2 = FiscalQuarter(2026, 2)
+    return quarterly_claim(
+        agency=example().agency,
+        officers=example().officers,
+        payroll=[*export(q2, example().payroll), *CORRECTIONS],
+        leads=example().lead_report(q2),
+        quarter=q2,
+        prior=[filed_q1()],
+    )
+
+
+@functools.cache
+def stated() -> Claim:
+    """FY2026 Q3 from Q3's export alone, the claimant stating that no overtime was paid on the
+    earlier days nothing covers (``assume_no_earlier_overtime``, I-CAPYEAR)."""
+    q3 = FiscalQuarter(2026, 3)
+    return quarterly_claim(
+        agency=example().agency,
+        officers=example().officers,
+        payroll=export(q3, example().payroll),
+        leads=example().lead_report(q3),
+        quarter=q3,
+        assume_no_earlier_overtime=True,
     )
 
 
@@ -273,7 +341,12 @@ def line_rows(text: str) -> list[dict[str, str]]:
 
 def summary_rows(text: str) -> dict[str, dict[str, str]]:
     """The summary rows by their ``record``."""
-    return {row["record"]: row for row in parsed(text) if row["record"] != "line"}
+    return {row["record"]: row for row in parsed(text) if row["record"] in RECORDS[2:]}
+
+
+def adjustment_rows(text: str) -> list[dict[str, str]]:
+    """The rows of the adjustments to earlier periods."""
+    return [row for row in parsed(text) if row["record"] == "adjustment"]
 
 
 def assert_rows_are_the_lines(text: str, c: Claim) -> None:
@@ -295,8 +368,9 @@ class TestCsv:
         golden("report_FY2026_Q1.csv", anonymous(claim_csv(c), c))
 
     def test_columns(self) -> None:
-        """The columns are ``record``, the claim's context, the line columns and ``amount``."""
-        assert ("record", *CONTEXT, *LINE_COLUMNS, "amount") == CSV_COLUMNS
+        """The columns are ``record``, the claim's context, the line columns, ``adjusts`` and
+        ``amount``."""
+        assert ("record", *CONTEXT, *LINE_COLUMNS, "adjusts", "amount") == CSV_COLUMNS
         assert claim_csv(example_claim("FY2026 Q1")).splitlines()[0] == ",".join(CSV_COLUMNS)
 
     @pytest.mark.parametrize("period", PERIODS)
@@ -308,22 +382,25 @@ class TestCsv:
 
     @pytest.mark.parametrize("period", PERIODS)
     def test_the_summary_rows_follow_the_lines(self, period: str) -> None:
-        """After the lines come the reimbursement, the award and the claim total, in that
-        order, each with ``amount`` alone filled among the figure columns."""
+        """After the lines come the reimbursement, the adjustments (none here), the award and
+        the claim total, in that order, each with ``amount`` alone filled among the figure
+        columns."""
         c = example_claim(period)
         rows = parsed(claim_csv(c))
-        assert [r["record"] for r in rows] == ["line"] * len(c.lines) + list(RECORDS[1:])
+        assert [r["record"] for r in rows] == ["line"] * len(c.lines) + list(RECORDS[2:])
         for row in rows[len(c.lines) :]:
-            assert {row[name] for name in LINE_COLUMNS} == {""}
+            assert {row[name] for name in (*LINE_COLUMNS, "adjusts")} == {""}
             assert Decimal(row["amount"]) >= 0
 
     def test_the_summary_figures_are_the_claims(self) -> None:
-        """The summary rows state the claim's reimbursement, its award and its total, the
-        amount to claim: for the example's FY2026 Q1, $109,018.52 + $4,000.00 = $113,018.52."""
+        """The summary rows state the claim's reimbursement, its adjustments, its award and its
+        total, the amount to claim: for the example's FY2026 Q1, $109,018.52 + $0.00 +
+        $4,000.00 = $113,018.52."""
         c = example_claim("FY2026 Q1")
         amounts = {k: row["amount"] for k, row in summary_rows(claim_csv(c)).items()}
         assert amounts == {
             "reimbursement": "109018.52",
+            "adjustments": "0.00",
             "award": "4000.00",
             "claim_total": "113018.52",
         }
@@ -348,7 +425,8 @@ class TestCsv:
     @pytest.mark.parametrize("period", ["FY2026 Q1", "FY2026"])
     def test_every_row_names_its_claim(self, period: str) -> None:
         """Every row, line or summary, carries the agency, the period, the policy's label, its
-        registration and its fingerprint, so any row read alone says what it belongs to."""
+        registration and its fingerprint, and whether the claim rests on the claimant's
+        statement about earlier overtime, so any row read alone says what it belongs to."""
         c = example_claim(period)
         expected = {
             "agency_id": "HCSO",
@@ -356,6 +434,7 @@ class TestCsv:
             "policy": POLICY.label,
             "registered": "yes",
             "policy_fingerprint": POLICY.fingerprint,
+            "assumed_no_earlier_overtime": "no",
         }
         for row in parsed(claim_csv(c)):
             assert {k: row[k] for k in CONTEXT} == expected
@@ -402,7 +481,9 @@ class TestCsv:
     def test_the_claim_total_is_the_claims(self, s: Scenario, quarter: g287.FiscalQuarter) -> None:
         """R-SAL, R-OT, R-AWD and I-CENT (“the parts always sum to the whole, to the cent”):
         for any quarterly claim, the ``line`` rows' totals add up to the ``reimbursement`` row,
-        reimbursement + award is the ``claim_total`` row, and that is the claim's total."""
+        reimbursement + adjustments + award is the ``claim_total`` row, and that is the
+        claim's total. (A generated payroll's missing days are days nothing was paid, which is
+        what ``assume_no_earlier_overtime`` states.)"""
         c = quarterly_claim(
             agency=s.agency,
             officers=s.officers,
@@ -410,12 +491,100 @@ class TestCsv:
             leads=next(r for r in s.leads if r.quarter == quarter),
             quarter=quarter,
             allow_empty=True,
+            assume_no_earlier_overtime=True,
         )
         text = claim_csv(c)
         amounts = {k: Decimal(row["amount"]) for k, row in summary_rows(text).items()}
         assert sum(Decimal(r["total"]) for r in line_rows(text)) == amounts["reimbursement"]
-        assert amounts["reimbursement"] + amounts["award"] == amounts["claim_total"]
+        assert amounts["adjustments"] == 0
+        assert (
+            amounts["reimbursement"] + amounts["adjustments"] + amounts["award"]
+            == amounts["claim_total"]
+        )
         assert amounts["claim_total"] == c.total
+
+
+class TestCsvOfALaterFiling:
+    def test_one_row_per_adjustment(self) -> None:
+        """I-ADJUST: after the lines, an ``adjustment`` row per correction to an earlier
+        period, naming the officer and the period it ``adjusts``, its change in ``amount`` (of
+        either sign) and the other figure columns empty; then the ``adjustments`` row, their
+        sum."""
+        c = adjusted()
+        text = claim_csv(c)
+        rows = parsed(text)
+        assert [r["record"] for r in rows] == (
+            ["line"] * len(c.lines) + ["adjustment"] * 2 + list(RECORDS[2:])
+        )
+        got = [(r["officer_id"], r["adjusts"], r["amount"]) for r in adjustment_rows(text)]
+        q1 = "2025-10-01 to 2025-12-31"
+        assert got == [("T-01", q1, "4900.00"), ("T-02", q1, "-250.00")]
+        for row in adjustment_rows(text):
+            assert {row[name] for name in LINE_COLUMNS if name != "officer_id"} == {""}
+        assert summary_rows(text)["adjustments"]["amount"] == str(c.adjustment) == "4650.00"
+
+    def test_the_claim_total_adds_the_adjustments(self) -> None:
+        """The claim total is the reimbursement plus the adjustments plus the award —
+        $119,085.31 + $4,650.00 + $3,000.00 = $126,735.31 for the example's Q2 after Q1 was
+        corrected — while adding up the ``total`` column still gives the reimbursement alone."""
+        c = adjusted()
+        text = claim_csv(c)
+        amounts = {k: row["amount"] for k, row in summary_rows(text).items()}
+        assert amounts == {
+            "reimbursement": "119085.31",
+            "adjustments": "4650.00",
+            "award": "3000.00",
+            "claim_total": "126735.31",
+        }
+        assert Decimal(amounts["claim_total"]) == c.total
+        assert sum(Decimal(r["total"] or "0") for r in parsed(text)) == c.reimbursement
+
+    def test_the_statement_is_on_every_row(self) -> None:
+        """I-CAPYEAR: a claim that rests on the claimant's statement that no overtime was paid
+        on earlier days nothing covers says ``yes`` in ``assumed_no_earlier_overtime`` on every
+        row; a claim whose earlier days are covered says ``no``."""
+        assert {r["assumed_no_earlier_overtime"] for r in parsed(claim_csv(stated()))} == {"yes"}
+        assert {r["assumed_no_earlier_overtime"] for r in parsed(claim_csv(adjusted()))} == {"no"}
+
+    @settings(max_examples=20)
+    @given(scenarios(max_officers=3), st.data())
+    def test_adjustments_add_up(self, s: Scenario, data: st.DataObject) -> None:
+        """I-ADJUST and I-CENT (“the parts always sum to the whole, to the cent”): whatever
+        back pay is entered for an eligible officer after Q1 was filed, Q2's claim has an
+        ``adjustment`` row for it; those rows add up to the ``adjustments`` row,
+        reimbursement + adjustments + award is the ``claim_total`` row, and that is the
+        claim's total."""
+        q1, q2 = QUARTERS[:2]
+        eligible = [  # officers and the days of Q1 their pay is reimbursable (I-WIN, I-MODEL)
+            (o.id, max(q1.start, start), min(q1.end, end))
+            for o in s.officers
+            if in_scope(POLICY, o)
+            for start, end in [window(s.agency, o)]
+        ]
+        eligible = [(o, lo, hi) for o, lo, hi in eligible if lo <= hi]
+        assume(eligible)
+        officer, lo, hi = data.draw(st.sampled_from(eligible))
+        start = data.draw(st.dates(lo, hi))
+        end = data.draw(st.dates(start, q1.end))
+        salary = data.draw(st.integers(1, 500_000))  # at least a cent on the first day
+        others = data.draw(st.lists(st.integers(0, 500_000), min_size=2, max_size=2))
+        correction = PayRecord(officer, start, end, *map(money, [salary, *others]), adjustment=True)
+        leads = {r.quarter: r for r in s.leads}
+        common: dict[str, Any] = {"agency": s.agency, "officers": s.officers, "allow_empty": True}
+        first = quarterly_claim(payroll=s.payroll, leads=leads[q1], quarter=q1, **common)
+        c = quarterly_claim(
+            payroll=[*s.payroll, correction], leads=leads[q2], quarter=q2, prior=[first], **common
+        )
+        text = claim_csv(c)
+        figures = {k: Decimal(row["amount"]) for k, row in summary_rows(text).items()}
+        assert [r["officer_id"] for r in adjustment_rows(text)] == [officer]
+        assert sum(Decimal(r["amount"]) for r in adjustment_rows(text)) == figures["adjustments"]
+        assert figures["adjustments"] == c.adjustment
+        assert (
+            figures["reimbursement"] + figures["adjustments"] + figures["award"]
+            == figures["claim_total"]
+            == c.total
+        )
 
 
 # --- formula neutralisation ----------------------------------------------------------------------
@@ -519,6 +688,37 @@ class TestControlCharacters:
         assert all(hidden(t) == set() for t in texts)
 
 
+class Rows(HTMLParser):
+    """The text of each table row's cells (``th`` and ``td``) of an HTML fragment."""
+
+    def __init__(self, fragment: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self._cell: list[str] | None = None
+        self.feed(fragment)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in {"td", "th"}:
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"td", "th"} and self._cell is not None:
+            self.rows[-1].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def rows_of(fragment: str) -> list[list[str]]:
+    """The rows of the tables in an HTML fragment, as the text of their cells."""
+    return Rows(fragment).rows
+
+
 def escape_html(text: str) -> str:
     """``text`` escaped as the page escapes it."""
     return g287.html.escape(text)
@@ -594,9 +794,16 @@ class TestXlsx:
         golden("report_FY2026_Q1.xlsx.txt", anonymous(dump(workbook(c)), c))
 
     def test_sheets(self) -> None:
-        """The workbook has the sheets Lines, Summary and Explanation, in that order."""
+        """The workbook has the sheets Lines, Summary and Explanation, in that order, and an
+        Adjustments sheet after Lines only when the claim corrects earlier periods."""
         assert workbook(example_claim("FY2026 Q1")).sheetnames == [
             "Lines",
+            "Summary",
+            "Explanation",
+        ]
+        assert workbook(adjusted()).sheetnames == [
+            "Lines",
+            "Adjustments",
             "Summary",
             "Explanation",
         ]
@@ -624,8 +831,10 @@ class TestXlsx:
         assert totals["overtime_cap"].value is None
 
     def test_summary(self) -> None:
-        """The Summary sheet names the agency, period, quarter and policy, and states the
-        reimbursement, the award, who counted toward it and the claim total, as numbers."""
+        """The Summary sheet names the agency, period, quarter and policy, the filings it
+        continues and where the overtime before the period comes from, and states the
+        reimbursement, the adjustments, the award, who counted toward it and the claim total,
+        as numbers."""
         c = example_claim("FY2026 Q1")
         book = workbook(c)
         items = summary_sheet(book)
@@ -638,9 +847,12 @@ class TestXlsx:
             "policy": POLICY.label,
             "registered": "yes",
             "policy fingerprint": POLICY.fingerprint,
+            "prior filings continued (I-CAPYEAR)": "none",
+            "earlier overtime": "from the payroll and prior filings",
             "officers counted toward the award (I-HEAD)": "T-01, T-02, T-03, T-05",
         }
         assert exact(items["reimbursement"]) == c.reimbursement == Decimal("109018.52")
+        assert exact(items["adjustments to earlier periods (I-ADJUST)"]) == 0
         assert exact(items["award"]) == Decimal("4000.00")
         assert exact(items["claim total"]) == c.total
         money = [c for c in book["Summary"]["B"] if isinstance(c.value, (int, float))]
@@ -657,6 +869,51 @@ class TestXlsx:
             "no award (not a quarterly claim)"
         )
         assert exact(items["claim total"]) == c.total
+
+    def test_summary_of_a_later_filing(self) -> None:
+        """A claim continuing a filing names it and states its adjustments (I-ADJUST) beside
+        the reimbursement and award, which the claim total adds up."""
+        c = adjusted()
+        items = summary_sheet(workbook(c))
+        assert items["prior filings continued (I-CAPYEAR)"] == "FY2026 Q1"
+        assert exact(items["reimbursement"]) == Decimal("119085.31")
+        assert exact(items["adjustments to earlier periods (I-ADJUST)"]) == Decimal("4650.00")
+        assert exact(items["award"]) == Decimal("3000.00")
+        assert exact(items["claim total"]) == c.total == Decimal("126735.31")
+
+    def test_summary_of_a_stated_claim(self) -> None:
+        """I-CAPYEAR: a claim resting on the claimant's statement that no overtime was paid
+        on earlier days nothing covers says so in its Summary."""
+        items = summary_sheet(workbook(stated()))
+        assert str(items["earlier overtime"]).startswith("STATED BY THE CLAIMANT: no overtime")
+
+    def test_adjustments(self) -> None:
+        """I-ADJUST: the Adjustments sheet has a row per officer and earlier period, the
+        figures filed and as recomputed as numbers shown as dollars, the change in ``total``
+        (negative when pay is given back), then a bold TOTAL row whose ``total`` is the
+        claim's adjustment and whose other amounts add up their columns."""
+        c = adjusted()
+        sheet = workbook(c)["Adjustments"]
+        assert tuple(cell.value for cell in sheet[1]) == ADJUSTMENT_COLUMNS
+        rows = [dict(zip(ADJUSTMENT_COLUMNS, r, strict=True)) for r in sheet.iter_rows(min_row=2)]
+        assert len(rows) == len(c.adjustments) + 1
+        amounts = ADJUSTMENT_COLUMNS[2:]
+        for row, a in zip(rows, c.adjustments, strict=False):
+            assert row["officer_id"].value == a.officer_id
+            assert row["period"].value == str(a.period)
+            for name in amounts:
+                assert exact(row[name].value) == getattr(a, name), name
+                assert row[name].number_format == MONEY_FORMAT
+        assert [exact(r["total"].value) for r in rows] == [
+            Decimal("4900.00"),
+            Decimal("-250.00"),
+            c.adjustment,
+        ]
+        totals = rows[-1]
+        assert (totals["officer_id"].value, totals["period"].value) == ("TOTAL", None)
+        for name in amounts:
+            assert exact(totals[name].value) == sum(getattr(a, name) for a in c.adjustments)
+        assert all(cell.font.b for cell in totals.values() if cell.value is not None)
 
     @pytest.mark.parametrize("period", ["FY2026 Q1", "FY2026"])
     def test_explanation(self, period: str) -> None:
@@ -677,10 +934,13 @@ class TestXlsx:
         ]
         assert rows[0]["explanation"] == c.explanation.title
 
-    def test_ready_to_print(self) -> None:
+    @pytest.mark.parametrize(
+        "make", [lambda: example_claim("FY2026 Q1"), adjusted], ids=["Q1", "adjusted"]
+    )
+    def test_ready_to_print(self, make: Callable[[], Claim]) -> None:
         """Every sheet's header row is bold, frozen and repeated on each printed page; its
         columns are sized; it prints landscape, one page wide."""
-        for sheet in workbook(example_claim("FY2026 Q1")).worksheets:
+        for sheet in workbook(make()).worksheets:
             assert all(cell.font.b for cell in sheet[1])
             assert sheet.freeze_panes == "A2"
             assert sheet.print_title_rows == "$1:$1"
@@ -841,6 +1101,97 @@ class TestHtml:
             f"{line.officer_id}: {format_money(line.total)}" for line in c.lines
         ]
         assert parsed.tags.count("details") == len(c.lines)
+
+    def test_the_title_names_the_period(self) -> None:
+        """The page's title names the period as people do: a quarter, or ``FY2026`` for the
+        fiscal year (not its days)."""
+        assert "<title>Claim of agency HCSO for FY2026</title>" in claim_html(
+            example_claim("FY2026")
+        )
+        assert "<h1>Claim of agency HCSO for FY2026 Q2</h1>" in claim_html(adjusted())
+
+    def test_adjustments(self) -> None:
+        """I-ADJUST: a claim that corrects earlier periods has a section “Adjustments to
+        earlier periods” after the officer lines: a row per officer and period with the
+        figures filed and now and the change (of either sign), then a TOTAL row of the claim's
+        adjustment; the summary names the filing continued and states the adjustments."""
+        c = adjusted()
+        page = claim_html(c)
+        section = page[page.index('<section id="adjustments">') :]
+        section = section[: section.index("</section>")]
+        assert page.index('id="lines"') < page.index('id="adjustments"') < page.index('id="award"')
+        assert "<h2>Adjustments to earlier periods</h2>" in section
+        assert rows_of(section) == [
+            [
+                "officer",
+                "period",
+                "salary filed",
+                "benefits filed",
+                "OT paid filed",
+                "salary now",
+                "benefits now",
+                "OT paid now",
+                "change",
+            ],
+            [
+                "T-01",
+                "FY2026 Q1",
+                "$18,197.81",
+                "$5,641.30",
+                "$2,283.56",
+                "$18,097.81",
+                "$5,641.30",
+                "$7,283.56",
+                "$4,900.00",
+            ],
+            [
+                "T-02",
+                "FY2026 Q1",
+                "$17,313.20",
+                "$5,367.07",
+                "$1,823.56",
+                "$17,063.20",
+                "$5,367.07",
+                "$1,823.56",
+                "-$250.00",
+            ],
+            [
+                "TOTAL",
+                "",
+                "$35,511.01",
+                "$11,008.37",
+                "$4,107.12",
+                "$35,161.01",
+                "$11,008.37",
+                "$9,107.12",
+                "$4,650.00",
+            ],
+        ]
+        text = " ".join(Page(page).text)
+        assert "prior filings continued (I-CAPYEAR) FY2026 Q1" in text
+        assert "adjustments to earlier periods (I-ADJUST) $4,650.00" in text
+        assert "claim total $126,735.31" in text
+
+    def test_no_adjustments_no_section(self) -> None:
+        """A claim that corrects nothing has no adjustments section (its summary says
+        $0.00)."""
+        page = claim_html(example_claim("FY2026 Q1"))
+        assert 'id="adjustments"' not in page
+        assert "adjustments to earlier periods (I-ADJUST) $0.00" in " ".join(Page(page).text)
+
+    def test_the_statement_stands_out(self) -> None:
+        """I-CAPYEAR: when the claim rests on the claimant's statement that no overtime was paid
+        on earlier days nothing covers, the page says so in a box under its title, before the
+        summary (which says it again); otherwise there is no such box."""
+        page = claim_html(stated())
+        box = re.search(r'<p class="statement" role="note">(.*?)</p>', page)
+        assert box is not None
+        assert box.start() < page.index('<section id="summary">')
+        assert box[1].startswith("STATED BY THE CLAIMANT: no overtime was paid on days before")
+        assert "assume_no_earlier_overtime" in box[1]
+        summary = page[page.index('<section id="summary">') :]
+        assert "STATED BY THE CLAIMANT" in summary[: summary.index("</section>")]
+        assert 'class="statement"' not in claim_html(adjusted())
 
     def test_markup_in_a_name_is_text(self) -> None:
         """An agency named with markup and a formula shows them as text: the page gains no

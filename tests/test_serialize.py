@@ -32,6 +32,7 @@ from g287 import (
     Explanation,
     FiscalQuarter,
     FiscalYear,
+    FiscalYearClaims,
     G287Error,
     InvalidInputError,
     InvalidTypeError,
@@ -49,6 +50,7 @@ from g287 import (
     annual_reimbursement,
     claim,
     dumps,
+    fiscal_year_claims,
     from_dict,
     loads,
     quarterly_award,
@@ -97,6 +99,55 @@ def example_claim(quarter: str = "FY2026 Q1") -> Claim:
     )
 
 
+#: T-03's overtime for 2025-11-03 to 2025-11-16, found unpaid after FY2026 Q1 was filed and paid
+#: as back pay: an adjustment record overlapping the records already there.
+BACK_PAY = PayRecord("T-03", D(2025, 11, 3), D(2025, 11, 16), "0", "0", "500", adjustment=True)
+
+
+@functools.cache
+def corrected_claim() -> Claim:
+    """The example's FY2026 Q2 claim continuing its Q1 filing, from the payroll with
+    :data:`BACK_PAY`: it carries one adjustment, +$500.00 to T-03's Q1 (I-ADJUST)."""
+    data = example()
+    return quarterly_claim(
+        agency=data.agency,
+        officers=data.officers,
+        payroll=[*data.payroll, BACK_PAY],
+        leads=data.lead_report("FY2026 Q2"),
+        quarter="FY2026 Q2",
+        prior=[example_claim()],
+    )
+
+
+@functools.cache
+def stated_claim() -> Claim:
+    """The example's FY2026 Q3 claim from Q3's payroll alone, stating that no overtime was paid
+    on the earlier days nothing covers (``assume_no_earlier_overtime``)."""
+    data = example()
+    third = example_claim("FY2026 Q3").period
+    return quarterly_claim(
+        agency=data.agency,
+        officers=data.officers,
+        payroll=[r for r in data.payroll if r.end >= third.start],
+        leads=data.lead_report("FY2026 Q3"),
+        quarter="FY2026 Q3",
+        assume_no_earlier_overtime=True,
+    )
+
+
+@functools.cache
+def example_year() -> FiscalYearClaims:
+    """The example's FY2026 claimed quarter by quarter in one call."""
+    data = example()
+    return fiscal_year_claims(
+        agency=data.agency,
+        officers=data.officers,
+        payroll=data.payroll,
+        leads=data.leads,
+        fiscal_year="FY2026",
+    )
+
+
 def round_trip(value: object) -> Any:
     """``loads(dumps(value))``, checking that writing the copy again gives the same text."""
     text = dumps(value)
@@ -141,6 +192,7 @@ CLAIM_DERIVED = (
     "overtime_over_cap",
     "not_eligible",
     "reimbursement",
+    "adjustment",
     "total",
     "explanation",
 )
@@ -204,6 +256,10 @@ def named_values() -> list[tuple[str, object]]:
             Officer("W-1", Model.WARRANT_SERVICE_OFFICER, D(2025, 8, 1), "1", D(2026, 1, 31)),
         ),
         ("pay-record", PayRecord("T-1", D(2025, 10, 1), D(2025, 10, 2), "0.1", "0", "1234567.89")),
+        (
+            "pay-record-adjustment",
+            PayRecord("T-1", D(2025, 10, 1), D(2025, 10, 2), "-0.1", "0", "250", adjustment=True),
+        ),
         ("lead-report-unsatisfactory", LeadReport("FY2026 Q3", 5, 4, False)),
         ("award-top-tier", award()),
         ("award-truncated", award(located=179, provided=200)),
@@ -216,6 +272,13 @@ def named_values() -> list[tuple[str, object]]:
         ("officer-line", example_claim("FY2026 Q4").line("T-03")),
         ("claim-quarterly", example_claim()),
         ("claim-quarterly-no-award", example_claim("FY2026 Q4")),
+        ("claim-continuing-a-filing", corrected_claim()),
+        ("claim-stating-no-earlier-overtime", stated_claim()),
+        ("filing", example_claim().filing),
+        ("filing-with-an-adjustment", corrected_claim().filing),
+        ("filed-line-adjusting", corrected_claim().filing.lines[-1]),
+        ("adjustment", corrected_claim().adjustments[0]),
+        ("fiscal-year-claims", example_year()),
         (
             "claim-fiscal-year",
             claim(
@@ -338,6 +401,7 @@ class TestRoundTrip:
             quarter=quarter,
             policy=policy,
             allow_empty=True,
+            assume_no_earlier_overtime=True,  # a generated payroll's missing days: nothing paid
         )
         back = round_trip(result)
         assert back == result
@@ -450,8 +514,65 @@ class TestDocumentShape:
             "salary",
             "benefits",
             "overtime",
+            "adjustment",
         ]
         assert len(data["payroll"]["rows"]) == len(c.payroll or ()) > 0
+
+    def test_a_continuing_claim_writes_its_filings_and_adjustments(self) -> None:
+        """I-CAPYEAR, I-ADJUST: a claim continuing earlier filings writes them as its input
+        ("prior", each filing's lines a table), its adjustments with the figures filed and
+        recomputed, their sum ("adjustment", derived) and the statement flag; the back pay is
+        the one payroll row marked as an adjustment, and the total adds the adjustments."""
+        c = corrected_claim()
+        data = document(c)["data"]
+        (filed,) = data["prior"]
+        assert (filed["period"], filed["agency_id"]) == (
+            {"start": "2025-10-01", "end": "2025-12-31"},
+            "HCSO",
+        )
+        assert filed["policy_fingerprint"] == c.policy_fingerprint
+        t03 = next(r for r in rows(filed["lines"]) if r["officer_id"] == "T-03")
+        assert (t03["overtime_claimed"], t03["overtime_reimbursed"]) == ("6193.56", "6193.56")
+        (fix,) = data["adjustments"]
+        assert (fix["officer_id"], fix["filed_overtime_reimbursed"]) == ("T-03", "6193.56")
+        assert (fix["overtime_reimbursed"], fix["total"]) == ("6693.56", "500.00")
+        assert (data["adjustment"], data["assumed_no_earlier_overtime"]) == ("500.00", False)
+        assert [r for r in rows(data["payroll"]) if r["adjustment"]] == [
+            {
+                "officer_id": "T-03",
+                "start": "2025-11-03",
+                "end": "2025-11-16",
+                "salary": "0.00",
+                "benefits": "0.00",
+                "overtime": "500.00",
+                "adjustment": True,
+            }
+        ]
+        award = c.award.amount if c.award is not None else Decimal(0)
+        assert data["total"] == str(c.reimbursement + Decimal("500.00") + award)
+
+    def test_a_filing_names_a_line_period_only_when_it_adjusts(self) -> None:
+        """A filing's lines inherit its period and leave it out of their table; a filing that
+        adjusted an earlier period has a "period" column, its own period on its own lines and
+        the earlier one on the adjustment's."""
+        plain = document(example_claim().filing)["data"]
+        assert "period" not in plain["lines"]["columns"]
+        data = document(corrected_claim().filing)["data"]
+        assert data["lines"]["columns"][0] == "period"
+        periods = [(r["officer_id"], r["period"]["start"]) for r in rows(data["lines"])]
+        assert periods[-1] == ("T-03", "2025-10-01")
+        assert {start for _, start in periods[:-1]} == {"2026-01-01"}
+
+    def test_a_payroll_without_the_adjustment_column_reads_as_ordinary_records(self) -> None:
+        """A document written before adjustment records existed (no "adjustment" column) reads
+        as the same claim: the column defaults to ordinary records."""
+        doc = document(example_claim())
+        payroll = doc["data"]["payroll"]
+        assert payroll["columns"][-1] == "adjustment"
+        payroll["columns"].pop()
+        for row in payroll["rows"]:
+            assert row.pop() is False
+        assert loads(json.dumps(doc)) == example_claim()
 
     def test_derived_figures_may_be_left_out(self) -> None:
         """A hand-written document without the derived figures, the audit trails and the
@@ -638,6 +759,11 @@ def edited(value: object, *edits: Edit, bare: tuple[str, ...] = ()) -> str:
 def on_claim(*edits: Edit, bare: tuple[str, ...] = ()) -> Callable[[], str]:
     """The example FY2026 Q1 claim's document, edited (built when the test runs)."""
     return lambda: edited(example_claim(), *edits, bare=bare)
+
+
+def on_corrected(*edits: Edit) -> Callable[[], str]:
+    """The document of :func:`corrected_claim`, edited (built when the test runs)."""
+    return lambda: edited(corrected_claim(), *edits)
 
 
 def changed(change: Callable[[Json], object]) -> Callable[[], str]:
@@ -839,6 +965,7 @@ DISAGREEING: list[tuple[str, Callable[[], str], str]] = [
                     "salary": "1.00",
                     "benefits": "0.00",
                     "overtime": "0.00",
+                    "adjustment": False,
                 },
             )
         ),
@@ -937,6 +1064,34 @@ DISAGREEING: list[tuple[str, Callable[[], str], str]] = [
         "reimbursement-trail",
         lambda: edited(reimbursement(), (["explanation", "figure"], "$1.00")),
         "ReimbursementResult.explanation.figure",
+    ),
+    # adjustments to earlier filings (I-ADJUST) and the statement about earlier days
+    ("claim-adjustment", on_corrected((["adjustment"], "1.00")), "Claim.adjustment"),
+    (
+        "adjustment-total",
+        on_corrected((["adjustments", 0, "total"], "1.00")),
+        "Claim.adjustments[0].total",
+    ),
+    (
+        "adjustment-figure",
+        on_corrected((["adjustments", 0, "overtime_reimbursed"], "6700.00")),
+        "Claim.adjustments[0].total",
+    ),
+    ("adjustment-dropped", on_corrected((["adjustments"], [])), "Claim.adjustment"),
+    (
+        "filing-dropped",
+        on_corrected((["prior"], [])),
+        "Claim.explanation.steps",  # the trail names the filings it continues
+    ),
+    (
+        "statement-added",
+        on_corrected((["assumed_no_earlier_overtime"], True)),
+        "Claim.explanation.steps",
+    ),
+    (
+        "statement-removed",
+        lambda: edited(stated_claim(), (["assumed_no_earlier_overtime"], False)),
+        "Claim.explanation.steps",
     ),
     # the total stated beside the document's type
     ("top-level-total", changed(lambda doc: doc.update(total="1.00")), "total"),
@@ -1544,6 +1699,31 @@ class TestVerify:
         with pytest.raises(InvalidInputError, match=r"^payroll: the claim was written without"):
             verify(small)
 
+    def test_a_continuing_claim_verifies_with_its_filings(self) -> None:
+        """I-ADJUST: a claim continuing a filing is recomputed from its payroll and the filing
+        it holds, adjustments included."""
+        c = corrected_claim()
+        assert verify(dumps(c)) == c
+        assert verify(dumps(stated_claim())) == stated_claim()
+
+    def test_an_edited_filing_fails_verify(self) -> None:
+        """A filing is an input: T-03's Q1 overtime in the filing edited from $6,193.56 to
+        $6,000.00 loads, but recomputing the claim from it gives another adjustment, which
+        verify names with the stated and recomputed figures."""
+        doc = document(corrected_claim())
+        (filed,) = doc["data"]["prior"]
+        lines = rows(filed["lines"])
+        next(r for r in lines if r["officer_id"] == "T-03")["overtime_reimbursed"] = "6000.00"
+        filed["lines"] = table(lines)
+        text = json.dumps(doc)
+        assert loads(text) != corrected_claim()
+        with pytest.raises(VerificationError, match=r"^Claim\.adjustments\[0\]\.filed_") as info:
+            verify(text)
+        assert (info.value.value, info.value.recomputed) == (
+            Decimal("6193.56"),
+            Decimal("6000.00"),
+        )
+
     def test_only_results_are_verified(self) -> None:
         """Values that are not results of a calculation are refused by verify."""
         with pytest.raises(InvalidTypeError, match=r"^obj: "):
@@ -1634,6 +1814,22 @@ class TestVerifyEveryKind:
             agency=data.agency, officers=data.officers, payroll=data.payroll, period="FY2026"
         )
         assert verify(dumps(whole)) == whole
+
+    def test_a_fiscal_year_verifies_claim_by_claim(self) -> None:
+        """verify recomputes each quarterly claim of a fiscal year from the inputs and filings
+        it holds: a pay record of Q4's payroll edited loads, and verify names the figure of
+        Q4's claim it changes."""
+        year = example_year()
+        assert verify(dumps(year)) == year
+        doc = document(year)
+        payroll = doc["data"]["claims"][3]["payroll"]
+        last = rows(payroll)
+        last[-1]["salary"] = "1.00"
+        doc["data"]["claims"][3]["payroll"] = table(last)
+        text = json.dumps(doc)
+        assert loads(text) != year
+        with pytest.raises(VerificationError, match=r"^FiscalYearClaims\.claims\[3\]\.lines\["):
+            verify(text)
 
     def test_an_edited_reimbursement_is_refused_on_reading(self) -> None:
         """A reimbursement carries all its inputs, so reading it already recomputes it."""

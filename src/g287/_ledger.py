@@ -29,11 +29,14 @@ def share(cents: int, days: int, first: int, last: int) -> int:
     """Cents of a ``days``-day record falling on its days ``first`` … ``last`` (0-based).
 
     Each day gets ``cents // days``; the remaining ``cents % days`` cents go one each to the
-    earliest days. Summing this over any partition of the days gives ``cents`` exactly.
+    earliest days (a negative amount, a recovery, is spread as its opposite, negated). Summing
+    this over any partition of the days gives ``cents`` exactly.
 
     >>> [share(100, 3, d, d) for d in range(3)], share(100, 3, 0, 2)
     ([34, 33, 33], 100)
     """
+    if cents < 0:  # a recovery is spread as the pay it takes back, so the two cancel day by day
+        return -share(-cents, days, first, last)
     base, extra = divmod(cents, days)
     return (last - first + 1) * base + max(0, min(last + 1, extra) - first)
 
@@ -109,7 +112,7 @@ def officer_figures(
             whole = part(rec, p_lo, p_hi)
             assert whole is not None  # it overlaps the period
             in_period += sum(whole)
-        if start <= e_hi and e_lo <= end:  # some of its days in the period are eligible
+        if e_lo <= e_hi and start <= e_hi and e_lo <= end:  # some of its eligible days
             inside = part(rec, e_lo, e_hi)
             assert inside is not None
             salary += inside[0]

@@ -62,7 +62,7 @@ from .award import AwardResult, check_leads, quarterly_award
 from .calendar import DateRange, FiscalQuarter, FiscalYear, period_name, to_period, to_quarter
 from .errors import InvalidInputError
 from .explain import Explanation, Step
-from .filings import Adjustment, FiledLine, Filing
+from .filings import Adjustment, FiledLine, FiledRecord, Filing
 from .money import (
     MAX_MONEY,
     cents,
@@ -371,19 +371,17 @@ def roster_problems(
                     field="period_start",
                     value=after,
                 )
-    if adjusted:
-        coverage = _coverage(r for rs in by_officer.values() for r in rs)
-        for officer_id, corrections in adjusted.items():
-            records = by_officer.get(officer_id, []) + corrections
-            yield from _below_zero(officer_id, records, coverage)
+    for officer_id, corrections in adjusted.items():
+        ordinary = by_officer.get(officer_id, [])
+        yield from _below_zero(officer_id, ordinary + corrections, _coverage(ordinary))
 
 
 def _below_zero(
     officer_id: str, records: list[PayRecord], coverage: DateRange | None
 ) -> Iterator[InvalidInputError]:
     """An error for each negative adjustment that takes a day's combined pay below zero, on
-    the days the payroll covers (what was paid on other days is in the filings, which a claim
-    checks as a whole)."""
+    the days the officer's own records in the payroll cover (what was paid on other days is in
+    the filings, which a claim checks period by period)."""
     for record in records:
         if not record.adjustment or min(record.salary, record.benefits, record.overtime) >= 0:
             continue
@@ -736,12 +734,30 @@ class Claim(Value):
             )
             for line in self.lines
         ]
+        start, end = self.period.start, self.period.end
+        edges = tuple(
+            FiledRecord(
+                officer_id=r.officer_id,
+                start=r.start,
+                end=r.end,
+                salary=r.salary,
+                benefits=r.benefits,
+                overtime=r.overtime,
+            )
+            for r in self.payroll
+            if not r.adjustment
+            and r.start <= end
+            and r.end >= start
+            and (r.start < start or r.end > end)
+        )
         return Filing(
             agency_id=self.agency_id,
             period=self.period,
             policy_fingerprint=self.policy_fingerprint,
             coverage=_coverage(self.payroll),
             lines=tuple(lines + [a.filed_line() for a in self.adjustments]),
+            edges=edges,
+            continued=tuple(f.period for f in self.prior),
         )
 
     @property
@@ -774,8 +790,10 @@ class Claim(Value):
             "overtime_over_cap": self.overtime_over_cap,
             "not_eligible": self.not_eligible,
             "reimbursement": self.reimbursement,
+            "adjustment": self.adjustment,
             "award": self.award.amount if self.award is not None else None,
             "total": self.total,
+            "assumed_no_earlier_overtime": self.assumed_no_earlier_overtime,
             "policy": self.policy.label,
             "policy_fingerprint": self.policy_fingerprint,
         }
@@ -865,6 +883,25 @@ class _Known:
                 if filing.period.start >= period.start and filing.coverage is not None:
                     runs = _without(runs, _days(filing.coverage))
             self.unseen[period] = runs
+        # The records the filings read across their periods' edges, by officer and days (a later
+        # filing's version of a record replaces an earlier one's).
+        self.edges: dict[str, dict[tuple[int, int], _ledger.Record]] = defaultdict(dict)
+        for filing in filings:
+            for e in filing.edges:
+                start, end = e.start.toordinal(), e.end.toordinal()
+                self.edges[e.officer_id][start, end] = (
+                    start,
+                    end,
+                    end - start + 1,
+                    cents(e.salary),
+                    cents(e.benefits),
+                    cents(e.overtime),
+                )
+
+    def seen_inside(self, period: DateRange, covered: tuple[int, int]) -> bool:
+        """Whether the payroll covers every day of a filed period a filing's payroll covered."""
+        seen = _without_all([_days(period)], self.unseen[period])
+        return all(covered[0] <= a and b <= covered[1] for a, b in seen)
 
 
 def _days(r: DateRange) -> tuple[int, int]:
@@ -917,17 +954,11 @@ def _history(  # noqa: PLR0917 - one officer's ledger, from the claim's own inpu
             before += found[2] + extra[2]
             continue
         claimed = known.claimed.get((officer_id, filed), [0, 0, 0, 0])
-        if covered[0] <= lo and hi <= covered[1]:  # the payroll gives the period anew
+        if known.seen_inside(filed, covered):  # the payroll gives the period anew
             salary, benefits, overtime = _ledger.eligible(everything, *_clip(lo, hi, run))
-        else:  # as filed, with what the payroll adds
-            salary, benefits, overtime = claimed[0], claimed[1], claimed[2]
-            additions = [_ledger.eligible(corrections, *_clip(lo, hi, run))]
-            for u_lo, u_hi in known.unseen[filed]:
-                additions.append(
-                    _ledger.eligible(ordinary, *_clip(*_clip(u_lo, u_hi, covered), run))
-                )
-            for s_add, b_add, o_add in additions:
-                salary, benefits, overtime = salary + s_add, benefits + b_add, overtime + o_add
+        else:  # as filed, with what the payroll changes
+            changes = _changes(officer_id, ordinary, corrections, filed, run, covered, known)
+            salary, benefits, overtime = (c + d for c, d in zip(claimed, changes, strict=False))
             if min(salary, benefits, overtime) < 0:
                 raise InvalidInputError.about(
                     "payroll",
@@ -953,6 +984,70 @@ def _history(  # noqa: PLR0917 - one officer's ledger, from the claim's own inpu
                 )
             )
     return before, adjustments
+
+
+def _changes(  # noqa: PLR0917 - one officer's records against one filed period
+    officer_id: str,
+    ordinary: list[_ledger.Record],
+    corrections: list[_ledger.Record],
+    filed: DateRange,
+    run: tuple[int, int],
+    covered: tuple[int, int],
+    known: _Known,
+) -> tuple[int, int, int]:
+    """What a payroll that does not cover a filed period changes in it (I-ADJUST): its
+    adjustment records; a record the filing read across the period's edge, shown again with
+    other amounts (the difference) or no longer shown where the payroll covers it (taken
+    back); pay on days no filing's payroll covered (new). Any other record on the period's days
+    would be a correction the payroll cannot show: it is refused, not dropped."""
+    lo, hi = _days(filed)
+    days = _clip(lo, hi, run)
+    total = list(_ledger.eligible(corrections, *days))
+
+    def add(records: list[_ledger.Record], sign: int) -> None:
+        for i, amount in enumerate(_ledger.eligible(records, *days)):
+            total[i] += sign * amount
+
+    edges = known.edges.get(officer_id, {})
+    shown = set()
+    for rec in ordinary:
+        if rec[1] < lo or rec[0] > hi:
+            continue
+        key = (rec[0], rec[1])
+        shown.add(key)
+        if key in edges:  # read by a filing: only a difference in its amounts counts
+            add([rec], 1)
+            add([edges[key]], -1)
+        elif _unseen(known.unseen[filed], max(lo, rec[0]), min(hi, rec[1])):
+            add([rec], 1)  # on days no filing had payroll for: new
+        else:
+            start, end = dt.date.fromordinal(rec[0]), dt.date.fromordinal(rec[1])
+            raise InvalidInputError.about(
+                "payroll",
+                officer_id,
+                f"has a pay record {start.isoformat()} to {end.isoformat()} on days of "
+                f"{period_name(filed)} that the filing had other payroll for, in a payroll that "
+                f"does not cover {period_name(filed)}; give that period's whole payroll, or the "
+                "correction as an adjustment record",
+            )
+    for key, old in edges.items():  # read by a filing, and gone from a payroll that covers it
+        if key in shown or old[1] < lo or old[0] > hi:
+            continue
+        outside = _without([(old[0], old[1])], (lo, hi))
+        if outside and all(covered[0] <= a and b <= covered[1] for a, b in outside):
+            add([old], -1)
+    return total[0], total[1], total[2]
+
+
+def _unseen(runs: list[tuple[int, int]], lo: int, hi: int) -> bool:
+    """Whether the days ``lo`` … ``hi`` all lie in the runs (days no filing covered)."""
+    return not _without_all([(lo, hi)], runs)
+
+
+def _without_all(runs: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    for cut in cuts:
+        runs = _without(runs, cut)
+    return runs
 
 
 def _segments(
@@ -992,12 +1087,13 @@ def _window_and_cap(
     return _days(window), cap
 
 
-def _uncovered(
+def _uncovered(  # noqa: PLR0917 - the claim's inputs the check reads
     roster: tuple[Officer, ...],
     policy: Policy,
     agency: Agency,
     segments: list[tuple[int, int, DateRange | None]],
     covered: tuple[int, int],
+    period_start: dt.date,
 ) -> InvalidInputError | None:
     """The first officer eligible on days before the period that neither the payroll nor a
     filing covers, as the error refusing the claim (I-CAPYEAR: the cap's use is unknown)."""
@@ -1008,6 +1104,8 @@ def _uncovered(
     for officer in roster:
         window = eligibility_window(policy, agency, officer)
         if window is None or officer.model not in policy.model_scope.models:
+            continue
+        if window.end < period_start:  # gone before the period: the cap's use changes nothing
             continue
         for lo, hi in gaps:
             first, last = _clip(lo, hi, _days(window))
@@ -1044,6 +1142,13 @@ def _line(  # noqa: PLR0917 - one officer's line, from the claim's own inputs
     salary, benefits, overtime, reimbursed, used_before, not_eligible = _ledger.officer_figures(
         ordinary + corrections, _days(period), run, cap, earlier
     )
+    if min(salary, benefits, overtime, not_eligible) < 0:
+        raise InvalidInputError.about(
+            "payroll",
+            officer.id,
+            f"has adjustment records that take the pay of {period_name(period)} below zero; "
+            "an adjustment may correct pay, not make it negative",
+        )
     line = OfficerLine(
         officer=officer,
         agency=agency,
@@ -1137,13 +1242,13 @@ def _consistent(filings: list[Filing], roster: tuple[Officer, ...]) -> None:
     periods = {f.period for f in filings}
     rostered = {o.id for o in roster}
     for f in filings:
-        missing = [p for p in f.adjusted if p not in periods]
+        missing = [p for p in (*f.continued, *f.adjusted) if p not in periods]
         if missing:
             raise InvalidInputError.about(
                 "prior",
                 period_name(f.period),
-                f"adjusts {period_name(missing[0])}, whose filing is not given; give every filing "
-                "of the fiscal year so far",
+                f"continued {period_name(missing[0])}, whose filing is not given; give every "
+                "filing of the fiscal year so far",
             )
         absent = sorted({x.officer_id for x in f.lines} - rostered)
         if absent:
@@ -1242,7 +1347,7 @@ def _lines_of(  # noqa: PLR0917 - the claim's inputs, in the order _compute name
     segments = _segments(fy, span, known)
     coverage = _coverage(used)
     covered = _days(coverage) if coverage is not None else _ledger.EMPTY
-    problem = _uncovered(roster, pol, ag, segments, covered)
+    problem = _uncovered(roster, pol, ag, segments, covered, span.start)
     if problem is not None and not assume:
         raise problem
     by_officer: dict[str, list[PayRecord]] = defaultdict(list)

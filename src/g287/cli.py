@@ -235,8 +235,19 @@ def _document(path: str, kind: type[T], option: str) -> T:
 
 
 def _prior(args: argparse.Namespace) -> list[Claim]:
-    """The claims named by ``--prior`` (each then verified by recomputing it)."""
-    return [_document(path, Claim, "--prior") for path in args.prior]
+    """The claims named by ``--prior``, each verified (recomputed from its inputs) so that a
+    figure edited in one is named with its file."""
+    found = []
+    for path in args.prior:
+        filed = _document(path, Claim, "--prior")
+        try:
+            verify(filed)
+        except G287Error as exc:
+            raise type(exc)(
+                f"--prior {show(path)}: {exc}", field=exc.field, value=exc.value
+            ) from None
+        found.append(filed)
+    return found
 
 
 def _claim_files(args: argparse.Namespace) -> list[Path]:

@@ -15,17 +15,18 @@ Both are built by :mod:`g287.claims`; this module only holds and checks them.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from ._validators import Value, of_type, to_id, tuple_of, type_error, validator
+from ._validators import Value, of_type, to_date, to_id, tuple_of, type_error, validator
 from .calendar import DateRange, period_name
 from .errors import InvalidInputError
 from .money import cents, from_cents, to_signed_money
 
-__all__ = ["Adjustment", "FiledLine", "Filing"]
+__all__ = ["Adjustment", "FiledLine", "FiledRecord", "Filing"]
 
 
 def signed_money(_instance: object, attribute: Any, value: Decimal) -> None:
@@ -55,6 +56,20 @@ class FiledLine(Value):
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
+class FiledRecord(Value):
+    """An ordinary pay record a filing read that crosses its period's start or end: only its
+    days inside the period were claimed, and a later payroll that shows the record again (the
+    next quarter's export) must show it the same, or the difference is a correction."""
+
+    officer_id: str = attrs.field(converter=_officer_id)
+    start: dt.date = attrs.field(validator=validator(to_date))
+    end: dt.date = attrs.field(validator=validator(to_date))
+    salary: Decimal = attrs.field(validator=signed_money)
+    benefits: Decimal = attrs.field(validator=signed_money)
+    overtime: Decimal = attrs.field(validator=signed_money)
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Filing(Value):
     """A claim as filed: its agency, period and policy, what it claimed for each officer and
     period, and the days its payroll covered (``coverage``; ``None`` if it had no pay record).
@@ -71,6 +86,14 @@ class Filing(Value):
         validator=attrs.validators.optional(of_type(DateRange, "a DateRange"))
     )
     lines: tuple[FiledLine, ...] = attrs.field(validator=tuple_of(FiledLine, "FiledLine"))
+    #: Its payroll's ordinary records that cross the period's start or end.
+    edges: tuple[FiledRecord, ...] = attrs.field(
+        default=(), validator=tuple_of(FiledRecord, "FiledRecord")
+    )
+    #: The earlier filings it continued (their periods): a later claim must be given them too.
+    continued: tuple[DateRange, ...] = attrs.field(
+        default=(), validator=tuple_of(DateRange, "DateRange")
+    )
 
     def __attrs_post_init__(self) -> None:
         for line in self.lines:

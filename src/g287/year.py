@@ -1,10 +1,10 @@
 """A fiscal year filed quarter by quarter, in one call.
 
-:func:`fiscal_year_claims` claims each quarter of a fiscal year in order, from the quarter after
-the last earlier filing through the last quarter with a lead report: each with its award, each
-continuing the ones before it (the cap carried, corrections adjusted: I-CAPYEAR, I-ADJUST). Its
-figures are those of the quarterly claims filed one by one with ``prior=``. g287 never reads
-the clock: which quarters are claimed follows from the lead reports given.
+:func:`~g287.fiscal_year_claims` claims each quarter of a fiscal year in order, from the
+quarter after the last earlier filing through the last quarter with a lead report: each with its
+award, each continuing the ones before it (the cap carried, corrections adjusted: I-CAPYEAR,
+I-ADJUST). Its figures are those of the quarterly claims filed one by one with ``prior=``. g287
+never reads the clock: which quarters are claimed follows from the lead reports given.
 
 >>> from g287.dataio import example_dir, load_dataset
 >>> data = load_dataset(*(example_dir() / n for n in
@@ -25,8 +25,8 @@ from decimal import Decimal
 import attrs
 
 from . import html
-from ._validators import Value, instance, of_type, tuple_of
-from .calendar import FiscalYear, to_fiscal_year
+from ._validators import Value, instance, of_type, tuple_of, type_error
+from .calendar import FiscalQuarter, FiscalYear, to_fiscal_year
 from .claims import Agency, Claim, LeadReport, Officer, PayRecord, quarterly_claim
 from .errors import InvalidInputError
 from .filings import Filing
@@ -51,6 +51,8 @@ class FiscalYearClaims(Value):
     claims: tuple[Claim, ...] = attrs.field(validator=tuple_of(Claim, "Claim"))
 
     def __attrs_post_init__(self) -> None:
+        if not self.claims:
+            raise InvalidInputError.about("claims", (), "is empty; expected a quarterly claim")
         for i, c in enumerate(self.claims):
             before = tuple(x.filing for x in self.claims[:i])
             if (
@@ -144,6 +146,12 @@ class FiscalYearClaims(Value):
         )
 
 
+def _each(values: object, field: str) -> tuple[object, ...]:
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise type_error(field, values, "an iterable")
+    return tuple(values)
+
+
 def fiscal_year_claims(
     *,
     agency: Agency,
@@ -164,11 +172,28 @@ def fiscal_year_claims(
             report for the next one), and as :func:`~g287.quarterly_claim` does.
     """
     fy = to_fiscal_year(fiscal_year)
-    given = (instance(x, LeadReport, "leads", "a LeadReport") for x in leads)
-    reports = {r.quarter: r for r in given}
+    reports: dict[FiscalQuarter, LeadReport] = {}
+    for report in _each(leads, "leads"):
+        given = instance(report, LeadReport, "leads", "a LeadReport")
+        if given.quarter in reports:
+            raise InvalidInputError.about(
+                "leads", str(given.quarter), "has two lead reports; expected one per quarter"
+            )
+        reports[given.quarter] = given
     roster, records = tuple(officers), tuple(payroll)
-    filed = list(prior)
+    filed: list[Claim | Filing] = []
+    for f in _each(prior, "prior"):
+        if not isinstance(f, (Claim, Filing)):
+            raise type_error("prior", f, "a Claim or Filing")
+        filed.append(f)
     done = max((f.period.end for f in filed), default=None)
+    if done is not None and FiscalQuarter.containing(done).end != done:
+        raise InvalidInputError.about(
+            "prior",
+            done.isoformat(),
+            "ends inside a quarter; a fiscal year is claimed in whole quarters: claim the rest "
+            "of that quarter with g287.claim(period=...) first",
+        )
     claims: list[Claim] = []
     for q in fy.quarters():
         if done is not None and q.start <= done:
@@ -183,8 +208,10 @@ def fiscal_year_claims(
             leads=report,
             quarter=q,
             policy=policy,
-            prior=[*filed, *claims],
+            prior=[*filed, *(x.filing for x in claims)],  # its own claims need no checking
         )
+        if not claims:
+            filed = list(c.prior)  # the given claims, verified once, as filings
         claims.append(c)
     if not claims:
         raise InvalidInputError.about(

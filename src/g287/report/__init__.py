@@ -4,11 +4,12 @@
     The fixed-width text report the command line prints: the lines, their totals, the claim's
     and the award's audit trails.
 :func:`claim_csv`
-    The whole claim as one CSV table (:data:`CSV_COLUMNS`): a row per officer line, then the
-    reimbursement, the award and the claim total, each row naming its agency, period and policy.
+    The whole claim as one CSV table (:data:`CSV_COLUMNS`): a row per officer line, a row per
+    adjustment to an earlier period, then the reimbursement, the adjustments, the award and the
+    claim total, each row naming its agency, period and policy.
 :func:`claim_xlsx`
-    An Excel workbook (with the ``excel`` extra): sheets Lines, Summary and Explanation, amounts
-    as numbers formatted as currency, ready to print.
+    An Excel workbook (with the ``excel`` extra): sheets Lines, Adjustments (when there are
+    any), Summary and Explanation, amounts as numbers formatted as currency, ready to print.
 :func:`claim_html`
     One self-contained HTML page for printing or attaching to a submission, with each officer's
     overtime cap use drawn as an inline SVG bar.

@@ -8,13 +8,14 @@ from fractions import Fraction
 from typing import Final
 
 from g287._version import __version__
+from g287.calendar import period_name
 from g287.claims import LINE_COLUMNS, Claim, OfficerLine
 from g287.errors import printable
 from g287.explain import Explanation
 from g287.html import cell, details, escape, table
-from g287.money import cents, format_money, format_percent
+from g287.money import cents, format_money, format_percent, sum_money
 
-from ._rows import LINE_LABELS, counted, summary, totals
+from ._rows import LINE_LABELS, counted, earlier, summary, totals
 
 __all__ = ["claim_html"]
 
@@ -35,12 +36,14 @@ dl.summary dt { font-weight: bold; }
 dl.summary dd { margin: 0; }
 svg.cap { display: block; }
 .note { color: #444; }
+.statement { border: 2px solid #a33; background: #fdf1f1; padding: 0.5em 0.8em;
+             font-weight: bold; }
 footer { margin-top: 2em; font-size: 0.85em; color: #444; }
 @page { size: landscape; margin: 12mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 9pt; }
   h2 { break-after: avoid; }
-  tr, dl.summary { break-inside: avoid; }
+  tr, dl.summary, .statement { break-inside: avoid; }
   thead { display: table-header-group; }
   details > summary { list-style: none; font-weight: bold; break-after: avoid; }
   details::details-content { content-visibility: visible; display: block; }
@@ -135,6 +138,53 @@ def _lines(claim: Claim) -> str:
     )
 
 
+#: The headers of the adjustments table's columns.
+_ADJUSTMENT_HEADERS: Final = (
+    "officer",
+    "period",
+    "salary filed",
+    "benefits filed",
+    "OT paid filed",
+    "salary now",
+    "benefits now",
+    "OT paid now",
+    "change",
+)
+
+
+#: The figures filed and as now recomputed, in the columns of the adjustments table.
+_FIGURES: Final = (
+    "filed_salary",
+    "filed_benefits",
+    "filed_overtime_reimbursed",
+    "salary",
+    "benefits",
+    "overtime_reimbursed",
+)
+
+
+def _adjustments(claim: Claim) -> str:
+    """The corrections to earlier, filed periods (I-ADJUST): for each officer and period the
+    figures filed and as the payroll now gives them, and the change; then the totals."""
+    rows = [
+        _safe((a.officer_id, period_name(a.period), *(getattr(a, f) for f in _FIGURES), a.total))
+        for a in claim.adjustments
+    ]
+    summed = [sum_money(getattr(a, f) for a in claim.adjustments) for f in _FIGURES]
+    changes = table(
+        _ADJUSTMENT_HEADERS,
+        rows,
+        caption="Adjustments to earlier periods (I-ADJUST)",
+        footer=[["TOTAL", None, *summed, claim.adjustment]],
+    )
+    return (
+        '<p class="note">Recomputed from the payroll given with this claim, periods already '
+        "filed come out differently: the change is claimed here (a negative one is given "
+        "back), and each officer's cap is used as now recomputed.</p>"
+        f'<div class="adjustments">{changes}</div>'
+    )
+
+
 def _sources(claim: Claim, cited: dict[_Passage, None]) -> str:
     """The sources the audit trails cite (id, title, publisher, date and address, as text),
     then every passage cited, once."""
@@ -154,13 +204,16 @@ def _sources(claim: Claim, cited: dict[_Passage, None]) -> str:
 def claim_html(claim: Claim) -> str:
     """The claim as one self-contained HTML5 page: no script, no file or address it loads.
 
-    In order: the title; the summary (agency, period, policy with its registration and
-    fingerprint, reimbursement, award, claim total); the officer lines with their totals and each
-    officer's overtime cap use as an inline SVG bar; the award with the officers counted toward
-    it (I-HEAD) and its audit trail; the claim's audit trail with the quoted source of each
-    step, and each line's trail in a collapsible section. Every text is escaped, and
-    non-printable characters are shown as escapes. A print stylesheet lays it out on landscape
-    pages.
+    In order: the title; when the claimant stated that no overtime was paid on earlier days
+    nothing covers (``assume_no_earlier_overtime``, I-CAPYEAR), that statement, boxed; the
+    summary (agency, period, policy with its registration and fingerprint, the filings it
+    continues, reimbursement, adjustments, award, claim total); the officer lines with their
+    totals and each officer's overtime cap use as an inline SVG bar; when the claim corrects
+    earlier, filed periods (I-ADJUST), a table of the adjustments, filed and now, with their
+    totals; the award with the officers counted toward it (I-HEAD) and its audit trail; the
+    claim's audit trail with the quoted source of each step, and each line's trail in a
+    collapsible section. Every text is escaped, and non-printable characters are shown as
+    escapes. A print stylesheet lays it out on landscape pages.
 
     >>> import datetime
     >>> from g287 import Agency, Model, Officer, PayRecord, claim
@@ -173,7 +226,7 @@ def claim_html(claim: Claim) -> str:
     >>> page.startswith("<!DOCTYPE html>"), page.count("<svg"), "<script" in page
     (True, 1, False)
     """
-    title = _text(f"Claim of agency {claim.agency_id} for {claim.quarter or claim.period}")
+    title = _text(f"Claim of agency {claim.agency_id} for {claim.name}")
     cited: dict[_Passage, None] = {}
     audit = _trail(claim.explanation, cited, quoted=True)
     if claim.award is not None:
@@ -186,6 +239,18 @@ def claim_html(claim: Claim) -> str:
             '<p class="note">No award: performance awards are quarterly (R-AWD), and this '
             "claim is not for a fiscal quarter.</p>"
         )
+    statement = (
+        f'<p class="statement" role="note">{_text(earlier(claim))}. The overtime cap used '
+        "before the period rests on this statement, not on payroll or filings (I-CAPYEAR).</p>\n"
+        if claim.assumed_no_earlier_overtime
+        else ""
+    )
+    adjustments = (
+        '<section id="adjustments"><h2>Adjustments to earlier periods</h2>'
+        f"{_adjustments(claim)}</section>\n"
+        if claim.adjustments
+        else ""
+    )
     trails = "".join(
         details(
             printable(f"{line.officer_id}: {format_money(line.total)}"),
@@ -200,10 +265,12 @@ def claim_html(claim: Claim) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{title}</title><style>{_STYLE}</style></head>\n<body>\n"
         f"<header><h1>{title}</h1><p>{_text(claim.agency.name)}</p></header>\n"
+        f"{statement}"
         '<section id="summary"><h2>Summary</h2>'
         f"{_summary(claim)}</section>\n"
         '<section id="lines"><h2>Officer lines</h2>'
         f"{_lines(claim)}</section>\n"
+        f"{adjustments}"
         f'<section id="award"><h2>Performance award</h2>{award}</section>\n'
         f'<section id="audit"><h2>Audit trail</h2>{audit}'
         f"<h3>Each officer line</h3>{trails}"

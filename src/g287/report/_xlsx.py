@@ -1,4 +1,5 @@
-"""The claim as an Excel workbook, ready to print: sheets Lines, Summary and Explanation."""
+"""The claim as an Excel workbook, ready to print: sheets Lines, Adjustments (when the claim
+has any), Summary and Explanation."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from typing import TYPE_CHECKING, Final
 from g287.claims import LINE_COLUMNS, Claim
 from g287.errors import InvalidInputError
 from g287.explain import Explanation
-from g287.money import format_money
+from g287.money import format_money, sum_money
 
 from ._cells import text_cell
-from ._rows import summary, totals
+from ._rows import ADJUSTMENT_COLUMNS, summary, totals
 
 if TYPE_CHECKING:
     from openpyxl.styles import Alignment, Font
@@ -101,6 +102,18 @@ def _sheet(
     sheet.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
 
 
+def _adjustments(claim: Claim) -> list[list[object]]:
+    """The Adjustments sheet's rows: one per adjustment (I-ADJUST), then a ``TOTAL`` row whose
+    ``total`` is the claim's adjustment (and whose other amounts add up their columns)."""
+    rows: list[list[object]] = [
+        [a.as_row()[name] for name in ADJUSTMENT_COLUMNS] for a in claim.adjustments
+    ]
+    # The columns after officer_id and period are amounts, each an attribute of Adjustment.
+    amounts = ADJUSTMENT_COLUMNS[2:]
+    summed = [sum_money(getattr(a, name) for a in claim.adjustments) for name in amounts]
+    return [*rows, ["TOTAL", None, *summed]]
+
+
 def _steps(explanation: Explanation) -> list[list[object]]:
     return [
         [explanation.title, number, *step.as_row().values()]
@@ -115,8 +128,14 @@ def claim_xlsx(claim: Claim) -> bytes:
 
     * ``Lines``: a row per officer line (the columns of :data:`~g287.claims.LINE_COLUMNS`), then
       the totals row (days and amounts added up; ``total`` is the reimbursement).
-    * ``Summary``: agency, name, period, quarter, policy, registration, fingerprint,
-      reimbursement, award, the officers counted toward it and the claim total.
+    * ``Adjustments``, only when the claim corrects earlier, filed periods (I-ADJUST): a row
+      per officer and period with the figures filed and as now recomputed
+      (the columns of :meth:`g287.Adjustment.as_row`; ``total`` is the change, of either
+      sign), then the totals row (amounts added up; ``total`` is the claim's adjustment).
+    * ``Summary``: agency, name, period, quarter, policy, registration, fingerprint, the
+      filings it continues, where the overtime before the period comes from (or the
+      claimant's statement), reimbursement, adjustments, award, the officers counted toward it
+      and the claim total.
     * ``Explanation``: every step of the claim's audit trail and of the award's, with its rule
       id, inputs, figure and the quoted source (:data:`EXPLANATION_COLUMNS`).
 
@@ -137,8 +156,8 @@ def claim_xlsx(claim: Claim) -> bytes:
     >>> book = openpyxl.load_workbook(io.BytesIO(claim_xlsx(c)))
     >>> book.sheetnames
     ['Lines', 'Summary', 'Explanation']
-    >>> total = book["Summary"]["B13"]
-    >>> book["Summary"]["A13"].value, total.value, total.number_format
+    >>> item, total = book["Summary"][book["Summary"].max_row]
+    >>> item.value, total.value, total.number_format
     ('claim total', 4500, '"$"#,##0.00')
     """
     try:
@@ -164,6 +183,15 @@ def claim_xlsx(claim: Claim) -> bytes:
         bold=bold,
         wrap=wrap,
     )
+    if claim.adjustments:
+        _sheet(
+            book.create_sheet("Adjustments"),
+            ADJUSTMENT_COLUMNS,
+            _adjustments(claim),
+            bold_last=True,
+            bold=bold,
+            wrap=wrap,
+        )
     _sheet(
         book.create_sheet("Summary"),
         ("item", "value"),
