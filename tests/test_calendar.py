@@ -305,7 +305,7 @@ class TestOrderingAcrossKinds:
 # --- refusals ----------------------------------------------------------------------------------
 
 YEAR_TEXT: Any = "2026"  # text where something else belongs, typed Any for the checker
-NAIVE = dt.datetime(2026, 1, 1)  # noqa: DTZ001 - a naive datetime on purpose
+NOON = dt.datetime(2026, 1, 1, 12)  # noqa: DTZ001 - a time of day where a date belongs
 DAY = dt.date(2026, 1, 1)
 
 #: (call, error, match, field): ``match`` is the ``field: value`` start of the message.
@@ -326,12 +326,22 @@ REFUSALS: list[tuple[Callable[[], object], type[G287Error], str, str]] = [
     (lambda: FiscalQuarter(2026, 0), InvalidInputError, "quarter: 0 is out of range", "quarter"),
     (lambda: FiscalQuarter(2026, 5), InvalidInputError, "quarter: 5 is out of range", "quarter"),
     (lambda: FiscalQuarter(2, 1).previous(), InvalidInputError, "fiscal_year: 1", "fiscal_year"),
-    (lambda: FiscalYear.containing(YEAR_TEXT), InvalidTypeError, "date: '2026' is a str", "date"),
-    (lambda: FiscalQuarter.containing(NAIVE), InvalidTypeError, r"date: datetime\.", "date"),
+    (
+        lambda: FiscalYear.containing(YEAR_TEXT),
+        InvalidInputError,
+        "date: '2026' is not a date; expected YYYY-MM-DD",
+        "date",
+    ),
+    (
+        lambda: FiscalQuarter.containing(NOON),
+        InvalidInputError,
+        r"date: datetime\.datetime\(2026, 1, 1, 12, 0\) has a time of day",
+        "date",
+    ),
     (
         lambda: FiscalYear.parse(bad(2026)),
         InvalidTypeError,
-        "fiscal year: 2026 is a int",
+        "fiscal year: 2026 is an int",
         "fiscal year",
     ),
     (
@@ -412,15 +422,15 @@ REFUSALS: list[tuple[Callable[[], object], type[G287Error], str, str]] = [
         "end: 2025-12-31 is before start 2026-01-01",
         "end",
     ),
-    (lambda: DateRange(YEAR_TEXT, DAY), InvalidTypeError, "start: '2026' is a str", "start"),
-    (lambda: DateRange(DAY, NAIVE), InvalidTypeError, r"end: datetime\.datetime", "end"),
+    (lambda: DateRange(YEAR_TEXT, DAY), InvalidInputError, "start: '2026' is not a date", "start"),
+    (lambda: DateRange(DAY, NOON), InvalidInputError, "end: .* has a time of day", "end"),
     (
         lambda: DateRange(DAY, DAY).intersection(YEAR_TEXT),
         InvalidTypeError,
         "other: '2026' is a str",
         "other",
     ),
-    (lambda: to_quarter(20261), InvalidTypeError, "quarter: 20261 is a int", "quarter"),
+    (lambda: to_quarter(20261), InvalidTypeError, "quarter: 20261 is an int", "quarter"),
     (lambda: to_quarter(FiscalYear(2026), "leads"), InvalidTypeError, "leads: FiscalYear", "leads"),
     (
         lambda: to_quarter("FY2026"),
@@ -460,9 +470,9 @@ REFUSALS: list[tuple[Callable[[], object], type[G287Error], str, str]] = [
         "period",
     ),
     (
-        lambda: to_period("2026-01"),
+        lambda: to_period("2026-13"),
         InvalidInputError,
-        "period: Invalid fiscal year: '2026-01'",
+        "period: '2026-13' is not a day: there is no month 13",
         "period",
     ),
 ]

@@ -1016,55 +1016,6 @@ class TestRows:
         assert row["total"] == row["reimbursement"] == Decimal("4500.00")
 
 
-class TestHtml:
-    AGENCY = Agency("A1", "County", D(2025, 7, 1), frozenset(Model))
-    OFFICER = Officer("T-1", TFM, D(2025, 8, 1), "78000")
-    PAY = (PayRecord("T-1", D(2025, 10, 1), D(2025, 10, 14), "3000", "1000", "500"),)
-    # Ids are plain ASCII; the text that can carry markup is a policy's (or an agency's) name.
-    POLICY = attrs.evolve(POLICY, name="<b>P&1</b>")
-
-    def claim(self) -> Claim:
-        return quarter_claim(
-            [self.OFFICER],
-            LeadReport("FY2026 Q1", 20, 18),
-            payroll=self.PAY,
-            agency=self.AGENCY,
-            policy=self.POLICY,
-        )
-
-    def test_a_claim_shows_its_lines_and_totals_escaped(self) -> None:
-        """The notebook view of a claim shows the agency, every line, the reimbursement, the
-        award and the total, its text HTML-escaped."""
-        shown = self.claim()._repr_html_()
-        assert "; award $1,000.00" in shown
-        assert "&lt;b&gt;P&amp;1&lt;/b&gt; [unregistered]" in shown
-        assert "<b>" not in shown
-        for amount in ("$4,500.00", "$1,000.00", "$5,500.00"):
-            assert amount in shown
-
-    def test_a_plain_claim_shows_no_award(self) -> None:
-        """A claim for a period has no award to show."""
-        c = claim(
-            agency=self.AGENCY,
-            officers=[self.OFFICER],
-            payroll=self.PAY,
-            period="FY2026",
-            policy=self.POLICY,
-            allow_empty=True,
-        )
-        shown = c._repr_html_()
-        assert "$4,500.00" in shown
-        assert "; award" not in shown
-
-    def test_a_line_shows_its_row_escaped(self) -> None:
-        """The notebook view of a line shows its columns and figures, its text escaped."""
-        shown = self.claim().line("T-1")._repr_html_()
-        assert "<td>T-1</td>" in shown
-        for column in LINE_COLUMNS:
-            assert f"<th>{column}</th>" in shown
-        assert "$19,500.00" in shown
-
-
 class TestExplanations:
     PAY = (PayRecord("T-1", D(2025, 10, 1), D(2025, 10, 14), "3000", "1000", "500"),)
     LINE_RULES = ("I-WIN", "I-MODEL", "I-DAYS", "R-SAL", "R-OT", "I-CAPYEAR")

@@ -117,7 +117,7 @@ class TestExplanation:
         assert "<script>" not in shown
         assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; more" in shown
         assert "Tom &amp; Jerry&#x27;s &lt;b&gt;claim&lt;/b&gt;: $1.00" in shown
-        assert "<td>a &lt;i&gt;step&lt;/i&gt;</td><td>&lt;1&gt;</td>" in shown
+        assert "<td>a &lt;i&gt;step&lt;/i&gt;</td><td>x=&lt;y&gt;</td><td>&lt;1&gt;</td>" in shown
         assert "<" not in TAGS.sub("", shown)
         shown = TRAIL._repr_html_()
         assert [f"<tr><td>{r}</td>" in shown for r in ("R-EFF", "R-OT", "I-CAPBASE")] == [True] * 3
@@ -183,7 +183,7 @@ TEXT: Any = "text"  # text where something else belongs, typed Any for the check
 #: (call, error, match): ``match`` is the ``field: value`` start of the message; the field named
 #: before the colon is also the error's ``.field``.
 REFUSALS: list[tuple[Callable[[], object], type[G287Error], str]] = [
-    (lambda: Step(bad(5), "t", "f", OT), InvalidTypeError, "rule_id: 5 is a int"),
+    (lambda: Step(bad(5), "t", "f", OT), InvalidTypeError, "rule_id: 5 is an int"),
     (lambda: Step("R-OT", bad(None), "f", OT), InvalidTypeError, "text: None is a NoneType"),
     (lambda: Step("R-OT", "t", bad(Decimal(1)), OT), InvalidTypeError, r"figure: Decimal\('1'\)"),
     (lambda: Step("R-OT", "t", "f", bad("¶7")), InvalidTypeError, "citation: '¶7' is a str"),
@@ -191,7 +191,7 @@ REFUSALS: list[tuple[Callable[[], object], type[G287Error], str]] = [
     (lambda: Step("R-OT", "t", "f", OT, 5), InvalidTypeError, "inputs: 5 is not inputs"),
     (lambda: Step("R-OT", "t", "f", OT, [("a", 1, 2)]), InvalidTypeError, r"inputs: \[\('a', 1, 2"),
     (lambda: Step("R-OT", "t", "f", OT, ["ab"]), InvalidTypeError, r"inputs: \['ab'\]"),
-    (lambda: Explanation(bad(1), "f", ()), InvalidTypeError, "title: 1 is a int"),
+    (lambda: Explanation(bad(1), "f", ()), InvalidTypeError, "title: 1 is an int"),
     (lambda: Explanation("t", bad(None), ()), InvalidTypeError, "figure: None is a NoneType"),
     (lambda: Explanation("t", "f", TEXT), InvalidTypeError, "steps: 'text' is not steps"),
     (lambda: Explanation("t", "f", bad(b"ab")), InvalidTypeError, "steps: b'ab' is not steps"),

@@ -1094,7 +1094,7 @@ INVALID_VALUES: list[Any] = [
         r"lines: '2025-12-01 to 2026-01-31' is a period a filing",
         id="Filing line of a period overlapping its own",
     ),
-    bad(Adjustment, "officer_id", 7, InvalidTypeError, r"officer_id: 7 is a int"),
+    bad(Adjustment, "officer_id", 7, InvalidTypeError, r"officer_id: 7 is an int"),
     bad(Adjustment, "period", None, InvalidTypeError, r"period: None is a NoneType"),
     bad(Adjustment, "filed_salary", "1", InvalidTypeError, r"filed_salary: '1' is a str"),
     bad(Adjustment, "salary", Decimal("NaN"), InvalidInputError, r"salary: .* is not a finite"),

@@ -518,7 +518,7 @@ class TestErrors:
 
 ID_CHAR = r"[A-Za-z0-9._-]"
 HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
-NAIVE = dt.datetime(2026, 1, 1)  # noqa: DTZ001 - a naive datetime on purpose
+NOON = dt.datetime(2026, 1, 1, 12)  # noqa: DTZ001 - a time of day where a date belongs
 MALFORMED = ["", " ", "1e3", "+1", "1,000", "1_000", "$5", "1.2.3", ".", "\u0661\u0662"]
 
 #: (call, error, match): ``match`` is the ``field: value`` start of the message; the field named
@@ -564,19 +564,20 @@ REFUSALS: list[tuple[Callable[[], object], type[G287Error], str]] = [
     (lambda: to_count("1", "officers"), InvalidTypeError, "officers: '1' is a str"),
     (lambda: to_count(-1, "officers"), InvalidInputError, "officers: -1 is negative"),
     (lambda: to_count(MAX_COUNT + 1, "n"), InvalidInputError, "n: 1000000001 is too large"),
-    (lambda: to_bool(1, "flag"), InvalidTypeError, "flag: 1 is a int"),
+    (lambda: to_bool(1, "flag"), InvalidTypeError, "flag: 1 is an int"),
     (lambda: to_bool("yes", "flag"), InvalidTypeError, "flag: 'yes' is a str"),
-    (lambda: to_text(3, "id"), InvalidTypeError, "id: 3 is a int"),
+    (lambda: to_text(3, "id"), InvalidTypeError, "id: 3 is an int"),
     (lambda: to_text(" \t", "id"), InvalidInputError, r"id: ' \\t' is empty"),
-    (lambda: to_date("2026-01-01", "day"), InvalidTypeError, "day: '2026-01-01' is a str"),
+    (lambda: to_date("2026-1-1", "day"), InvalidInputError, "day: '2026-1-1' is not a date"),
+    (lambda: to_date(20260101, "day"), InvalidTypeError, "day: 20260101 is an int"),
     (
-        lambda: to_date(NAIVE, "day"),
-        InvalidTypeError,
-        r"day: datetime\.datetime\(2026, 1, 1, 0, 0\)",
+        lambda: to_date(NOON, "day"),
+        InvalidInputError,
+        r"day: datetime\.datetime\(2026, 1, 1, 12, 0\) has a time of day",
     ),
-    (lambda: to_optional_date("", "until"), InvalidTypeError, "until: '' is a str"),
+    (lambda: to_optional_date("", "until"), InvalidInputError, "until: '' is not a date"),
     # identifiers and names
-    (lambda: to_id(7, "officer_id"), InvalidTypeError, "officer_id: 7 is a int"),
+    (lambda: to_id(7, "officer_id"), InvalidTypeError, "officer_id: 7 is an int"),
     (lambda: to_id("", "officer_id"), InvalidInputError, "officer_id: '' is empty"),
     (lambda: to_id("-T1", "officer_id"), InvalidInputError, "officer_id: '-T1' does not start"),
     (lambda: to_id("T" * 65, "officer_id"), InvalidInputError, "officer_id: 'TTTT.* is 65"),

@@ -752,7 +752,7 @@ class TestPolicyHtml:
 # --- refusals ----------------------------------------------------------------------------------
 
 TEXT: Any = "text"  # text where something else belongs, typed Any for the checker
-NAIVE = dt.datetime(2026, 1, 1)  # noqa: DTZ001 - a naive datetime on purpose
+NOON = dt.datetime(2026, 1, 1, 12)  # noqa: DTZ001 - a time of day where a date belongs
 DAY = dt.date(2026, 1, 1)
 OTHER_SOURCE = Source("X", "t", "p", dt.date(2025, 1, 1), "u")
 I_RATE = INTERPRETATIONS["I-RATE"]
@@ -906,7 +906,7 @@ REFUSALS: list[tuple[Callable[[], object], type[G287Error], str, str | None]] = 
     ),
     (lambda: attrs.evolve(I_RATE, id="I-rate"), PolicyError, "id: 'I-rate' is not", "id"),
     (lambda: attrs.evolve(I_RATE, rule_id="R-"), PolicyError, "rule_id: 'R-' is not", "rule_id"),
-    (lambda: attrs.evolve(I_RATE, field=bad(1)), InvalidTypeError, "field: 1 is a int", "field"),
+    (lambda: attrs.evolve(I_RATE, field=bad(1)), InvalidTypeError, "field: 1 is an int", "field"),
     (
         lambda: replacing(attrs.evolve(I_RATE, field="colour", options=(Option("a", "b"),))),
         PolicyError,
@@ -951,19 +951,19 @@ REFUSALS: list[tuple[Callable[[], object], type[G287Error], str, str | None]] = 
         "effective_until",
     ),
     (
-        lambda: attrs.evolve(POLICY, effective_until=NAIVE),
-        InvalidTypeError,
-        r"effective_until: datetime\.",
+        lambda: attrs.evolve(POLICY, effective_until=NOON),
+        InvalidInputError,
+        "effective_until: .* has a time of day",
         "effective_until",
     ),
     (
         lambda: attrs.evolve(POLICY, effective_from=TEXT),
-        InvalidTypeError,
-        "effective_from: 'text' is a str",
+        InvalidInputError,
+        "effective_from: 'text' is not a date",
         "effective_from",
     ),
     (lambda: attrs.evolve(POLICY, name="  "), PolicyError, "name: '  ' is empty", "name"),
-    (lambda: attrs.evolve(POLICY, name=bad(5)), InvalidTypeError, "name: 5 is a int", "name"),
+    (lambda: attrs.evolve(POLICY, name=bad(5)), InvalidTypeError, "name: 5 is an int", "name"),
     (
         lambda: with_cap(POLICY, bad(0.25)),
         InvalidTypeError,
@@ -1003,9 +1003,9 @@ REFUSALS: list[tuple[Callable[[], object], type[G287Error], str, str | None]] = 
     # sources, citations, rules, options
     (lambda: Source("", "t", "p", DAY, "u"), PolicyError, "id: '' is empty", "id"),
     (
-        lambda: Source("S", "t", "p", bad("2025-09-18"), "u"),
-        InvalidTypeError,
-        "date: '2025-09-18' is a str",
+        lambda: Source("S", "t", "p", bad("18/09/2025"), "u"),
+        InvalidInputError,
+        "date: '18/09/2025' is not a date",
         "date",
     ),
     (
@@ -1028,7 +1028,7 @@ REFUSALS: list[tuple[Callable[[], object], type[G287Error], str, str | None]] = 
     (lambda: Option("", "t"), PolicyError, "value: '' is empty", "value"),
     # lookups
     (lambda: POLICY.rule("R-X"), InvalidInputError, "rule_id: 'R-X' is not a rule of", "rule_id"),
-    (lambda: POLICY.rule(bad(7)), InvalidTypeError, "rule_id: 7 is a int", "rule_id"),
+    (lambda: POLICY.rule(bad(7)), InvalidTypeError, "rule_id: 7 is an int", "rule_id"),
     (
         lambda: POLICY.citation("I-NOPE"),
         InvalidInputError,
@@ -1037,16 +1037,16 @@ REFUSALS: list[tuple[Callable[[], object], type[G287Error], str, str | None]] = 
     ),
     (lambda: POLICY.citation(bad(None)), InvalidTypeError, "rule_id: None", "rule_id"),
     (
-        lambda: POLICY.covers(bad("2026-01-01")),
-        InvalidTypeError,
-        "day: '2026-01-01' is a str",
+        lambda: POLICY.covers(bad("1 January 2026")),
+        InvalidInputError,
+        "day: '1 January 2026' is not a date",
         "day",
     ),
     # choose
     (
         lambda: POLICY.choose(bad(5), "x"),
         InvalidTypeError,
-        "interpretation_id: 5 is a int",
+        "interpretation_id: 5 is an int",
         "interpretation_id",
     ),
     (
@@ -1130,7 +1130,7 @@ REFUSALS: list[tuple[Callable[[], object], type[G287Error], str, str | None]] = 
     (lambda: policy_diff(POLICY, TEXT), InvalidTypeError, "b: 'text' is a str", "b"),
     (lambda: policy_diff(bad(None), POLICY), InvalidTypeError, "a: None is a NoneType", "a"),
     (lambda: to_model("XYZ"), InvalidInputError, "model: 'XYZ' is not a 287\\(g\\) model", "model"),
-    (lambda: to_model(1, "models"), InvalidTypeError, "models: 1 is a int", "models"),
+    (lambda: to_model(1, "models"), InvalidTypeError, "models: 1 is an int", "models"),
     (lambda: encode(1.5), InvalidTypeError, r"value: 1\.5 is a float", "value"),
     (lambda: encode({"a": 1}), InvalidTypeError, "value: {'a': 1} is a dict", "value"),
     # the registry (R-EFF)
@@ -1140,8 +1140,8 @@ REFUSALS: list[tuple[Callable[[], object], type[G287Error], str, str | None]] = 
         "date: 2025-09-30 is before 2025-10-01",
         "date",
     ),
-    (lambda: policy_in_force(TEXT), InvalidTypeError, "date: 'text' is a str", "date"),
-    (lambda: policy_in_force(NAIVE), InvalidTypeError, r"date: datetime\.datetime", "date"),
+    (lambda: policy_in_force(TEXT), InvalidInputError, "date: 'text' is not a date", "date"),
+    (lambda: policy_in_force(NOON), InvalidInputError, "date: .* has a time of day", "date"),
     (
         lambda: policy_in_force(DAY, bad([POLICY])),
         InvalidTypeError,

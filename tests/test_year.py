@@ -433,12 +433,12 @@ class TestSummary:
         amounts as money."""
         year = hand_made_year()
         html = year._repr_html_()
-        assert "<caption>FY2026: 4 quarterly claims</caption>" in html
-        assert "<caption>by officer</caption>" in html
-        for text in ("FY2026 Q1", "FY2026 Q4", "<td>year</td>", "<td>T-1</td>", "<td>T-2</td>"):
+        assert f"FY2026: 4 quarterly claims, {format_money(year.total)}" in html
+        assert "<caption>By quarter</caption>" in html
+        assert "<caption>By officer: " in html
+        for text in ("FY2026 Q1", "FY2026 Q4", "<th>FY2026</th>", "<td>T-1</td>", "<td>T-2</td>"):
             assert text in html
-        assert format_money(year.total) in html
-        assert html.index("by officer") > html.index(format_money(year.total))
+        assert html.index("By officer") > html.index("By quarter")
 
 
 #: FiscalYearClaims that cannot exist: its fields, the error and the ``field: value`` match.
