@@ -1367,6 +1367,52 @@ class TestFilingAFiscalYear:
         code, out, _ = run(capsys, "claim", "--example", "--fiscal-year", "FY26", "--json")
         assert loads(out, g287.FiscalYearClaims).total == total
 
+    def test_the_year_as_csv(self, capsys: Capsys) -> None:
+        """--fiscal-year --format csv writes one table: a row per quarter and the year's totals,
+        then a row per officer and quarter (and the officer's year), each officer's quarters
+        adding up to what the quarter reimburses, and the officers' years to the year's."""
+        code, out, err = run(
+            capsys, "claim", "--example", "--fiscal-year", "FY2026", "--format", "csv"
+        )
+        assert (code, err) == (0, "")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        quarters = {r["quarter"]: r for r in rows if r["record"] == "quarter"}
+        assert list(quarters) == [*map(str, QUARTERS), "year"]
+        for q in QUARTERS:
+            c = example_claim(str(q))
+            assert Decimal(quarters[str(q)]["total"]) == c.total
+            paid = [
+                Decimal(r["total"])
+                for r in rows
+                if (r["record"], r["quarter"]) == ("officer", str(q))
+            ]
+            assert sum(paid) == c.reimbursement + c.adjustment
+        years = [
+            Decimal(r["total"]) for r in rows if (r["record"], r["quarter"]) == ("officer", "year")
+        ]
+        year = quarters["year"]
+        assert sum(years) == Decimal(year["reimbursement"]) + Decimal(year["adjustment"])
+        assert Decimal(year["total"]) == sum(example_claim(str(q)).total for q in QUARTERS)
+
+    def test_one_officers_year(self, capsys: Capsys) -> None:
+        """--fiscal-year with --explain prints the officer's trail in each quarter, in order."""
+        code, out, _ = run(
+            capsys, "claim", "--example", "--fiscal-year", "FY2026", "--explain", "T-01"
+        )
+        assert code == 0
+        trails = [str(example_claim(str(q)).line("T-01").explanation) for q in QUARTERS]
+        assert out == "\n\n".join(trails) + "\n"
+
+    def test_the_year_verifies(self, capsys: Capsys) -> None:
+        """A year's JSON document verifies: verify names its claims, fiscal year and policy."""
+        run(capsys, "claim", "--example", "--fiscal-year", "FY2026", "--json", "--output", "y.json")
+        code, out, err = run(capsys, "verify", "y.json")
+        assert (code, err) == (0, "")
+        assert out == (
+            "verified: 4 quarterly claims of agency HCSO for FY2026 under 287(g) reimbursement"
+            " and performance awards (DHS/ICE, 2025-09-18)\n"
+        )
+
     def test_a_month(self, capsys: Capsys) -> None:
         """--month claims one calendar month: no award, and a third of the year's cap rules."""
         code, out, _ = run(capsys, "claim", "--example", "--month", "2025-11", "--json")

@@ -758,6 +758,25 @@ class TestQuarterExports:
             return
         assert q3.adjustment == Decimal("500.00")
 
+    def test_a_record_across_the_edge_gone_from_a_later_export_is_taken_back(self) -> None:
+        """I-ADJUST: Q2 was filed with a pay period 2026-03-22 … 2026-04-04 (1,400.00 overtime,
+        1,000.00 of it on Q2's ten days); Q3's export, which covers those April days, no longer
+        holds it (the pay was re-cut as 2026-04-01 … 2026-04-14), so the 1,000.00 filed for Q2
+        is taken back as an adjustment, and Q3 claims its own record."""
+        pay = [PayRecord("T-1", D(2025, 9, 28), D(2026, 3, 21), "0", "0", "0")]
+        pay.append(PayRecord("T-1", D(2026, 3, 22), D(2026, 4, 4), "0", "0", "1400"))
+        q1 = file(Q1, pay, roster=[ALICE])
+        q2 = file(Q2, pay, prior=[q1], roster=[ALICE])
+        recut = [PayRecord("T-1", D(2026, 4, 1), D(2026, 4, 14), "0", "0", "1400")]
+        q3 = file(Q3, recut, prior=[q1, q2], roster=[ALICE])
+        (a,) = q3.adjustments
+        assert (a.period, a.filed_overtime_claimed, a.overtime_claimed) == (
+            Q2.range,
+            Decimal("1000.00"),
+            Decimal("0.00"),
+        )
+        assert (q3.adjustment, q3.overtime_claimed) == (Decimal("-1000.00"), Decimal("1400.00"))
+
     def test_a_recovery_in_a_quarter_export_is_not_refused_for_another_officers_days(self) -> None:
         """I-ADJUST: Q3's export holds Bob's pay period 2026-03-22 … 2026-04-04 and a recovery of
         10.00 of Alice's overtime of 2026-03-25, filed in Q2; it is taken back, as it is when

@@ -439,6 +439,17 @@ REFUSED = [
         id="a tiny float, in plain digits",
     ),
     pytest.param(
+        {
+            "payroll": [
+                PAY,
+                PAY | {"salary": -5000, "benefits": -5000, "overtime": 0, "adjustment": "yes"},
+            ]
+        },
+        "payroll[row 2]: salary: the adjustment 2025-10-01 to 2025-10-14 of 'T-1' takes the "
+        "salary of 2025-10-01 below zero; an adjustment may correct pay, not make it negative",
+        id="a recovery of more than was paid, reported once for the row",
+    ),
+    pytest.param(
         {"payroll": pay(overtime=None)},
         f"payroll[row 1]: overtime: '' {NOT_AN_AMOUNT}",
         id="an empty amount",

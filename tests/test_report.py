@@ -294,6 +294,45 @@ class TestTable:
         )
 
 
+class TestTableOfALaterFiling:
+    def adjustment_table(self, text: str) -> dict[str, list[str]]:
+        """The adjustments table of a text report: its rows by officer (and TOTAL), as cells."""
+        lines = text.splitlines()
+        start = lines.index("Adjustments to earlier periods (I-ADJUST)") + 2
+        end = lines.index("", start)
+        return {row.split()[0]: row.split()[1:] for row in lines[start:end]}
+
+    def test_each_adjustment_is_a_row_that_adds_up(self) -> None:
+        """I-ADJUST: a claim continuing a filing names the filings it continues and shows each
+        adjustment as filed, now and the change (now less filed), the changes totalled to the
+        claim's adjustment; the last line adds the adjustments into the claim total."""
+        c = adjusted()
+        text = claim_table(c)
+        assert "Continues the filings of FY2026 Q1 (I-CAPYEAR)" in text
+        rows = self.adjustment_table(text)
+        assert set(rows) == {"T-01", "T-02", "TOTAL"}
+        for a in c.adjustments:
+            _fy, _q, filed, now, change = rows[a.officer_id]
+            assert change == format_money(a.total)
+            assert money_of(now) - money_of(filed) == a.total
+        assert rows["TOTAL"] == [format_money(c.adjustment)] == ["$4,650.00"]
+        assert text.endswith(
+            "Reimbursement $119,085.31 + adjustments $4,650.00 + award $3,000.00"
+            " = claim total $126,735.31"
+        )
+
+    def test_the_claimants_statement_is_printed(self) -> None:
+        """I-CAPYEAR: a claim made on the claimant's statement that no earlier overtime was paid
+        says so in capitals, apart from the trail; one without it does not."""
+        assert "STATED BY THE CLAIMANT: no overtime was paid" in claim_table(stated())
+        assert "STATED BY THE CLAIMANT" not in claim_table(filed_q1())
+
+
+def money_of(text: str) -> Decimal:
+    """A report's dollars read back: ``-$250.00`` is ``Decimal('-250.00')``."""
+    return Decimal(text.replace("$", "").replace(",", ""))
+
+
 class TestTerminal:
     def test_a_name_cannot_forge_a_line(self) -> None:
         """Issue 13: a newline, an escape sequence, a carriage return or U+2028 in a policy's

@@ -444,6 +444,12 @@ class TestSummary:
 #: FiscalYearClaims that cannot exist: its fields, the error and the ``field: value`` match.
 INVALID_YEARS: list[Any] = [
     pytest.param(
+        lambda c: {"claims": ()},
+        InvalidInputError,
+        r"claims: \(\) is empty; expected a quarterly claim",
+        id="no claim",
+    ),
+    pytest.param(
         lambda c: {"claims": (c[0], c[2])},
         InvalidInputError,
         r"claims\[1\]: 'FY2026 Q3' is not the next quarterly claim of FY2026",
