@@ -7,6 +7,7 @@ one converter, used by every constructor and function that takes that kind.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import numbers
 import re
@@ -101,6 +102,9 @@ class Ordered(Value):
 def type_error(field: str, value: object, expected: str) -> InvalidTypeError:
     """``field: <value> is a <type>; expected <expected>``."""
     kind = type(value).__name__
+    module = type(value).__module__
+    if module != "builtins" and isinstance(getattr(builtins, kind, None), type):
+        kind = f"{module.partition('.')[0]}.{kind}"  # numpy.bool, not Python's bool
     article = "an" if kind[:1].lower() in "aeiou" else "a"
     return InvalidTypeError.about(field, value, f"is {article} {kind}; expected {expected}")
 
@@ -120,7 +124,8 @@ def to_date(value: object, field: str) -> dt.date:
         return value
     if isinstance(value, dt.datetime):
         try:
-            midnight = value.time() == dt.time()
+            # a pandas.Timestamp keeps nanoseconds apart from its time()
+            midnight = value.time() == dt.time() and not getattr(value, "nanosecond", 0)
         except ValueError:  # pandas' NaT ("not a time") is a datetime with no time at all
             raise InvalidInputError.about(field, value, "is missing; expected a date") from None
         if not midnight:
@@ -236,7 +241,7 @@ def to_id(value: object, field: str) -> str:
         return value  # the hot path: ASCII is its own NFKC form
     if not isinstance(value, str):
         raise type_error(field, value, "an id (text)")
-    text = unicodedata.normalize("NFKC", value)
+    text = str.__str__(unicodedata.normalize("NFKC", value))  # a plain str, not a subclass
     odd = [c for c in text if c not in _ID_CHARACTERS]
     if odd:
         raise InvalidInputError.about(

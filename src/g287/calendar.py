@@ -13,6 +13,7 @@ quarter (R-AWD).
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import re
 from collections.abc import Callable, Iterator
 from typing import TypeVar
@@ -350,8 +351,8 @@ def to_fiscal_year(value: object, field: str = "fiscal_year") -> FiscalYear:
         return value
     if isinstance(value, str):
         return _parsed(FiscalYear.parse, value, field)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return FiscalYear(value)
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):  # NumPy's too
+        return FiscalYear(_check_fiscal_year(int(value), field))
     raise type_error(field, value, "a FiscalYear, 2026 or text such as 'FY2026'")
 
 
@@ -366,14 +367,26 @@ def to_period(value: object, field: str = "period") -> DateRange:
     if isinstance(value, str):
         days = _DAYS_RE.fullmatch(value)
         if days is not None:  # "2025-10-01 to 2025-10-31", as a DateRange writes itself
-            return DateRange(to_date(days[1], field), to_date(days[2], field))
+            start, end = to_date(days[1], field), to_date(days[2], field)
+            if end < start:
+                raise InvalidInputError.about(
+                    field, value, "ends before it starts; expected the first day first"
+                )
+            return DateRange(start, end)
         month = _MONTH_RE.fullmatch(value)
         if month is not None:  # "2025-11", as period_name writes a calendar month
             start = _day(int(month[1]), int(month[2]), 1, field, value)
             return DateRange(start, _month_end(start))
         if "Q" in value.upper():
             return _parsed(FiscalQuarter.parse, value, field).range
-        return _parsed(FiscalYear.parse, value, field).range
+        if _FY_RE.fullmatch(value):
+            return _parsed(FiscalYear.parse, value, field).range
+        raise InvalidInputError.about(
+            field,
+            value,
+            "is not a period; expected a fiscal year (FY2026), a quarter (FY2026 Q1), "
+            "a month (2025-11) or days (2025-10-01 to 2025-10-31)",
+        )
     raise type_error(
         field,
         value,

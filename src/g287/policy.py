@@ -93,7 +93,7 @@ def to_model(value: object, field: str = "model") -> Model:
     if isinstance(value, str):
         # Spaces, hyphens and underscores separate words; any other character (a line break,
         # a tab) is part of the text, so a value that holds one is refused, not folded away.
-        words = " ".join(re.split(r"[ _-]+", value.strip(" ").lower())).strip()
+        words = " ".join(re.split(r"[ _-]+", value.strip(" ").lower())).strip(" ")
         found = _MODEL_NAMES.get(words.removesuffix(" model"))
         if found is not None:
             return found
