@@ -5,6 +5,11 @@ Build (warnings are errors, every reference must resolve, every example runs)::
     python -m sphinx -W -n --keep-going -b html docs docs/_build/html
     python -m sphinx -W -n --keep-going -b doctest docs docs/_build/doctest
 
+The HTML build also executes the example notebooks and shows them as pages
+(``docs/notebooks``, by the ``notebook`` directive of ``docs/_ext/notebook_pages.py``): it needs
+the ``notebook`` dependency group and the ``pandas`` extra. The doctest build executes no
+notebook.
+
 The API reference (``docs/api``) is autodoc with napoleon (docstrings use Google-style
 ``Args:`` and ``Raises:`` sections); the policy's tables and id labels come from g287's own
 Sphinx extension, :mod:`g287.sphinxext`.
@@ -30,7 +35,8 @@ from sphinx.ext.napoleon.docstring import GoogleDocstring
 
 import g287
 
-# docs/_ext holds the policy variant the citing page renders live (``g287_variants:HALF_UP``).
+# docs/_ext holds the policy variant the citing page renders live (``g287_variants:HALF_UP``)
+# and the extension that shows the example notebooks, executed, as pages (``notebook_pages``).
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "g287"
@@ -43,6 +49,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "g287.sphinxext",
+    "notebook_pages",
 ]
 
 exclude_patterns = ["_build"]
@@ -199,6 +206,8 @@ nitpick_ignore_regex = [
     (r"py:.*", r"dt\..*"),
     # attrs (``attrs.evolve``, ``attrs.Attribute``) and Sphinx's own types in the extension
     (r"py:.*", r"(attr|attrs|sphinx|docutils)\..*"),
+    # pandas and pyarrow, the optional extra's types (``to_frame(...) -> pd.DataFrame``)
+    (r"py:.*", r"(pd|pandas|pa|pyarrow)\..*"),
     # type variables of generic signatures (``loads(text, kind: type[T]) -> T``)
     (r"py:class", r"g287\.\w+\.T"),
 ]

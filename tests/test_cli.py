@@ -1362,7 +1362,7 @@ class TestFilingAFiscalYear:
         total is the four quarterly claims' totals added up."""
         code, out, err = run(capsys, "claim", "--example", "--fiscal-year", "FY2026")
         assert (code, err) == (0, "")
-        total = sum(example_claim(str(q)).total for q in QUARTERS)
+        total = sum((example_claim(str(q)).total for q in QUARTERS), Decimal(0))
         assert out.splitlines()[-1] == f"Year total {format_money(total)}"
         code, out, _ = run(capsys, "claim", "--example", "--fiscal-year", "FY26", "--json")
         assert loads(out, g287.FiscalYearClaims).total == total

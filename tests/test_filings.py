@@ -1022,7 +1022,7 @@ REFUSALS: list[Any] = [
         id="ordinary records overlapping",
     ),
     pytest.param(
-        lambda: PayRecord("T-1", Q1.start, Q1.end, "0", "0", "0", adjustment="yes"),  # type: ignore[arg-type]
+        lambda: PayRecord("T-1", Q1.start, Q1.end, "0", "0", "0", adjustment="yes"),
         InvalidTypeError,
         r"adjustment: 'yes' is a str",
         id="an adjustment flag that is no bool",

@@ -65,6 +65,8 @@ T1_PAY = PayRecord("T-1", D(2025, 10, 1), D(2025, 10, 14), "3000.00", "1000.00",
 NOT_AN_AMOUNT = "is not an amount; expected dollars and cents such as 1234.56 or $1,234.56"
 NOT_A_DATE = "is not a date; expected YYYY-MM-DD or MM/DD/YYYY"
 NOT_A_COUNT = "is not a whole number such as 45 or 1,200"
+EMPTY_AMOUNT = "is empty; expected dollars and cents such as 1234.56 or $1,234.56"
+HAS_A_TIME = "has a time of day; expected a date (or a datetime at midnight)"
 NOT_A_MODEL = "is not a 287(g) model; expected JEM, TFM or WSO (or their names)"
 #: The small agency's pay record, and a second one from its last day: a double claim.
 OVERLAP = (
@@ -72,8 +74,8 @@ OVERLAP = (
     "and 2025-10-14 to 2025-10-14 overlap (a double claim)"
 )
 PAYROLL_COLUMNS = (
-    "expected the columns officer_id, period_start, period_end, salary, benefits, overtime, "
-    "adjustment (any order, any case)"
+    "expected the columns officer_id, period_start, period_end, salary, benefits, overtime "
+    "(optional: adjustment) (any order, any case)"
 )
 NOT_A_TABLE = "expected a DataFrame \\(anything with .to_dict\\('records'\\)\\) or an iterable"
 
@@ -250,7 +252,7 @@ class TestHeaders:
         missing = {k: v for k, v in PAY.items() if k != "overtime"}
         later = PAY | {"period_start": "2025-10-15", "period_end": "2025-10-28"}
         assert problems_of(payroll=[later, missing]) == (
-            f"payroll[row 2]: overtime: '' {NOT_AN_AMOUNT}",
+            f"payroll[row 2]: overtime: '' {EMPTY_AMOUNT}",
         )
 
     def test_empty_tables_have_no_rows(self) -> None:
@@ -451,12 +453,12 @@ REFUSED = [
     ),
     pytest.param(
         {"payroll": pay(overtime=None)},
-        f"payroll[row 1]: overtime: '' {NOT_AN_AMOUNT}",
+        f"payroll[row 1]: overtime: '' {EMPTY_AMOUNT}",
         id="an empty amount",
     ),
     pytest.param(
         {"payroll": pay(benefits=math.nan)},
-        f"payroll[row 1]: benefits: '' {NOT_AN_AMOUNT}",
+        f"payroll[row 1]: benefits: '' {EMPTY_AMOUNT}",
         id="NaN as an amount",
     ),
     pytest.param(
@@ -476,7 +478,7 @@ REFUSED = [
     ),
     pytest.param(
         {"payroll": pay(period_end=pd.Timestamp("2025-10-14 12:30"))},
-        f"payroll[row 1]: period_end: '2025-10-14 12:30:00' {NOT_A_DATE}",
+        f"payroll[row 1]: period_end: '2025-10-14 12:30:00' {HAS_A_TIME}",
         id="a time of day",
     ),
     pytest.param(
@@ -487,7 +489,7 @@ REFUSED = [
     ),
     pytest.param(
         {"officers": [OFFICER | {"trained_on": pd.NaT}]},
-        f"officers[row 1]: trained_on: '' {NOT_A_DATE}",
+        "officers[row 1]: trained_on: '' is empty; expected a date",
         id="an empty date",
     ),
     pytest.param(
@@ -496,9 +498,9 @@ REFUSED = [
         id="a number as a date",
     ),
     pytest.param(
-        {"leads": [LEADS | {"provided": 50.0}]},
-        f"leads[row 1]: provided: '50.0' {NOT_A_COUNT}",
-        id="a float as a count",
+        {"leads": [LEADS | {"provided": 50.5}]},
+        f"leads[row 1]: provided: '50.5' {NOT_A_COUNT}",
+        id="a float not whole as a count",
     ),
     pytest.param(
         {"leads": [LEADS | {"located": np.float64(4.5)}]},
@@ -648,6 +650,24 @@ class TestEveryProblemAtOnce:
             f"leads[row 1]: provided: 'many' {NOT_A_COUNT}",
             OVERLAP,
         )
+
+    def test_a_long_record_is_reported_against_each_it_overlaps(self) -> None:
+        """A double claim is reported for every record that overlaps an earlier one, not only
+        the next: a period spanning three others is named with each, at each one's row."""
+        fortnights = [
+            PAY | {"period_start": start, "period_end": end}
+            for start, end in [
+                ("2025-10-01", "2025-10-14"),
+                ("2025-10-15", "2025-10-28"),
+                ("2025-10-29", "2025-11-11"),
+            ]
+        ]
+        long = PAY | {"period_start": "2025-10-10", "period_end": "2025-11-30"}
+        assert [p.split(":")[0] for p in problems_of(payroll=[*fortnights, long])] == [
+            "payroll[row 4]",
+            "payroll[row 2]",
+            "payroll[row 3]",
+        ]
 
     def test_fifty_then_a_count(self) -> None:
         """Up to 50 problems are listed, then counted."""

@@ -177,8 +177,11 @@ _MONTHS: Final = (
 
 
 def to_optional_date(value: object, field: str) -> dt.date | None:
-    """:func:`to_date`, or ``None``."""
-    return None if value is None else to_date(value, field)
+    """:func:`to_date`, or ``None`` for no date: ``None``, or what pandas puts in an empty
+    cell (``NaT``, a float NaN)."""
+    if value is None or (isinstance(value, (float, dt.datetime)) and value != value):  # noqa: PLR0124
+        return None
+    return to_date(value, field)
 
 
 def to_count(value: object, field: str) -> int:
@@ -273,10 +276,13 @@ def to_name(value: object, field: str) -> str:
 
 
 def to_bool(value: object, field: str) -> bool:
-    """Return ``value`` if it is ``True`` or ``False``; raise otherwise."""
-    if not isinstance(value, bool):
-        raise type_error(field, value, "True or False")
-    return value
+    """Return ``value`` if it is ``True`` or ``False`` (NumPy's ``True``/``False`` read as
+    Python's); raise otherwise."""
+    if isinstance(value, bool):
+        return value
+    if type(value).__module__ == "numpy" and type(value).__name__ in {"bool", "bool_"}:
+        return bool(value)
+    raise type_error(field, value, "True or False")
 
 
 def to_text(value: object, field: str) -> str:

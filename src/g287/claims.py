@@ -164,6 +164,14 @@ def _quarter(value: object) -> FiscalQuarter:
     return to_quarter(value, "quarter")
 
 
+def _adjustment(value: object) -> bool:
+    return to_bool(value, "adjustment")
+
+
+def _satisfactory(value: object) -> bool:
+    return to_bool(value, "assistance_satisfactory")
+
+
 def _provided(value: object) -> int:
     return to_count(value, "provided")
 
@@ -224,7 +232,7 @@ class PayRecord(Value):
     salary: Decimal = attrs.field(converter=_salary)
     benefits: Decimal = attrs.field(converter=_benefits)
     overtime: Decimal = attrs.field(converter=_overtime)
-    adjustment: bool = attrs.field(default=False, kw_only=True, validator=validator(to_bool))
+    adjustment: bool = attrs.field(default=False, kw_only=True, converter=_adjustment)
 
     def __attrs_post_init__(self) -> None:
         _check_period(self)
@@ -295,7 +303,7 @@ class LeadReport(Value):
     quarter: FiscalQuarter = attrs.field(converter=_quarter)
     provided: int = attrs.field(converter=_provided)
     located: int = attrs.field(converter=_located)
-    assistance_satisfactory: bool = attrs.field(default=True, validator=validator(to_bool))
+    assistance_satisfactory: bool = attrs.field(default=True, converter=_satisfactory)
 
     def __attrs_post_init__(self) -> None:
         check_leads(self.located, self.provided)
@@ -363,14 +371,17 @@ def roster_problems(
         (adjusted if record.adjustment else by_officer)[record.officer_id].append(record)
     for officer_id, records in by_officer.items():
         records.sort(key=_period_order)
-        for before, after in itertools.pairwise(records):
-            if after.start <= before.end:
+        reach = records[0]  # of the records so far, the one ending last: each later record
+        for after in records[1:]:  # that starts by its end overlaps it, and is reported
+            if after.start <= reach.end:
                 yield InvalidInputError(
-                    f"period_start: {officer_id}'s pay records {before.period} and "
+                    f"period_start: {officer_id}'s pay records {reach.period} and "
                     f"{after.period} overlap (a double claim)",
                     field="period_start",
                     value=after,
                 )
+            if after.end > reach.end:
+                reach = after
     for officer_id, corrections in adjusted.items():
         ordinary = by_officer.get(officer_id, [])
         yield from _below_zero(officer_id, ordinary + corrections, _coverage(ordinary))

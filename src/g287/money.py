@@ -22,6 +22,7 @@ Rounding helpers:
 
 from __future__ import annotations
 
+import numbers
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -97,7 +98,10 @@ def to_signed_money(value: object, field: str) -> Decimal:
 
 
 def _cents_of(value: object, field: str) -> int:
-    """Whole cents of an amount given as ``int``, ``str`` or ``Decimal``, read exactly."""
+    """Whole cents of an amount given as an integer of any type (NumPy's too), ``str`` or
+    ``Decimal``, read exactly."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, (int, bool)):
+        value = int(value)  # a NumPy integer, read as the whole dollars it holds
     if isinstance(value, bool) or not isinstance(value, (int, str, Decimal)):
         if isinstance(value, float):
             raise InvalidTypeError.about(

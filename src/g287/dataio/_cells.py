@@ -7,10 +7,11 @@ two-digit year, an impossible date or a blank judgement is refused, never read a
 
 * amounts: ``1234.56``, ``$1,234.56``, ``68,400``; a minus sign only where a column may be
   negative (an adjustment). Refused: ``1,23.4``, ``1.234,56``, ``12e3``.
-* dates: ISO ``2025-10-01`` and US ``10/01/2025`` (``MM/DD/YYYY``, the one slash form).
+* dates: ISO ``2025-10-01`` and US ``10/01/2025`` (``MM/DD/YYYY``, the one slash form); a
+  datetime at midnight (``2025-10-01 00:00:00``) as its day, one with a time of day refused.
   Refused: ``20251001``, ``2025-W40-3``, ``10/01/25`` (a two-digit year), ``2025-11-31`` (with
   the reason: November has 30 days).
-* counts: ``45``, ``1,200``. Refused: ``4.5``, ``-1``.
+* counts: ``45``, ``1,200``, ``45.0``. Refused: ``4.5``, ``-1``.
 * yes/no: ``yes``/``y``/``true``/``1`` and ``no``/``n``/``false``/``0``, any case. Refused: a
   blank cell.
 * models: ``TFM``, ``Task Force``, ``task force model`` (codes and names, any case).
@@ -47,6 +48,12 @@ _US: Final = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]+)", re.ASCII)
 _COUNT: Final = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+", re.ASCII)
 _YES: Final = frozenset({"yes", "y", "true", "1"})
 _NO: Final = frozenset({"no", "n", "false", "0"})
+_AN_AMOUNT: Final = "dollars and cents such as 1234.56 or $1,234.56"
+#: A date and a time of day, as an export of datetimes writes them (``2025-10-01 00:00:00``).
+_MOMENT: Final = re.compile(
+    r"([0-9]{4}-[0-9]{2}-[0-9]{2})[ T]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]+))?)?",
+    re.ASCII,
+)
 #: The cells of an ``adjustment`` column that mark an ordinary record: blank or a "no".
 NOT_ADJUSTED: Final = _NO | {""}
 
@@ -64,12 +71,14 @@ def amount_text(text: str, column: str, *, signed: bool = False) -> str:
     stripped = text.strip()
     if _PLAIN.fullmatch(stripped) and (signed or not stripped.startswith("-")):
         return stripped
+    if not stripped:
+        raise InvalidInputError.about(column, text, f"is empty; expected {_AN_AMOUNT}")
     match = _AMOUNT.fullmatch(stripped)
     if match is None or (match[1] and match[2]):
         raise InvalidInputError.about(
             column,
             text,
-            "is not an amount; expected dollars and cents such as 1234.56 or $1,234.56",
+            f"is not an amount; expected {_AN_AMOUNT}",
         )
     if (match[1] or match[2]) and not signed:
         raise InvalidInputError.about(column, text, "is negative; expected an amount >= 0")
@@ -105,6 +114,15 @@ def date(text: str, column: str) -> dt.date:
     g287.errors.InvalidInputError: period_end: '2025-11-31' is not a day: November has 30 days
     """
     stripped = text.strip()
+    if not stripped:
+        raise InvalidInputError.about(column, text, "is empty; expected a date")
+    moment = _MOMENT.fullmatch(stripped)
+    if moment is not None:  # a datetime: its day if at midnight, else refused, never cut
+        if any(part.strip("0") for part in moment.groups("")[1:]):
+            raise InvalidInputError.about(
+                column, text, "has a time of day; expected a date (or a datetime at midnight)"
+            )
+        stripped = moment[1]
     iso = _ISO.fullmatch(stripped)
     if iso is not None:
         year, month, number = int(iso[1]), int(iso[2]), int(iso[3])
@@ -130,11 +148,18 @@ def optional_date(text: str, column: str) -> dt.date | None:
 
 
 def count(text: str, column: str) -> int:
-    """A whole number: digits, thousands separators allowed (``1,200``)."""
+    """A whole number: digits, thousands separators allowed (``1,200``); a point followed by
+    zeros only (``45.0``, as a spreadsheet or a float column writes a whole number) is the same
+    number."""
     stripped = text.strip()
-    if _COUNT.fullmatch(stripped) is None:
+    if not stripped:
+        raise InvalidInputError.about(column, text, "is empty; expected a whole number")
+    if "." in stripped:  # 45.0: a whole number as a float column writes it
+        stripped = stripped.rstrip("0").removesuffix(".")
+    whole = _COUNT.fullmatch(stripped)
+    if whole is None:
         raise InvalidInputError.about(column, text, "is not a whole number such as 45 or 1,200")
-    digits = stripped.replace(",", "").lstrip("0") or "0"
+    digits = whole[0].replace(",", "").lstrip("0") or "0"
     if len(digits) > 10:  # refused before int() reads a number of any length
         raise InvalidInputError.about(column, text, "is too large; expected at most 1000000000")
     return to_count(int(digits), column)

@@ -4,6 +4,7 @@ value object."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
@@ -214,6 +215,7 @@ def columns_of(
     index: dict[str, int] = {}
     ignored: list[str] = []
     twice: list[str] = []
+    unknown: list[tuple[str, str]] = []  # an ignored header, and its column name
     for i, (name, raw) in enumerate(zip(header, raw_header, strict=True)):
         if name in kind.columns:
             if name in index:
@@ -221,14 +223,25 @@ def columns_of(
             index.setdefault(name, i)
         elif name or raw.strip():
             ignored.append(raw)
+            unknown.append((raw, name))
     missing = [c for c in kind.columns if c not in index and c not in kind.optional]
     if missing or twice:
         told = [f"lacks {', '.join(repr(m) for m in missing)}"] if missing else []
         told += [f"names {listed(list(dict.fromkeys(twice)))} more than once"] if twice else []
+        required = [c for c in kind.columns if c not in kind.optional]
+        optional = [c for c in kind.columns if c in kind.optional]
+        expected = ", ".join(required) + (f" (optional: {', '.join(optional)})" if optional else "")
+        near = [
+            f"{show(raw)} for {m!r}"
+            for m in missing
+            for raw, name in unknown
+            if difflib.get_close_matches(m, [name], n=1, cutoff=0.75)
+        ]
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
         problems.add(
             where,
-            f"the header {' and '.join(told)}; expected the columns {', '.join(kind.columns)} "
-            "(any order, any case)",
+            f"the header {' and '.join(told)}; expected the columns {expected} "
+            f"(any order, any case){hint}",
         )
         return None
     return index, ignored
