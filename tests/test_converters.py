@@ -21,6 +21,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+import attrs
 import numpy as np
 import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 import pytest
@@ -847,3 +848,27 @@ class TestThroughTheAPI:
         """A form refused through a constructor or function is named by that argument."""
         with pytest.raises(error, match=match):
             call()
+
+
+class TestResultsStoreWhatTheyAreGiven:
+    @pytest.mark.parametrize(
+        ("field", "given", "stored"),
+        [
+            ("task_force_officers", np.int64(4), "int 4"),
+            ("assistance_satisfactory", np.True_, "bool True"),
+        ],
+        ids=["a NumPy count", "a NumPy bool"],
+    )
+    def test_a_value_its_converter_would_change_is_refused(
+        self, field: str, given: object, stored: str
+    ) -> None:
+        """A result (here an award) holds its figures as g287 computed them: a field takes no
+        value its kind's converter would change, and the message names the form it must have,
+        so an edited result can never differ from what it shows."""
+        award = g287.quarterly_award(
+            located=45, provided=50, task_force_officers=4, quarter="FY2026 Q1"
+        )
+        with pytest.raises(
+            InvalidTypeError, match=f"^{field}: .* is not stored as given here; expected {stored}$"
+        ):
+            attrs.evolve(award, **{field: given})

@@ -364,6 +364,7 @@ ACCEPTED: list[tuple[str, str, str | bytes, object]] = [
     ("date-iso", "o.csv", roster("T-1,TFM,2025-08-01,68400"), (T1,)),
     ("date-us", "o.csv", roster("T-1,TFM,08/01/2025,68400"), (T1,)),
     ("date-us-one-digit", "o.csv", roster("T-1,TFM,8/1/2025,68400"), (T1,)),
+    ("date-at-midnight", "o.csv", roster("T-1,TFM,2025-08-01 00:00:00,68400"), (T1,)),
     (
         "date-leap-day",
         "o.csv",
@@ -409,6 +410,12 @@ ACCEPTED: list[tuple[str, str, str | bytes, object]] = [
         "l.csv",
         LEADS + 'FY2026 Q1,"1,200","1,080",yes\n',
         (LeadReport("FY2026 Q1", 1200, 1080),),
+    ),
+    (
+        "count-as-a-float-writes-it",
+        "l.csv",
+        LEADS + 'FY2026 Q1,"1,200.0","1,045.00",yes\n',
+        (LeadReport("FY2026 Q1", 1200, 1045),),
     ),
     # agency.json
     (
@@ -1024,6 +1031,12 @@ REFUSED: list[tuple[str, dict[str, str | bytes], Callable[[], object], str]] = [
         {"l.csv": LEADS + "FY2026 Q1,5,4,yes\nFY26-q1,5,4,no\n"},
         leads,
         "l.csv:3: quarter: FY2026 Q1 is reported twice (also at l.csv:2)",
+    ),
+    (
+        "count-empty",
+        {"l.csv": LEADS + "FY2026 Q1,,4,yes\n"},
+        leads,
+        "l.csv:2: provided: '' is empty; expected a whole number",
     ),
     (
         "count-decimal",

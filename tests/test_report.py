@@ -321,6 +321,24 @@ class TestTableOfALaterFiling:
             " = claim total $126,735.31"
         )
 
+    def test_a_claim_without_an_award_adds_only_the_adjustments(self) -> None:
+        """A claim for a period (no award) that carries adjustments ends by adding them to its
+        reimbursement, and names no award."""
+        q2 = FiscalQuarter(2026, 2)
+        c = g287.claim(
+            agency=example().agency,
+            officers=example().officers,
+            payroll=[*export(q2, example().payroll), *CORRECTIONS],
+            period=q2,
+            prior=[filed_q1()],
+        )
+        assert c.award is None
+        last = claim_table(c).splitlines()[-1]
+        assert last == (
+            f"Reimbursement {format_money(c.reimbursement)} + adjustments $4,650.00"
+            f" = claim total {format_money(c.total)}"
+        )
+
     def test_the_claimants_statement_is_printed(self) -> None:
         """I-CAPYEAR: a claim made on the claimant's statement that no earlier overtime was paid
         says so in capitals, apart from the trail; one without it does not."""
@@ -594,10 +612,13 @@ class TestCsvOfALaterFiling:
         reimbursement + adjustments + award is the ``claim_total`` row, and that is the
         claim's total."""
         q1, q2 = QUARTERS[:2]
+        # Every model's pay is reimbursed here (I-MODEL all-models), so that most scenarios have
+        # an officer to correct: the law does not depend on the model.
+        policy = POLICY.choose("I-MODEL", "all-models")
         eligible = [  # officers and the days of Q1 their pay is reimbursable (I-WIN, I-MODEL)
             (o.id, max(q1.start, start), min(q1.end, end))
             for o in s.officers
-            if in_scope(POLICY, o)
+            if in_scope(policy, o)
             for start, end in [window(s.agency, o)]
         ]
         eligible = [(o, lo, hi) for o, lo, hi in eligible if lo <= hi]
@@ -609,7 +630,12 @@ class TestCsvOfALaterFiling:
         others = data.draw(st.lists(st.integers(0, 500_000), min_size=2, max_size=2))
         correction = PayRecord(officer, start, end, *map(money, [salary, *others]), adjustment=True)
         leads = {r.quarter: r for r in s.leads}
-        common: dict[str, Any] = {"agency": s.agency, "officers": s.officers, "allow_empty": True}
+        common: dict[str, Any] = {
+            "agency": s.agency,
+            "officers": s.officers,
+            "allow_empty": True,
+            "policy": policy,
+        }
         first = quarterly_claim(payroll=s.payroll, leads=leads[q1], quarter=q1, **common)
         c = quarterly_claim(
             payroll=[*s.payroll, correction], leads=leads[q2], quarter=q2, prior=[first], **common

@@ -41,13 +41,11 @@ def share(cents: int, days: int, first: int, last: int) -> int:
     return (last - first + 1) * base + max(0, min(last + 1, extra) - first)
 
 
-def part(record: Record, lo: int, hi: int) -> tuple[int, int, int] | None:
-    """Salary, benefits and overtime cents on the record's days within ordinals lo … hi."""
+def part(record: Record, lo: int, hi: int) -> tuple[int, int, int]:
+    """Salary, benefits and overtime cents on the record's days within ordinals lo … hi, which
+    the record overlaps."""
     start, end, days, salary, benefits, overtime = record
-    first, last = max(lo, start), min(hi, end)
-    if first > last:
-        return None
-    a, b = first - start, last - start
+    a, b = max(lo, start) - start, min(hi, end) - start
     return share(salary, days, a, b), share(benefits, days, a, b), share(overtime, days, a, b)
 
 
@@ -72,8 +70,7 @@ def eligible(records: Iterable[Record], lo: int, hi: int) -> tuple[int, int, int
             benefits += benefit
             overtime += extra
             continue
-        some = part(rec, lo, hi)
-        assert some is not None  # it overlaps lo … hi
+        some = part(rec, lo, hi)  # it overlaps lo … hi
         salary += some[0]
         benefits += some[1]
         overtime += some[2]
@@ -109,12 +106,10 @@ def officer_figures(
                 overtime += extra
                 continue
         else:
-            whole = part(rec, p_lo, p_hi)
-            assert whole is not None  # it overlaps the period
+            whole = part(rec, p_lo, p_hi)  # it overlaps the period
             in_period += sum(whole)
         if e_lo <= e_hi and start <= e_hi and e_lo <= end:  # some of its eligible days
             inside = part(rec, e_lo, e_hi)
-            assert inside is not None
             salary += inside[0]
             benefits += inside[1]
             overtime += inside[2]
