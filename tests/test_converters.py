@@ -118,7 +118,6 @@ ACCEPTED = [
     accepted(to_date, pd.Timestamp("2025-10-01", tz=EST), DAY),
     accepted(to_optional_date, None, None),
     accepted(to_optional_date, pd.NaT, None),  # what pandas holds for an empty date
-    accepted(to_optional_date, math.nan, None),  # ... and for an empty cell of text
     accepted(to_optional_date, "2026-03-31", dt.date(2026, 3, 31)),
     # counts: an int or any integral number type, as a plain int
     accepted(to_count, 0, 0),
@@ -281,6 +280,8 @@ REFUSED = [
         r"Period\('2025-10-01', 'D'\) is a Period",
     ),
     refused(to_optional_date, "", InvalidInputError, "'' is not a date"),
+    # a float NaN says nothing about a date: "no separation" is None (or a date column's NaT)
+    refused(to_optional_date, math.nan, InvalidTypeError, "nan is a float; expected a date"),
     # counts
     refused(to_count, True, InvalidTypeError, "True " + BOOL_TYPE + r"a whole number \(int\) >= 0"),
     refused(to_count, False, InvalidTypeError, "False " + BOOL_TYPE),
@@ -757,6 +758,10 @@ THROUGH_THE_API: list[Any] = [
         lambda: OCTOBER,
         id="DateRange-text",
     ),
+    pytest.param(lambda: FiscalYear(np.int64(2026)), lambda: FY2026, id="FiscalYear-numpy"),
+    pytest.param(
+        lambda: FiscalQuarter(np.int64(2026), np.uint8(1)), lambda: Q1, id="FiscalQuarter-numpy"
+    ),
     pytest.param(
         lambda: FiscalQuarter.containing(pd.Timestamp("2025-11-15")),
         lambda: Q1,
@@ -868,7 +873,8 @@ class TestResultsStoreWhatTheyAreGiven:
         award = g287.quarterly_award(
             located=45, provided=50, task_force_officers=4, quarter="FY2026 Q1"
         )
+        changes: dict[str, Any] = {field: given}
         with pytest.raises(
             InvalidTypeError, match=f"^{field}: .* is not stored as given here; expected {stored}$"
         ):
-            attrs.evolve(award, **{field: given})
+            attrs.evolve(award, **changes)

@@ -749,6 +749,15 @@ REFUSED: list[tuple[str, dict[str, str | bytes], Callable[[], object], str]] = [
     ),
     ("amount-text", salary("72k"), officers, f"o.csv:2: annual_salary: '72k' {NOT_AN_AMOUNT}"),
     (
+        "amount-european-thousands",
+        salary("68.400"),
+        officers,
+        (
+            "o.csv:2: annual_salary: '68.400' has three digits after its point, which may "
+            "separate thousands; expected dollars and cents such as 68400.00 or 68.40"
+        ),
+    ),
+    (
         "amount-sub-cent",
         {"p.csv": PAYROLL + "T-1,2025-10-01,2025-10-14,1,2,0.001\n"},
         payroll,
@@ -1039,6 +1048,12 @@ REFUSED: list[tuple[str, dict[str, str | bytes], Callable[[], object], str]] = [
         "l.csv:2: provided: '' is empty; expected a whole number",
     ),
     (
+        "count-european-thousands",
+        {"l.csv": LEADS + "FY2026 Q1,1.000,4,yes\n"},
+        leads,
+        f"l.csv:2: provided: '1.000' {NOT_A_COUNT}",
+    ),
+    (
         "count-decimal",
         {"l.csv": LEADS + "FY2026 Q1,5.5,4,yes\n"},
         leads,
@@ -1148,8 +1163,8 @@ REFUSED: list[tuple[str, dict[str, str | bytes], Callable[[], object], str]] = [
         {"a.json": json.dumps({"id": "A1"})},
         agency,
         (
-            "a.json: expected an object with exactly the fields "
-            "['id', 'name', 'agreement_date', 'models']"
+            "a.json: lacks 'name', 'agreement_date', 'models'; expected an object with exactly "
+            "the fields ['id', 'name', 'agreement_date', 'models']"
         ),
     ),
     (
@@ -1157,7 +1172,7 @@ REFUSED: list[tuple[str, dict[str, str | bytes], Callable[[], object], str]] = [
         {"a.json": json.dumps(AGENCY | {"state": "XX"})},
         agency,
         (
-            "a.json: expected an object with exactly the fields "
+            "a.json: has 'state'; expected an object with exactly the fields "
             "['id', 'name', 'agreement_date', 'models']"
         ),
     ),
@@ -1171,7 +1186,7 @@ REFUSED: list[tuple[str, dict[str, str | bytes], Callable[[], object], str]] = [
         "agency-date-a-number",
         {"a.json": json.dumps(AGENCY | {"agreement_date": 20250701})},
         agency,
-        "a.json: agreement_date: 20250701; expected a string",
+        f"a.json: agreement_date: '20250701' {NOT_A_DATE}",
     ),
     (
         "agency-models-text",
@@ -1183,7 +1198,7 @@ REFUSED: list[tuple[str, dict[str, str | bytes], Callable[[], object], str]] = [
         "agency-models-numbers",
         {"a.json": json.dumps(AGENCY | {"models": [1]})},
         agency,
-        "a.json: models: [1]; expected a list such as ['TFM']",
+        f"a.json: models: '1' {NOT_A_MODEL}",
     ),
     (
         "agency-no-models",

@@ -223,6 +223,16 @@ class TestExactSums:
         assert (total, type(total)) == (Decimal("109018.52"), Decimal)
         assert total == claim.reimbursement
 
+    def test_an_amount_with_more_places_is_its_cents(self) -> None:
+        """An amount written with zeros past the cents (``1.000…0``, ``1E+3``) is that many
+        cents, exactly; one with a fraction of a cent is refused, never rounded."""
+        frame = to_frame([{"amount": Decimal("1." + "0" * 42)}, {"amount": Decimal("1E+3")}])
+        assert list(frame["amount"]) == [Decimal("1.00"), Decimal("1000.00")]
+        with pytest.raises(
+            InvalidInputError, match=r"results\[0\]\.amount: .* fractions of a cent"
+        ):
+            to_frame([{"amount": Decimal("1.005")}])
+
     @settings(max_examples=25)
     @given(scenarios(max_officers=3), st.sampled_from(QUARTERS))
     def test_every_amount_adds_up_to_the_claims(

@@ -31,7 +31,14 @@ from hypothesis import strategies as st
 import g287
 from claim_strategies import Scenario, scenarios
 from g287 import InvalidTypeError, LeadReport, Model, Officer, PayRecord
-from g287.dataio import MAX_PROBLEMS, DataError, Dataset, example_dir, load_dataset
+from g287.dataio import (
+    MAX_PROBLEMS,
+    DataError,
+    Dataset,
+    example_dir,
+    load_dataset,
+    read_agency,
+)
 
 D = dt.date
 #: A naive datetime at midnight, as a spreadsheet's or pandas' date cell holds a day.
@@ -236,13 +243,9 @@ class TestHeaders:
         """A column g287 does not read is named once in the notes, and nothing in it is read."""
         data = read(
             officers=[OFFICER | {"Employee Name": "Pat Doe", "Badge": [1, 2]}],
-            agency=AGENCY | {"Notes": object()},
         )
         assert data.officers == (T1,)
-        assert data.notes == (
-            "agency: ignored the column 'Notes'",
-            "officers: ignored the columns 'Employee Name', 'Badge'",
-        )
+        assert data.notes == ("officers: ignored the columns 'Employee Name', 'Badge'",)
 
     def test_rows_may_have_different_keys(self) -> None:
         """The header is every key of every row: a row without one has an empty cell there."""
@@ -268,39 +271,39 @@ class TestTheAgency:
         [
             pytest.param(AGENCY, id="a dict, as agency.json holds it"),
             pytest.param(pd.DataFrame([AGENCY]), id="a one-row DataFrame"),
-            pytest.param([AGENCY | {"models": "TFM"}], id="a list of one row, one model as text"),
+            pytest.param([AGENCY], id="a list of one row"),
             pytest.param(
-                {
-                    "ID": "A1",
-                    "Name": "Test County",
-                    "Agreement Date": "07/01/2025",
-                    "Models": (Model.TASK_FORCE,),
-                },
-                id="loose headers, a US date, a tuple of Model",
+                AGENCY | {"agreement_date": "07/01/2025", "models": (Model.TASK_FORCE,)},
+                id="a US date, a tuple of Model",
+            ),
+            pytest.param(
+                AGENCY | {"agreement_date": pd.Timestamp("2025-07-01"), "models": {"tfm"}},
+                id="a Timestamp, a set of codes",
             ),
         ],
     )
     def test_accepted_forms(self, agency: object) -> None:
-        """The agency is a mapping or a one-row table, its ``models`` a list or text."""
+        """The agency is ``agency.json``'s object as a mapping, or a table of one row holding
+        it; its date a date cell or a date, its ``models`` any collection of models."""
         assert read(agency=agency).agency == g287.Agency(
             "A1", "Test County", D(2025, 7, 1), {"TFM"}
         )
 
-    @pytest.mark.parametrize(
-        "models",
-        [
-            ["JEM", "TFM"],
-            "JEM, TFM",
-            "jem; Task Force Model",
-            {Model.TASK_FORCE, Model.JAIL_ENFORCEMENT},
-        ],
-    )
-    def test_models_as_a_list_or_text(self, models: object) -> None:
-        """Several models as a list, a set, or text with commas or semicolons between them."""
-        assert read(agency=AGENCY | {"models": models}).agency.models == {
-            Model.JAIL_ENFORCEMENT,
-            Model.TASK_FORCE,
-        }
+    def test_the_rules_of_agency_json(self, tmp_path: Path) -> None:
+        """The agency in memory is read by ``agency.json``'s rules: an object that the file
+        reader refuses is refused in memory too, with the same problem."""
+        for agency in (
+            AGENCY | {"Notes": "x"},
+            {"ID" if k == "id" else k: v for k, v in AGENCY.items()},
+            AGENCY | {"models": "TFM, JEM"},
+            AGENCY | {"agreement_date": "2025-11-31"},
+        ):
+            (tmp_path / "a.json").write_text(json.dumps(agency), encoding="utf-8")
+            with pytest.raises(DataError) as from_file:
+                read_agency(tmp_path / "a.json")
+            assert problems_of(agency=agency) == tuple(
+                p.replace(str(tmp_path / "a.json"), "agency") for p in from_file.value.problems
+            )
 
 
 class TestCells:
@@ -573,22 +576,22 @@ REFUSED = [
     ),
     pytest.param(
         {"agency": [AGENCY, AGENCY]},
-        "agency[row 2]: a second agency; expected one row, the agency's",
+        "agency: has 2 rows; expected one, the agency's",
         id="two agencies",
     ),
-    pytest.param({"agency": []}, "agency: no row; expected one, the agency's", id="no agency"),
+    pytest.param({"agency": []}, "agency: has 0 rows; expected one, the agency's", id="no agency"),
     pytest.param(
         {"agency": AGENCY | {"models": []}},
-        "agency[row 1]: models: '' is empty; expected one or more models",
+        "agency: models: [] is empty; expected one or more models",
         id="no models",
     ),
     pytest.param(
-        {"agency": AGENCY | {"models": "TFM, XYZ"}},
-        f"agency[row 1]: models: 'XYZ' {NOT_A_MODEL}",
+        {"agency": AGENCY | {"models": ["TFM", "XYZ"]}},
+        f"agency: models: 'XYZ' {NOT_A_MODEL}",
         id="an unknown model signed",
     ),
     pytest.param(
-        {"agency": AGENCY | {"agreement_date": "2025-11-31"}},
+        {"agency": [AGENCY | {"agreement_date": "2025-11-31"}]},
         "agency[row 1]: agreement_date: '2025-11-31' is not a day: November has 30 days",
         id="an agreement's impossible day",
     ),
@@ -645,7 +648,7 @@ class TestEveryProblemAtOnce:
             payroll=payroll,
             leads=[LEADS | {"provided": "many"}],
         ) == (
-            f"agency[row 1]: agreement_date: 'July 1' {NOT_A_DATE}",
+            f"agency: agreement_date: 'July 1' {NOT_A_DATE}",
             f"officers[row 2]: annual_salary: '$7,80' {NOT_AN_AMOUNT}",
             f"leads[row 1]: provided: 'many' {NOT_A_COUNT}",
             OVERLAP,
@@ -668,6 +671,21 @@ class TestEveryProblemAtOnce:
             "payroll[row 2]",
             "payroll[row 3]",
         ]
+
+    def test_a_column_named_twice_in_a_frame_is_refused(self) -> None:
+        """A DataFrame with two columns of one name is refused, as a file's header is: its
+        records would hold only one of them, and the other's money would be lost unseen."""
+        frame = pd.DataFrame([PAY | {"extra": "0.00"}])
+        frame.columns = [*PAY, "overtime"]
+        assert problems_of(payroll=frame) == (
+            f"payroll: the header names 'overtime' more than once; {PAYROLL_COLUMNS}",
+        )
+
+    def test_a_comment_is_skipped_whatever_its_cells(self) -> None:
+        """A row whose first cell starts with ``#`` is a comment, skipped whether or not its
+        other cells would read (a note column first, here)."""
+        rows = [{"note": "# checked", **PAY, "salary": salary} for salary in ("abc", "1.00")]
+        assert read(payroll=[*rows, {"note": "", **PAY}]).payroll == (T1_PAY,)
 
     def test_fifty_then_a_count(self) -> None:
         """Up to 50 problems are listed, then counted."""

@@ -26,7 +26,8 @@ MAX_ID: Final = 64
 _ID_CHARACTERS: Final = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-"
 )
-_ISO_DAY: Final = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
+#: A day as ISO writes it, ``2025-10-01``: year, month and day as groups.
+ISO_DAY: Final = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
 _PLAIN_ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", re.ASCII)
 #: Unicode categories refused in names: control, format, surrogate, private-use, unassigned,
 #: line and paragraph separators. They can hide or rewrite text on a screen or in a report.
@@ -109,6 +110,12 @@ def type_error(field: str, value: object, expected: str) -> InvalidTypeError:
     return InvalidTypeError.about(field, value, f"is {article} {kind}; expected {expected}")
 
 
+def at_midnight(moment: dt.datetime) -> bool:
+    """Whether a datetime is at midnight, to the nanosecond a ``pandas.Timestamp`` keeps apart
+    from its ``time()``. Raises ValueError for pandas' ``NaT``, which has no time."""
+    return moment.time() == dt.time() and not getattr(moment, "nanosecond", 0)
+
+
 def to_date(value: object, field: str) -> dt.date:
     """A day, given as a ``date``, ISO text (``"2025-10-01"``, nothing else), or a ``datetime``
     (a ``pandas.Timestamp`` too) at midnight; a time of day is refused rather than dropped.
@@ -124,8 +131,7 @@ def to_date(value: object, field: str) -> dt.date:
         return value
     if isinstance(value, dt.datetime):
         try:
-            # a pandas.Timestamp keeps nanoseconds apart from its time()
-            midnight = value.time() == dt.time() and not getattr(value, "nanosecond", 0)
+            midnight = at_midnight(value)
         except ValueError:  # pandas' NaT ("not a time") is a datetime with no time at all
             raise InvalidInputError.about(field, value, "is missing; expected a date") from None
         if not midnight:
@@ -136,7 +142,7 @@ def to_date(value: object, field: str) -> dt.date:
     if isinstance(value, dt.date):
         return dt.date(value.year, value.month, value.day)
     if isinstance(value, str):
-        found = _ISO_DAY.fullmatch(value.strip())
+        found = ISO_DAY.fullmatch(value.strip())
         if found is None:
             raise InvalidInputError.about(field, value, "is not a date; expected YYYY-MM-DD")
         return day(int(found[1]), int(found[2]), int(found[3]), field, value)
@@ -177,9 +183,9 @@ _MONTHS: Final = (
 
 
 def to_optional_date(value: object, field: str) -> dt.date | None:
-    """:func:`to_date`, or ``None`` for no date: ``None``, or what pandas puts in an empty
-    cell (``NaT``, a float NaN)."""
-    if value is None or (isinstance(value, (float, dt.datetime)) and value != value):  # noqa: PLR0124
+    """:func:`to_date`, or ``None`` for no date: ``None``, or pandas' ``NaT`` (a date column's
+    empty cell). A float NaN is refused: it is not a date, nor a statement that there is none."""
+    if value is None or (isinstance(value, dt.datetime) and value != value):  # noqa: PLR0124
         return None
     return to_date(value, field)
 

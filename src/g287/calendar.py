@@ -22,7 +22,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from . import html
-from ._validators import Ordered, Value, to_date, type_error, validator
+from ._validators import Ordered, Value, to_date, type_error
 from ._validators import day as _day
 from .errors import InvalidInputError, show
 
@@ -63,22 +63,30 @@ def _year_of(digits: str, what: str, text: str) -> int:
     return int(digits)
 
 
+def _whole(value: object, field: str, low: int, high: int) -> int:
+    """An integer of any type (NumPy's too; never a bool) from ``low`` to ``high``, as ``int``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise type_error(field, value, "an int")
+    number = int(value)
+    if not low <= number <= high:
+        raise InvalidInputError.about(field, value, f"is out of range; expected {low}-{high}")
+    return number
+
+
 def _check_fiscal_year(value: object, field: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise type_error(field, value, "an int")
-    if not _MIN_FY <= value <= _MAX_FY:
-        raise InvalidInputError.about(
-            field, value, f"is out of range; expected {_MIN_FY}-{_MAX_FY}"
-        )
-    return value
+    return _whole(value, field, _MIN_FY, _MAX_FY)
 
 
-def _check_quarter(value: object, field: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise type_error(field, value, "an int")
-    if not 1 <= value <= 4:
-        raise InvalidInputError.about(field, value, "is out of range; expected 1-4")
-    return value
+def _year(value: object) -> int:
+    return _check_fiscal_year(value, "year")
+
+
+def _quarter_year(value: object) -> int:
+    return _check_fiscal_year(value, "fiscal_year")
+
+
+def _quarter_number(value: object) -> int:
+    return _whole(value, "quarter", 1, 4)
 
 
 def _invalid(what: str, text: str, problem: str) -> InvalidInputError:
@@ -93,7 +101,7 @@ class FiscalYear(Ordered):
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30), 365)
     """
 
-    year: int = attrs.field(validator=validator(_check_fiscal_year))
+    year: int = attrs.field(converter=_year)
 
     @classmethod
     def containing(cls, day: dt.date) -> FiscalYear:
@@ -176,8 +184,8 @@ class FiscalQuarter(Ordered):
     FiscalQuarter(2026, 2)
     """
 
-    fiscal_year: int = attrs.field(validator=validator(_check_fiscal_year))
-    quarter: int = attrs.field(validator=validator(_check_quarter))
+    fiscal_year: int = attrs.field(converter=_quarter_year)
+    quarter: int = attrs.field(converter=_quarter_number)
 
     @classmethod
     def containing(cls, day: dt.date) -> FiscalQuarter:
@@ -352,7 +360,7 @@ def to_fiscal_year(value: object, field: str = "fiscal_year") -> FiscalYear:
     if isinstance(value, str):
         return _parsed(FiscalYear.parse, value, field)
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):  # NumPy's too
-        return FiscalYear(_check_fiscal_year(int(value), field))
+        return FiscalYear(_check_fiscal_year(value, field))
     raise type_error(field, value, "a FiscalYear, 2026 or text such as 'FY2026'")
 
 

@@ -95,7 +95,7 @@ T = TypeVar("T")
 
 def _models(value: object) -> frozenset[Model]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise type_error("models", value, "a set of g287.Model")
+        raise type_error("models", value, "a collection of models such as ['TFM', 'JEM']")
     items = [to_model(m, "models") for m in value]
     if not items:
         raise InvalidInputError.about("models", items, "is empty; expected one or more models")

@@ -59,10 +59,17 @@ from g287.errors import G287Error, InvalidInputError, show
 
 from . import _cells, _problems, _sources, _tables
 from ._problems import DataError, Problems
-from ._sources import Sheet, cell_text, read_json, read_sheet, record_sheet
+from ._sources import (
+    RECORD_PLACE,
+    Sheet,
+    cell_text,
+    read_json,
+    read_sheet,
+    record_sheet,
+    table_records,
+)
 from ._tables import (
     Kind,
-    agency_kind,
     columns_of,
     leads_kind,
     listed,
@@ -174,7 +181,7 @@ class Dataset(Value):
         (Decimal('1000.50'), ("officers: ignored the column 'Badge'",))
         """
         return _dataset(
-            lambda problems, notes: _record_agency(agency, problems, notes),
+            lambda problems, _: _record_agency(agency, problems),
             partial(record_sheet, "officers", officers),
             partial(record_sheet, "payroll", payroll),
             partial(record_sheet, "leads", leads),
@@ -336,51 +343,64 @@ def read_agency(path: str | Path) -> Agency:
 
 
 def _read_agency(path: Path, problems: Problems) -> Agency | None:
-    where = str(path)
     try:
         data = read_json(path)
     except DataError as exc:
         problems.take(exc)
         return None
-    if not isinstance(data, dict) or sorted(data) != sorted(AGENCY_FIELDS):
-        problems.add(where, f"expected an object with exactly the fields {list(AGENCY_FIELDS)}")
+    return _agency_of(data, str(path), problems)
+
+
+def _record_agency(table: object, problems: Problems) -> Agency | None:
+    """The agency given in memory: ``agency.json``'s object as a mapping, or a table of one row
+    (a one-row DataFrame) holding the same fields; read by the rules of ``agency.json``."""
+    if isinstance(table, Mapping):
+        return _agency_of(table, "agency", problems)
+    try:
+        rows, _ = table_records("agency", table)
+    except DataError as exc:
+        problems.take(exc)
         return None
-    for name in ("id", "name", "agreement_date"):
+    if len(rows) != 1:
+        problems.add("agency", f"has {len(rows)} rows; expected one, the agency's")
+        return None
+    return _agency_of(rows[0], RECORD_PLACE.format("agency", 1), problems)
+
+
+def _agency_of(data: object, where: str, problems: Problems) -> Agency | None:
+    """The agency of ``agency.json``'s object (or the same fields in memory): exactly the fields
+    :data:`AGENCY_FIELDS`; ``id`` and ``name`` text, ``agreement_date`` a date cell (text, or in
+    memory a date), ``models`` a list of models (codes, names or :class:`~g287.Model`)."""
+    if not isinstance(data, Mapping) or sorted(map(str, data)) != sorted(AGENCY_FIELDS):
+        told = []
+        if isinstance(data, Mapping):
+            given = list(map(str, data))
+            missing = [f for f in AGENCY_FIELDS if f not in given]
+            extra = [f for f in given if f not in AGENCY_FIELDS]
+            told = [f"lacks {listed(missing)}"] * bool(missing) + [f"has {listed(extra)}"] * bool(
+                extra
+            )
+        problems.add(
+            where,
+            f"{'; '.join(told) + '; ' if told else ''}expected an object with exactly the fields "
+            f"{list(AGENCY_FIELDS)}",
+        )
+        return None
+    for name in ("id", "name"):
         if not isinstance(data[name], str):
-            problems.add(where, f"{name}: {data[name]!r}; expected a string")
+            problems.add(where, f"{name}: {show(data[name])}; expected a string")
             return None
-    if not isinstance(data["models"], list) or not all(isinstance(m, str) for m in data["models"]):
-        problems.add(where, f"models: {data['models']!r}; expected a list such as ['TFM']")
+    models = data["models"]
+    if isinstance(models, (str, bytes, Mapping)) or not isinstance(models, Iterable):
+        problems.add(where, f"models: {show(models)}; expected a list such as ['TFM']")
         return None
     try:
-        agreement = _cells.date(data["agreement_date"], "agreement_date")
-        models = frozenset(_cells.model(m, "models") for m in data["models"])
-        return Agency(data["id"], data["name"], agreement, models)
+        agreement = _cells.date(cell_text(data["agreement_date"]), "agreement_date")
+        signed = frozenset(_cells.model(cell_text(m), "models") for m in models)
+        return Agency(data["id"], data["name"], agreement, signed)
     except G287Error as exc:
         problems.add(where, exc)
         return None
-
-
-def _record_agency(table: object, problems: Problems, notes: list[str]) -> Agency | None:
-    """The agency given as a mapping or a one-row table, read as a row of the other tables is;
-    ``models`` may be a list (as in ``agency.json``)."""
-    rows = [table] if isinstance(table, Mapping) else table
-    source = partial(record_sheet, "agency", rows, _agency_cell)
-    read = _read(agency_kind(), source, problems, notes)
-    if len(read.records) > 1:
-        problems.add(read.at(1), "a second agency; expected one row, the agency's")
-    elif not read.records and not problems.count:
-        problems.add("agency", "no row; expected one, the agency's")
-    return read.records[0] if len(read.records) == 1 else None
-
-
-def _agency_cell(value: object) -> str:
-    """A cell of the agency's row: a list (of models) as its items separated by commas."""
-    if isinstance(value, (list, tuple)):
-        return ", ".join(cell_text(v) for v in value)
-    if isinstance(value, (set, frozenset)):
-        return ", ".join(sorted(cell_text(v) for v in value))
-    return cell_text(value)
 
 
 def load_dataset(

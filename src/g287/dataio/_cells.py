@@ -27,7 +27,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Final
 
-from g287._validators import day, to_count, to_id
+from g287._validators import ISO_DAY, day, to_count, to_id
 from g287.calendar import FiscalQuarter, to_quarter
 from g287.errors import InvalidInputError
 from g287.money import to_money, to_signed_money
@@ -38,12 +38,15 @@ Reader = Callable[[str, str], object]
 
 # A plain amount, as the core reads it: digits, a point, up to two decimals. Anything else goes
 # through _AMOUNT, which takes a dollar sign and thousands separators in their places.
-_PLAIN: Final = re.compile(r"-?[0-9]+(?:\.[0-9]*)?", re.ASCII)
-_PLAIN_POSITIVE: Final = re.compile(r"[0-9]+(?:\.[0-9]*)?", re.ASCII)
+# Neither takes three digits after the point, which _THOUSANDS_POINT judges first.
+_PLAIN: Final = re.compile(r"-?[0-9]+(?:\.(?:[0-9]{0,2}|[0-9]{4,}))?", re.ASCII)
+_PLAIN_POSITIVE: Final = re.compile(r"[0-9]+(?:\.(?:[0-9]{0,2}|[0-9]{4,}))?", re.ASCII)
 _AMOUNT: Final = re.compile(
     r"(-)?\s*\$?\s*(-)?\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]*)?", re.ASCII
 )
-_ISO: Final = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
+#: One to three digits, a point and three more (``68.400``, ``1.005``): a European thousands
+#: separator or a tenth of a cent; either way not an amount to guess at.
+_THOUSANDS_POINT: Final = re.compile(r"-?\s*\$?\s*-?[1-9][0-9]{0,2}\.[0-9]{3}", re.ASCII)
 _US: Final = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]+)", re.ASCII)
 _COUNT: Final = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+", re.ASCII)
 _YES: Final = frozenset({"yes", "y", "true", "1"})
@@ -69,6 +72,13 @@ def amount_text(text: str, column: str, *, signed: bool = False) -> str:
     ('68400', '2769.23')
     """
     stripped = text.strip()
+    if stripped.rfind(".") == len(stripped) - 4 and _THOUSANDS_POINT.fullmatch(stripped):
+        raise InvalidInputError.about(
+            column,
+            text,
+            "has three digits after its point, which may separate thousands; expected dollars "
+            "and cents such as 68400.00 or 68.40",
+        )
     if _PLAIN.fullmatch(stripped) and (signed or not stripped.startswith("-")):
         return stripped
     if not stripped:
@@ -123,7 +133,7 @@ def date(text: str, column: str) -> dt.date:
                 column, text, "has a time of day; expected a date (or a datetime at midnight)"
             )
         stripped = moment[1]
-    iso = _ISO.fullmatch(stripped)
+    iso = ISO_DAY.fullmatch(stripped)
     if iso is not None:
         year, month, number = int(iso[1]), int(iso[2]), int(iso[3])
     else:
@@ -154,8 +164,8 @@ def count(text: str, column: str) -> int:
     stripped = text.strip()
     if not stripped:
         raise InvalidInputError.about(column, text, "is empty; expected a whole number")
-    if "." in stripped:  # 45.0: a whole number as a float column writes it
-        stripped = stripped.rstrip("0").removesuffix(".")
+    if stripped.endswith((".0", ".00")):  # 45.0: a whole number as a float column writes it;
+        stripped = stripped.rpartition(".")[0]  # 1.000 may mean a thousand, and is refused
     whole = _COUNT.fullmatch(stripped)
     if whole is None:
         raise InvalidInputError.about(column, text, "is not a whole number such as 45 or 1,200")

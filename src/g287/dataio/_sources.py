@@ -29,6 +29,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Final, TextIO
 
+from g287._validators import at_midnight
 from g287.errors import InvalidTypeError, show
 
 from ._problems import DataError
@@ -284,14 +285,37 @@ def record_sheet(where: str, table: object, cell: Callable[[object], str] | None
         DataError: a record is not a mapping, placed at its row.
     """
     read = cell_text if cell is None else cell
+    rows, columns = table_records(where, table)
+    # A frame's columns as they are, a name given twice included (its records hold one of the
+    # two, so the header check must see both and refuse them), then any other key of the rows.
+    named = list(columns)
+    keys = named + [k for k in dict.fromkeys(itertools.chain.from_iterable(rows)) if k not in named]
+
+    def cells() -> Iterator[tuple[int, list[str]]]:
+        for number, row in enumerate(rows, 1):
+            yield number, list(map(read, map(row.get, keys)))
+
+    header = [k if isinstance(k, str) else str(k) for k in keys]
+    return Sheet(where, (None, header), cells(), lambda: None, row_place=RECORD_PLACE)
+
+
+def table_records(where: str, table: object) -> tuple[list[Mapping[Any, Any]], list[object]]:
+    """The records of a table in memory, and a DataFrame's columns (none for other tables).
+
+    Raises:
+        InvalidTypeError: ``table`` is neither a DataFrame nor an iterable of mappings.
+        DataError: a record is not a mapping, placed at its row.
+    """
     columns: Iterable[object] = ()
     to_dict = getattr(table, "to_dict", None)
     if callable(to_dict):
+        columns = list(getattr(table, "columns", ()))
+        if len(set(columns)) < len(columns):  # its records would keep one of a name's columns:
+            return [], columns  # the header, named twice, is refused; no row is read
         try:
             given: object = to_dict("records")
         except (TypeError, ValueError):  # a to_dict with other orientations (a Series, a dict)
             raise _not_a_table(where, table) from None
-        columns = getattr(table, "columns", ())
     elif isinstance(table, (str, bytes, os.PathLike)):
         raise _not_a_table(where, table, "; read files with load_dataset")
     elif isinstance(table, Mapping) or not isinstance(table, Iterable):
@@ -308,14 +332,7 @@ def record_sheet(where: str, table: object, cell: Callable[[object], str] | None
                 f"{_a(row)} is not a record; expected a mapping of column names to values, "
                 "such as a dict",
             )
-    keys = list(dict.fromkeys(itertools.chain(columns, itertools.chain.from_iterable(rows))))
-
-    def cells() -> Iterator[tuple[int, list[str]]]:
-        for number, row in enumerate(rows, 1):
-            yield number, list(map(read, map(row.get, keys)))
-
-    header = [k if isinstance(k, str) else str(k) for k in keys]
-    return Sheet(where, (None, header), cells(), lambda: None, row_place=RECORD_PLACE)
+    return rows, list(columns)
 
 
 def _a(value: object) -> str:
@@ -379,9 +396,9 @@ def _blank(value: object) -> bool:
 
 def _moment(value: dt.datetime) -> str:
     """A datetime at midnight as its day; with a time of day, as a text no date column reads."""
-    if value.time() == dt.time():
+    if at_midnight(value):
         return value.date().isoformat()
-    return value.isoformat(sep=" ")
+    return value.isoformat(sep=" ")  # a Timestamp's nanoseconds included
 
 
 def _float(value: float) -> str:

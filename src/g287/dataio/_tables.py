@@ -1,15 +1,13 @@
-"""The kinds of table an agency gives — roster, payroll, lead reports, and the agency itself when
-it comes as a row — and how a row becomes a record: which columns, read how, built into which
-value object."""
+"""The kinds of table an agency gives — roster, payroll, lead reports — and how a row becomes a
+record: which columns, read how, built into which value object."""
 
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
 
-from g287.claims import Agency, LeadReport, Officer, PayRecord
+from g287.claims import LeadReport, Officer, PayRecord
 from g287.errors import G287Error, InvalidInputError, show
 
 from . import _cells
@@ -30,7 +28,7 @@ PAYROLL_COLUMNS: Final = (
 )
 #: The columns of ``leads.csv``, one row per quarter.
 LEAD_COLUMNS: Final = ("quarter", "provided", "located", "assistance_satisfactory")
-#: The fields of ``agency.json``, and the columns of an agency given as a row.
+#: The fields of ``agency.json`` (and of an agency given in memory).
 AGENCY_FIELDS: Final = ("id", "name", "agreement_date", "models")
 
 
@@ -93,39 +91,6 @@ def _pay_record(v: dict[str, Any]) -> PayRecord:
 
 def _lead_report(v: dict[str, Any]) -> LeadReport:
     return LeadReport(v["quarter"], v["provided"], v["located"], v["assistance_satisfactory"])
-
-
-def _agency(v: dict[str, Any]) -> Agency:
-    return Agency(v["id"], v["name"], v["agreement_date"], v["models"])
-
-
-def _name(text: str, column: str) -> str:
-    """A name as it is written (the agency checks that it is printable text)."""
-    return text
-
-
-def _models(text: str, column: str) -> list[Any]:
-    """One or more models, separated by commas or semicolons: ``TFM``, ``JEM, TFM``."""
-    names = [name.strip() for name in re.split(r"[,;]", text) if name.strip()]
-    if not names:
-        raise InvalidInputError.about(column, text, "is empty; expected one or more models")
-    return [_cells.model(name, column) for name in names]
-
-
-def agency_kind() -> Kind:
-    """The agency, as a one-row table (the fields of ``agency.json`` as its columns)."""
-    return Kind(
-        name="agency",
-        columns=AGENCY_FIELDS,
-        optional=frozenset(),
-        readers={
-            "id": _cells.identifier,
-            "name": _name,
-            "agreement_date": _cells.date,
-            "models": _models,
-        },
-        build=_agency,
-    )
 
 
 def officers_kind() -> Kind:
@@ -253,6 +218,10 @@ def listed(headers: list[str], most: int = 10) -> str:
     return ", ".join(shown + ([f"and {len(headers) - most} more"] if len(headers) > most else []))
 
 
+#: What a comment's first cell may start with: ``#``, or spaces before it.
+_COMMENT_START: Final = frozenset("# \t")
+
+
 def _skipped(cells: list[str]) -> bool:
     """A blank row, or a comment: a row whose first cell starts with ``#``."""
     return not "".join(cells).strip() or cells[0].lstrip().startswith("#")
@@ -280,6 +249,8 @@ def records(
             if not _skipped(cells):
                 problems.add(at(line), f"the row has {len(cells)} fields; expected {width}")
             continue
+        if cells and cells[0][:1] in _COMMENT_START and cells[0].lstrip().startswith("#"):
+            continue  # a comment, however its other cells read
         if fast is not None:
             try:
                 yield line, fast(cells)

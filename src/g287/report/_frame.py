@@ -249,10 +249,10 @@ def _kind(value: object, field: str) -> str:
 def _cell(kind: str, value: Any, i: int, name: str) -> object:
     """A value as its column holds it, checked."""
     if kind == MONEY:
-        # An amount as g287 makes them (whole cents, below 10**12) is taken as it is; any other
-        # is read by to_signed_money, which refuses fractions of a cent and amounts above
-        # MAX_MONEY, and says so.
-        if value.is_finite() and value.adjusted() <= 11 and 100 % value.as_integer_ratio()[1] == 0:
+        # An amount as g287 makes them (at most two places, below 10**12) is taken as it is;
+        # any other is read by to_signed_money, which writes whole cents with two places
+        # (1.000 is 1.00), refuses fractions of a cent and amounts above MAX_MONEY, and says so.
+        if value.is_finite() and value.adjusted() <= 11 and value.as_tuple().exponent >= -2:
             return value
         return to_signed_money(value, f"results[{i}].{name}")
     if kind == COUNT:

@@ -15,7 +15,7 @@ from g287.explain import Explanation
 from g287.html import cell, details, escape, table
 from g287.money import cents, format_money, format_percent, sum_money
 
-from ._rows import LINE_LABELS, counted, earlier, summary, totals
+from ._rows import LINE_LABELS, counted, earlier, summary
 
 __all__ = ["claim_html"]
 
@@ -130,7 +130,7 @@ def _lines(claim: Claim) -> str:
         + f"<td>{cap_bar(line)}</td></tr>"
         for line in claim.lines
     )
-    foot = "".join(cell(v, "th") for v in _safe(totals(claim).values()))
+    foot = "".join(cell(v, "th") for v in _safe(claim.line_totals().values()))
     return (
         '<table class="lines"><thead><tr>'
         f"{head}<th>overtime cap use</th></tr></thead><tbody>{body}</tbody>"

@@ -18,7 +18,6 @@ __all__ = [
     "earlier",
     "filed",
     "summary",
-    "totals",
 ]
 
 #: The columns of a report's adjustments (:meth:`g287.Adjustment.as_row`).
@@ -38,13 +37,6 @@ ADJUSTMENT_COLUMNS: tuple[str, ...] = (
 #: :data:`~g287.claims.LINE_COLUMNS`: the labels of the notebook views
 #: (:data:`g287.claims.LINE_LABELS`).
 LINE_LABELS: Mapping[str, str] = _LABELS
-
-
-def totals(claim: Claim) -> dict[str, object]:
-    """The row under a claim's lines, by column of :data:`~g287.claims.LINE_COLUMNS`
-    (:meth:`g287.Claim.line_totals`: what adds up is added, a fiscal-year cap and the cap used
-    are per officer, so they are ``None``)."""
-    return claim.line_totals()
 
 
 def award_amount(claim: Claim) -> Decimal:

@@ -10,7 +10,7 @@ from g287.errors import printable
 from g287.money import format_money, sum_money
 
 from ._cells import escaped
-from ._rows import LINE_LABELS, earlier, filed, totals
+from ._rows import LINE_LABELS, earlier, filed
 
 __all__ = ["claim_table"]
 
@@ -40,7 +40,7 @@ def claim_table(claim: Claim) -> str:
     """
     headers = [LINE_LABELS[name] for name in LINE_COLUMNS]
     body = [[_cell(v) for v in line.as_row().values()] for line in claim.lines]
-    summed = [_cell(v) for v in totals(claim).values()]
+    summed = [_cell(v) for v in claim.line_totals().values()]
     widths = [max(len(r[i]) for r in [headers, *body, summed]) for i in range(len(headers))]
 
     def fmt(cells: list[str]) -> str:

@@ -16,7 +16,7 @@ from g287.explain import Explanation
 from g287.money import format_money, sum_money
 
 from ._cells import text_cell
-from ._rows import ADJUSTMENT_COLUMNS, summary, totals
+from ._rows import ADJUSTMENT_COLUMNS, summary
 
 if TYPE_CHECKING:
     from openpyxl.styles import Alignment, Font
@@ -178,7 +178,10 @@ def claim_xlsx(claim: Claim) -> bytes:
     _sheet(
         lines,
         LINE_COLUMNS,
-        [*(list(line.as_row().values()) for line in claim.lines), list(totals(claim).values())],
+        [
+            *(list(line.as_row().values()) for line in claim.lines),
+            list(claim.line_totals().values()),
+        ],
         bold_last=True,
         bold=bold,
         wrap=wrap,
