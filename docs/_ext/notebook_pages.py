@@ -166,6 +166,8 @@ def blocks(source: str) -> Iterator[Block]:
             i += 1
         elif line.startswith("|"):
             end = _end_of(lines, i, lambda text: text.lstrip(" ").startswith("|"))
+            if end < len(lines) and lines[end].strip():  # markdown would read it as a row
+                raise MarkdownError(f"a line right under a table: {lines[end].strip()!r}")
             yield _table(lines[i:end])
             i = end
         elif _BULLET.match(line) or _NUMBER.match(line):
@@ -247,6 +249,8 @@ def _list(lines: list[str], start: int) -> tuple[int, ListBlock]:
     while i < len(lines):
         line = lines[i]
         if match := item_start(line):
+            if _starts_block(match[match.lastindex or 0]):
+                raise MarkdownError(f"a list item opening with another block: {line.strip()!r}")
             items.append([match[match.lastindex or 0]])
             width = match.start(match.lastindex or 0) + len(line) - len(line.lstrip(" "))
         elif not line.strip():
@@ -431,7 +435,8 @@ def _link(text: str, start: int) -> tuple[int, nodes.reference | None]:
             f"a link whose target is not one absolute URL (http, https or mailto, "
             f"without a title): {_around(text, start)!r}"
         )
-    label = inline(text[start + 1 : i])
+    shown = text[start + 1 : i]
+    label = [nodes.Text(url)] if shown == url else inline(shown)  # a link showing its URL
     return end, nodes.reference("", "", *label, refuri=url)
 
 
