@@ -581,6 +581,12 @@ REFUSED = [
     ),
     pytest.param({"agency": []}, "agency: has 0 rows; expected one, the agency's", id="no agency"),
     pytest.param(
+        {"agency": [tuple(AGENCY.values())]},
+        "agency[row 1]: a tuple is not a record; expected a mapping of column names to values, "
+        "such as a dict",
+        id="an agency row not a mapping",
+    ),
+    pytest.param(
         {"agency": AGENCY | {"models": []}},
         "agency: models: [] is empty; expected one or more models",
         id="no models",
