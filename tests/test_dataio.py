@@ -28,7 +28,7 @@ from pathlib import Path
 from types import FrameType
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import g287.dataio._sources
@@ -1722,6 +1722,7 @@ def spelling_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("spellings")
 
 
+@settings(max_examples=30)  # four files written and read per example
 @given(scenario=scenarios(max_officers=3), spelling=st.data())
 def test_any_accepted_spelling_reads_the_same(
     spelling_folder: Path, scenario: Scenario, spelling: st.DataObject

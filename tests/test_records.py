@@ -25,7 +25,7 @@ import numpy as np
 import openpyxl
 import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import g287
@@ -802,6 +802,7 @@ class Typing:
         return {"agency": agency, "officers": officers, "payroll": payroll, "leads": leads}
 
 
+@settings(max_examples=40)  # four tables typed and read per example
 @given(scenario=scenarios(max_officers=3), typing=st.data())
 def test_any_typed_table_reads_the_same(scenario: Scenario, typing: st.DataObject) -> None:
     """Issue 15: DataFrames in, "with exactly the column and value rules of the file reader". A

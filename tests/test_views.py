@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import g287
@@ -320,6 +320,7 @@ class TestClaimView:
         assert by_label["OT reimbursable"] == format_money(c.overtime_reimbursed)
         assert by_label["FY cap"] == by_label["cap used this FY"] == ""
 
+    @settings(max_examples=30)  # a whole claim and its view per example
     @given(scenarios(max_officers=4))
     def test_the_totals_row_adds_up_the_rows_shown(self, scenario: Scenario) -> None:
         """For any claim, each summed column's total is the sum of the column as the view shows
