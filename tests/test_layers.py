@@ -8,6 +8,7 @@ read from the source with :mod:`ast`, so a deferred import counts like any other
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -85,11 +86,12 @@ def _module_or_package(name: str) -> str:
     return name if (PACKAGE / f"{name}.py").exists() or (PACKAGE / name).is_dir() else "__init__"
 
 
-def graph() -> dict[str, set[str]]:
+@functools.cache  # the package's sources, parsed once for all the tests here
+def graph() -> dict[str, frozenset[str]]:
     edges: dict[str, set[str]] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         edges.setdefault(module_name(path), set()).update(imported(path))
-    return edges
+    return {name: frozenset(names) for name, names in edges.items()}
 
 
 def test_every_module_has_a_layer() -> None:
