@@ -115,11 +115,17 @@ class TestColumns:
         assert got.dtype == np.int64
         assert got.tolist() == [300_000, 0]
 
-    def test_exact_at_the_largest_count(self) -> None:
-        """At the largest officer count accepted the cents are exact, in either path."""
-        assert award_cents([1], [1], [MAX_COUNT]) == [100_000 * MAX_COUNT]
-        got = award_cents(np.array([1]), np.array([1]), np.array([MAX_COUNT]))
-        assert got.tolist() == [100_000 * MAX_COUNT]
+    def test_exact_at_the_largest_award(self) -> None:
+        """At the largest award g287 accepts (999,999,999 officers at $1,000.00, within
+        $999,999,999,999.99) the cents are exact, in either path, as quarterly_award's."""
+        largest = 999_999_999
+        assert award_cents([1], [1], [largest]) == [100_000 * largest]
+        got = award_cents(np.array([1]), np.array([1]), np.array([largest]))
+        assert got.tolist() == [100_000 * largest]
+        award = quarterly_award(
+            located=1, provided=1, task_force_officers=largest, quarter="FY2026 Q1"
+        )
+        assert cents(award.amount) == 100_000 * largest
 
     def test_numpy_not_imported_by_g287(self) -> None:
         """g287 never imports NumPy itself: the list path leaves it unloaded."""
@@ -195,6 +201,12 @@ REFUSALS = [
         "^row 1: provided: 0",
         "provided",
     ),
+    (
+        call([1, 1], [1, 1], [1, MAX_COUNT]),
+        InvalidInputError,
+        r"^row 1: officers: 1000000000 officers at \$1,000\.00 would make an award above",
+        "officers",
+    ),
     # NumPy columns: one-dimensional integer arrays of one length
     (call(np.array([1.0]), np.array([2])), InvalidTypeError, "located: .*float64", "located"),
     (
@@ -227,6 +239,12 @@ REFUSALS = [
         call(*arrays([1], [2], [MAX_COUNT + 1])),
         InvalidInputError,
         "^row 0: officers: 1000000001 ",
+        "officers",
+    ),
+    (
+        call(*arrays([0, 1], [1, 1], [MAX_COUNT, MAX_COUNT])),
+        InvalidInputError,
+        r"^row 1: officers: 1000000000 officers at \$1,000\.00 would make an award above",
         "officers",
     ),
     (

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from typing import Final
 
 import attrs
 
@@ -28,7 +29,33 @@ from .explain import Explanation, Step
 from .money import MAX_MONEY, ZERO, cents, format_money, format_percent, from_cents, valid_money
 from .policy import AwardTier, NoLeads, Policy
 
-__all__ = ["AwardResult", "award_tier", "check_leads", "location_rate", "quarterly_award"]
+__all__ = [
+    "AwardResult",
+    "award_in_cents",
+    "award_tier",
+    "check_leads",
+    "location_rate",
+    "quarterly_award",
+]
+
+
+#: The largest award, in cents: :data:`~g287.money.MAX_MONEY`.
+MAX_AWARD_CENTS: Final = cents(MAX_MONEY)
+
+
+def award_in_cents(per_officer: int, officers: int, field: str = "task_force_officers") -> int:
+    """R-AWD: a tier's amount in cents times the officers counted, refused above
+    :data:`~g287.money.MAX_MONEY` (the one check, used by :func:`quarterly_award` and the
+    batch path)."""
+    amount = per_officer * officers
+    if amount > MAX_AWARD_CENTS:
+        raise InvalidInputError.about(
+            field,
+            officers,
+            f"officers at {format_money(from_cents(per_officer))} would make an award above "
+            f"{format_money(MAX_MONEY)}, the largest amount g287 accepts",
+        )
+    return amount
 
 
 def check_leads(located: object, provided: object) -> tuple[int, int]:
@@ -209,15 +236,7 @@ def quarterly_award(
         rate = Fraction(located, provided)
         percent = pol.percent(rate)
         tier = pol.tier_for_percent(percent)
-    amount_cents = cents(tier.amount) * officers if tier is not None else 0
-    if amount_cents > cents(MAX_MONEY):
-        raise InvalidInputError.about(
-            "task_force_officers",
-            officers,
-            f"officers at {format_money(tier.amount if tier else ZERO)} would make an award above "
-            f"{format_money(MAX_MONEY)}, the largest amount g287 accepts",
-        )
-    amount = from_cents(amount_cents)
+    amount = from_cents(award_in_cents(cents(tier.amount) if tier is not None else 0, officers))
     return AwardResult(
         quarter=q,
         policy=pol,

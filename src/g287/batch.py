@@ -26,7 +26,7 @@ from typing import Any
 
 from ._validators import MAX_COUNT, instance, to_count
 from .announced import POLICY
-from .award import check_leads
+from .award import MAX_AWARD_CENTS, award_in_cents, check_leads
 from .errors import InvalidInputError, InvalidTypeError
 from .money import cents
 from .policy import NoLeads, Policy, whole_percent
@@ -55,8 +55,9 @@ def award_cents(
         InvalidTypeError: a value that is not an integer (``bool`` and ``float`` included), or a
             NumPy column whose dtype is not an integer type.
         InvalidInputError: columns of different lengths, a negative or too large count,
-            ``located > provided``, or (under the I-BELOW option ``error``) ``provided == 0`` —
-            naming the first offending row.
+            ``located > provided``, an award above :data:`~g287.money.MAX_MONEY` (as
+            :func:`~g287.quarterly_award` refuses it), or (under the I-BELOW option ``error``)
+            ``provided == 0`` — naming the first offending row.
     """
     instance(policy, Policy, "policy", "a g287.Policy")
     numpy = sys.modules.get("numpy")
@@ -125,7 +126,11 @@ def _python(located: object, provided: object, officers: object, policy: Policy)
                 raise _no_leads(i)
             out.append(0)
             continue
-        out.append(table[whole_percent(n, d, rounding)] * k)
+        per_officer = table[whole_percent(n, d, rounding)]
+        try:
+            out.append(award_in_cents(per_officer, k, "officers"))
+        except InvalidInputError as exc:
+            raise _row_error(i, exc) from None
     return out
 
 
@@ -181,4 +186,13 @@ def _numpy(np: Any, located: Any, provided: Any, officers: Any, policy: Policy) 
     cents_per_officer = np.asarray(_cents_table(policy), dtype=np.int64)[percent]
     if has_empty:
         cents_per_officer[empty] = 0
-    return cents_per_officer if off is None else cents_per_officer * off
+    if off is None:
+        return cents_per_officer
+    award = cents_per_officer * off  # at most 10**9 officers times a tier: no int64 overflow
+    if award.size and award.max() > MAX_AWARD_CENTS:
+        i = int(np.flatnonzero(award > MAX_AWARD_CENTS)[0])
+        try:
+            award_in_cents(int(cents_per_officer[i]), int(off[i]), "officers")
+        except InvalidInputError as exc:
+            raise _row_error(i, exc) from None
+    return award
