@@ -297,10 +297,11 @@ REGISTRY: dict[type, st.SearchStrategy[Any]] = {
 JSON_UNSUPPORTED: tuple[type, ...] = (Dataset,)
 
 CLASSES = sorted(REGISTRY, key=lambda c: c.__name__)
-#: The classes whose every drawn example is a whole claim or more (several claims, a filing of
-#: one): drawn fewer times, as the contract is about their shape, which every example has.
+#: The classes whose every drawn example takes a whole claim or more to draw (a claim, a line of
+#: one, several claims, a filing of one): drawn fewer times, as the contract is about their
+#: shape, which every example has.
 OF_CLAIMS: frozenset[type] = frozenset(
-    c for c in CLASSES if c.__name__ in {"Claim", "FiscalYearClaims", "Filing"}
+    c for c in CLASSES if c.__name__ in {"Claim", "OfficerLine", "FiscalYearClaims", "Filing"}
 )
 
 

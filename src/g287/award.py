@@ -45,7 +45,7 @@ MAX_AWARD_CENTS: Final = cents(MAX_MONEY)
 
 def award_in_cents(per_officer: int, officers: int, field: str = "task_force_officers") -> int:
     """R-AWD: a tier's amount in cents times the officers counted, refused above
-    :data:`~g287.money.MAX_MONEY` (the one check, used by :func:`quarterly_award` and the
+    :data:`~g287.money.MAX_MONEY` (the one check, used by :func:`~g287.quarterly_award` and the
     batch path)."""
     amount = per_officer * officers
     if amount > MAX_AWARD_CENTS:
