@@ -212,7 +212,7 @@ Progress = Callable[[str, int], object]
 #: How often (in rows) a progress callback is called.
 PROGRESS_EVERY: Final = 50_000
 #: Where a table comes from: a file's, or records', :class:`Sheet` when asked for.
-Source = Callable[[], Sheet]
+_TableSource = Callable[[], Sheet]
 
 
 def _counted(
@@ -226,7 +226,7 @@ def _counted(
 
 def _read(
     kind: Kind,
-    source: Source,
+    source: _TableSource,
     problems: Problems,
     notes: list[str],
     progress: Progress | None = None,
@@ -269,7 +269,7 @@ def _read(
         return read
 
 
-def _read_leads(source: Source, problems: Problems, notes: list[str]) -> _Read:
+def _read_leads(source: _TableSource, problems: Problems, notes: list[str]) -> _Read:
     read = _read(leads_kind(), source, problems, notes)
     seen: dict[FiscalQuarter, str] = {}
     for i, report in enumerate(read.records):
@@ -433,9 +433,9 @@ def load_dataset(
 
 def _dataset(
     agency: Callable[[Problems, list[str]], Agency | None],
-    officers: Source,
-    payroll: Source,
-    leads: Source,
+    officers: _TableSource,
+    payroll: _TableSource,
+    leads: _TableSource,
     progress: Progress | None = None,
 ) -> Dataset:
     """The four tables read and cross-checked, or a DataError listing every problem."""

@@ -269,7 +269,7 @@ RECORD_PLACE: Final = "{}[row {}]"
 _TABLE: Final = "a DataFrame (anything with .to_dict('records')) or an iterable of mappings"
 
 
-def record_sheet(where: str, table: object, cell: Callable[[object], str] | None = None) -> Sheet:
+def record_sheet(where: str, table: object) -> Sheet:
     """The table of records given in memory, named ``where`` (``payroll``) in messages.
 
     ``table`` is a DataFrame, or anything else with ``.to_dict("records")``, or an iterable of
@@ -277,14 +277,13 @@ def record_sheet(where: str, table: object, cell: Callable[[object], str] | None
     records, in the order first seen, as ``pandas.DataFrame(records)`` would make it; a record
     without a column has a blank cell there. Row ``N`` is the ``N``-th record, counted from 1
     whatever a DataFrame's index (``frame.iloc[N - 1]``): the index is not part of the records,
-    and after a filter or a sort its labels no longer count rows. Cells are read by ``cell``
-    (:func:`cell_text` unless given).
+    and after a filter or a sort its labels no longer count rows. Cells are read by
+    :func:`cell_text`.
 
     Raises:
         InvalidTypeError: ``table`` is neither (text, a path or one mapping included).
         DataError: a record is not a mapping, placed at its row.
     """
-    read = cell_text if cell is None else cell
     rows, columns = table_records(where, table)
     # A frame's columns as they are, a name given twice included (its records hold one of the
     # two, so the header check must see both and refuse them), then any other key of the rows.
@@ -293,7 +292,7 @@ def record_sheet(where: str, table: object, cell: Callable[[object], str] | None
 
     def cells() -> Iterator[tuple[int, list[str]]]:
         for number, row in enumerate(rows, 1):
-            yield number, list(map(read, map(row.get, keys)))
+            yield number, list(map(cell_text, map(row.get, keys)))
 
     header = [k if isinstance(k, str) else str(k) for k in keys]
     return Sheet(where, (None, header), cells(), lambda: None, row_place=RECORD_PLACE)

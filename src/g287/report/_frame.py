@@ -6,7 +6,7 @@ float: amounts ``decimal128(14, 2)`` (14 digits hold :data:`~g287.money.MAX_MONE
 ``int64``, flags ``bool``, dates ``date32``, text and rates ``string``; ``None`` is ``<NA>`` in
 a column of its kind. The page ``docs/notebooks.rst`` has the table users read.
 
-Two choices the issue left open:
+Two choices made here:
 
 * Text is Arrow's string type, not pandas' own string dtype, so that every column of a frame is
   of one family: a missing value is ``<NA>`` in each, ``pyarrow.Table.from_pandas`` and Parquet
