@@ -23,12 +23,11 @@ T = TypeVar("T")
 
 #: The longest identifier accepted (officer and agency ids).
 MAX_ID: Final = 64
-_ID_CHARACTERS: Final = frozenset(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-"
-)
-#: A day as ISO writes it, ``2025-10-01``: year, month and day as groups.
-ISO_DAY: Final = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
-_PLAIN_ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", re.ASCII)
+_ID_TEXT: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-"
+_ID_CHARACTERS: Final = frozenset(_ID_TEXT)
+#: A day as ISO writes it, ``2025-10-01``: year, month and day as groups (``re.ASCII``). Patterns
+#: not needed by ``import g287`` are kept as text and compiled on first use (``re`` caches them).
+ISO_DAY: Final = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
 #: Unicode categories refused in names: control, format, surrogate, private-use, unassigned,
 #: line and paragraph separators. They can hide or rewrite text on a screen or in a report.
 _HIDDEN: Final = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
@@ -142,7 +141,7 @@ def to_date(value: object, field: str) -> dt.date:
     if isinstance(value, dt.date):
         return dt.date(value.year, value.month, value.day)
     if isinstance(value, str):
-        found = ISO_DAY.fullmatch(value.strip())
+        found = re.fullmatch(ISO_DAY, value.strip(), re.ASCII)
         if found is None:
             raise InvalidInputError.about(field, value, "is not a date; expected YYYY-MM-DD")
         return day(int(found[1]), int(found[2]), int(found[3]), field, value)
@@ -246,8 +245,14 @@ def to_id(value: object, field: str) -> str:
     ...
     g287.errors.InvalidInputError: officer_id: 'T-01\u200b' contains U+200B ZERO WIDTH SPACE; ...
     """
-    if type(value) is str and value.isascii() and _PLAIN_ID.fullmatch(value):
-        return value  # the hot path: ASCII is its own NFKC form
+    if (
+        type(value) is str
+        and 0 < len(value) <= MAX_ID
+        and value.isascii()
+        and value[0] not in "._-"
+        and not value.strip(_ID_TEXT)
+    ):
+        return value  # the hot path: plain ASCII, its own NFKC form
     if not isinstance(value, str):
         raise type_error(field, value, "an id (text)")
     text = str.__str__(unicodedata.normalize("NFKC", value))  # a plain str, not a subclass

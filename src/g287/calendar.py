@@ -43,9 +43,11 @@ _ONE_DAY = dt.timedelta(days=1)
 _MIN_FY = dt.MINYEAR + 1
 _MAX_FY = dt.MAXYEAR
 # "FY2026", "FY26", "2026"; a quarter adds "Q1" after a space, a hyphen or nothing.
-_FY_RE = re.compile(r"\s*(?:FY\s*)?([0-9]+)\s*", re.IGNORECASE | re.ASCII)
-_MONTH_RE = re.compile(r"\s*([0-9]{4})-([0-9]{2})\s*", re.ASCII)
-_DAYS_RE = re.compile(r"\s*(\S+)\s+to\s+(\S+)\s*", re.ASCII)
+# The patterns (re.ASCII) of a fiscal year, a calendar month and a range of days: compiled on
+# first use (``re`` caches them), as ``import g287`` needs only the quarter's.
+_FY_RE = r"\s*(?:FY\s*)?([0-9]+)\s*"
+_MONTH_RE = r"\s*([0-9]{4})-([0-9]{2})\s*"
+_DAYS_RE = r"\s*(\S+)\s+to\s+(\S+)\s*"
 _FQ_RE = re.compile(r"\s*(?:FY\s*)?([0-9]+)\s*-?\s*Q\s*([0-9]+)\s*", re.IGNORECASE | re.ASCII)
 #: The columns of the notebook views of fiscal years and quarters.
 _CALENDAR_HEADERS = ("period", "first day", "last day", "days")
@@ -121,7 +123,7 @@ class FiscalYear(Ordered):
         """
         if not isinstance(text, str):
             raise type_error("fiscal year", text, "text such as 'FY2026'")
-        match = _FY_RE.fullmatch(text)
+        match = re.fullmatch(_FY_RE, text, re.IGNORECASE | re.ASCII)
         if match is None:
             raise _invalid("fiscal year", text, "expected a form like 'FY2026'")
         return cls(_year_of(match[1], "fiscal year", text))
@@ -373,7 +375,7 @@ def to_period(value: object, field: str = "period") -> DateRange:
     if isinstance(value, (FiscalQuarter, FiscalYear)):
         return value.range
     if isinstance(value, str):
-        days = _DAYS_RE.fullmatch(value)
+        days = re.fullmatch(_DAYS_RE, value, re.ASCII)
         if days is not None:  # "2025-10-01 to 2025-10-31", as a DateRange writes itself
             start, end = to_date(days[1], field), to_date(days[2], field)
             if end < start:
@@ -381,13 +383,13 @@ def to_period(value: object, field: str = "period") -> DateRange:
                     field, value, "ends before it starts; expected the first day first"
                 )
             return DateRange(start, end)
-        month = _MONTH_RE.fullmatch(value)
+        month = re.fullmatch(_MONTH_RE, value, re.ASCII)
         if month is not None:  # "2025-11", as period_name writes a calendar month
             start = _day(int(month[1]), int(month[2]), 1, field, value)
             return DateRange(start, _month_end(start))
         if "Q" in value.upper():
             return _parsed(FiscalQuarter.parse, value, field).range
-        if _FY_RE.fullmatch(value):
+        if re.fullmatch(_FY_RE, value, re.IGNORECASE | re.ASCII):
             return _parsed(FiscalYear.parse, value, field).range
         raise InvalidInputError.about(
             field,

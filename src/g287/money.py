@@ -53,8 +53,9 @@ CENT: Final = Decimal("0.01")
 ZERO: Final = Decimal("0.00")
 #: The largest amount accepted anywhere (a trillion dollars less a cent), input or result.
 MAX_MONEY: Final = Decimal("999999999999.99")
-# Plain decimal notation in ASCII digits: no exponent, underscore, plus sign or other scripts.
-_AMOUNT: Final = re.compile(r"\s*-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*", re.ASCII)
+# Plain decimal notation in ASCII digits: no exponent, underscore, plus sign or other scripts
+# (re.ASCII). Compiled on first use (``re`` caches it): amounts g287 writes take _TWO_PLACES.
+_AMOUNT: Final = r"\s*-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*"
 # Longer text cannot be an amount up to MAX_MONEY; refusing it first keeps parsing cheap.
 _LONGEST_TEXT: Final = 64
 # An amount already in the form g287 writes (dollars, a point, two decimals, within MAX_MONEY):
@@ -109,7 +110,7 @@ def _cents_of(value: object, field: str) -> int:
             )
         raise type_error(field, value, "an amount as int, str or Decimal")
     if isinstance(value, str):
-        if len(value) > _LONGEST_TEXT or _AMOUNT.fullmatch(value) is None:
+        if len(value) > _LONGEST_TEXT or re.fullmatch(_AMOUNT, value, re.ASCII) is None:
             raise InvalidInputError.about(
                 field, value, "is not an amount; expected digits such as '1234.56'"
             )

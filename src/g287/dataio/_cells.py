@@ -47,6 +47,7 @@ _AMOUNT: Final = re.compile(
 #: One to three digits, a point and three more (``68.400``, ``1.005``): a European thousands
 #: separator or a tenth of a cent; either way not an amount to guess at.
 _THOUSANDS_POINT: Final = re.compile(r"-?\s*\$?\s*-?[1-9][0-9]{0,2}\.[0-9]{3}", re.ASCII)
+_ISO_DAY: Final = re.compile(ISO_DAY, re.ASCII)
 _US: Final = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]+)", re.ASCII)
 _COUNT: Final = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+", re.ASCII)
 _YES: Final = frozenset({"yes", "y", "true", "1"})
@@ -133,7 +134,7 @@ def date(text: str, column: str) -> dt.date:
                 column, text, "has a time of day; expected a date (or a datetime at midnight)"
             )
         stripped = moment[1]
-    iso = ISO_DAY.fullmatch(stripped)
+    iso = _ISO_DAY.fullmatch(stripped)
     if iso is not None:
         year, month, number = int(iso[1]), int(iso[2]), int(iso[3])
     else:
