@@ -113,7 +113,7 @@ def award_tier(rate: Fraction, policy: Policy = POLICY) -> AwardTier | None:
     return policy.tier_for_percent(policy.percent(rate))
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(slots=False, kw_only=True, repr=False, eq=False)
 class AwardResult(Value):
     """The performance award of one quarter: its inputs, its figures and their explanation."""
 

@@ -95,7 +95,7 @@ def _invalid(what: str, text: str, problem: str) -> InvalidInputError:
     return InvalidInputError(f"Invalid {what}: {show(text)} ({problem})", field=what, value=text)
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(slots=False, repr=False, eq=False)
 class FiscalYear(Ordered):
     """A federal fiscal year, named by the calendar year in which it ends.
 
@@ -175,7 +175,7 @@ class FiscalYear(Ordered):
         )
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(slots=False, repr=False, eq=False)
 class FiscalQuarter(Ordered):
     """A quarter of a federal fiscal year: Q1 is October–December, Q4 is July–September.
 
@@ -275,7 +275,7 @@ def _end(value: object) -> dt.date:
     return to_date(value, "end")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(slots=False, repr=False, eq=False)
 class DateRange(Value):
     """An inclusive range of calendar days, ``start`` … ``end``.
 

@@ -180,7 +180,7 @@ def _located(value: object) -> int:
     return to_count(value, "located")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(slots=False, repr=False, eq=False)
 class Agency(Value):
     """A participating agency: its 287(g) agreement date and the models it signed."""
 
@@ -295,7 +295,7 @@ def _check_period(record: PayRecord) -> None:
         )
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(slots=False, repr=False, eq=False)
 class LeadReport(Value):
     """ICE's account of one quarter: leads provided, leads located, and its judgement of the
     agency's overall assistance (I-ASSIST)."""
@@ -579,7 +579,7 @@ _SUMMED = (
 )
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(slots=False, kw_only=True, repr=False, eq=False)
 class Claim(Value):
     """An agency's claim for a period: one line per officer, totals, and for a quarterly claim
     the performance award."""

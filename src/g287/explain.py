@@ -57,7 +57,7 @@ def _steps(value: Iterable[Step]) -> tuple[Step, ...]:
     return steps
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(slots=False, repr=False, eq=False)
 class Step(Value):
     """One step of a calculation: which rule applied, to what, with what result."""
 
@@ -88,7 +88,7 @@ class Step(Value):
         return f"[{self.rule_id}] {self.text}{used} -> {self.figure}  ({self.citation.locator})"
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(slots=False, repr=False, eq=False)
 class Explanation(Value):
     """An ordered audit trail: a title, the steps, and the figure they arrive at."""
 

@@ -69,7 +69,7 @@ class FiledRecord(Value):
     overtime: Decimal = attrs.field(validator=signed_money)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(slots=False, kw_only=True, repr=False, eq=False)
 class Filing(Value):
     """A claim as filed: its agency, period and policy, what it claimed for each officer and
     period, and the days its payroll covered (``coverage``; ``None`` if it had no pay record).

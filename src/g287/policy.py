@@ -253,7 +253,7 @@ def _effective_until(value: object) -> dt.date | None:
     return to_optional_date(value, "effective_until")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(slots=False, repr=False, eq=False)
 class Source(Value):
     """A document the policy is taken from."""
 
@@ -264,7 +264,7 @@ class Source(Value):
     url: str = attrs.field(validator=_text)
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(slots=False, repr=False, eq=False)
 class Citation(Value):
     """A verbatim passage of a :class:`Source`, located by paragraph (``¶7``).
 
@@ -279,7 +279,7 @@ class Citation(Value):
         return f"{self.source.id} {self.locator}: \u201c{self.quote}\u201d"
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(slots=False, repr=False, eq=False)
 class Rule(Value):
     """A rule of the policy: a stable id (``R-…``), what it says, and the passage it comes from.
 
@@ -293,7 +293,7 @@ class Rule(Value):
     citation: Citation = attrs.field(validator=of_type(Citation, "a Citation"))
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(slots=False, repr=False, eq=False)
 class Option(Value):
     """One reading an interpretation can take: its value (``"half-up"``) and what it means."""
 
@@ -304,7 +304,7 @@ class Option(Value):
         return f"{self.value}: {self.text}"
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(slots=False, repr=False, eq=False)
 class Interpretation(Value):
     """A named reading of the source where it is silent (``I-…``), with its options.
 
@@ -346,7 +346,7 @@ class Interpretation(Value):
         return None if self.field is None else OPTION_TYPES[self.field]
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(slots=False, repr=False, eq=False)
 class Interpretations(Value, Mapping[str, Interpretation]):
     """The interpretations catalogue: an immutable mapping from id to :class:`Interpretation`."""
 
@@ -392,7 +392,7 @@ def _tier_amount(value: object) -> Decimal:
         raise PolicyError(str(exc), field="amount", value=value) from None
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(slots=False, repr=False, eq=False)
 class AwardTier(Value):
     """A band of whole-percent location rates and the award per eligible task force officer.
 
@@ -439,7 +439,7 @@ def _share(value: object, field: str) -> Fraction:
     return value
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(slots=False, repr=False, eq=False)
 class Policy(Value):
     """One version of the 287(g) reimbursement and award policy.
 

@@ -65,7 +65,7 @@ def cap_cents(annual_salary: Decimal, policy: Policy, part_of_year: Fraction = F
     return cents(cents_floor(share))
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(slots=False, kw_only=True, repr=False, eq=False)
 class ReimbursementResult(Value):
     """An officer's reimbursement for one fiscal year: inputs, figures and their explanation."""
 

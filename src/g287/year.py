@@ -43,7 +43,7 @@ def _add(amounts: Iterable[Decimal]) -> Decimal:
     return from_cents(sum(map(cents, amounts)))
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(slots=False, kw_only=True, repr=False, eq=False)
 class FiscalYearClaims(Value):
     """A fiscal year's quarterly claims, in order, and their summary."""
 
