@@ -41,9 +41,11 @@ from g287 import (
     Model,
     Officer,
     PayRecord,
+    PolicyError,
 )
 from g287._validators import (
     MAX_COUNT,
+    Value,
     to_bool,
     to_count,
     to_date,
@@ -878,3 +880,25 @@ class TestResultsStoreWhatTheyAreGiven:
             InvalidTypeError, match=f"^{field}: .* is not stored as given here; expected {stored}$"
         ):
             attrs.evolve(award, **changes)
+
+
+class TestFieldChecks:
+    def test_each_field_is_checked_before_the_class_checks_its_fields_together(self) -> None:
+        """A value object checks each field (here the rule id) before its checks across fields
+        (here that the band's low is not above its high), as attrs' validators ran."""
+        with pytest.raises(PolicyError, match=r"^rule_id: 'R-x' is not a rule id"):
+            g287.AwardTier("R-x", 95, 90, "1000")
+        with pytest.raises(PolicyError, match=r"^high: 90 of R-X is below its low 95$"):
+            g287.AwardTier("R-X", 95, 90, "1000")
+
+    def test_a_value_class_cannot_replace_the_field_checks(self) -> None:
+        """A value class that defined ``__attrs_post_init__`` would skip its fields' checks, so
+        defining one is refused when the class is made, pointing to ``_check``."""
+        with pytest.raises(TypeError, match=r"Odd defines __attrs_post_init__.* define _check"):
+
+            @attrs.frozen(slots=False, repr=False, eq=False)
+            class Odd(Value):
+                amount: int = 0
+
+                def __attrs_post_init__(self) -> None:
+                    pass

@@ -37,16 +37,70 @@ _HIDDEN: Final = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 MAX_COUNT: Final = 10**9
 
 
-class Value:
-    """Base of g287's value objects: one ``repr``, equality and hash for all of them.
+#: The key of a field's check in its attrs ``metadata`` (see :func:`check_with`).
+CHECK: Final = "g287.check"
 
-    Each class is ``@attrs.frozen(repr=False, eq=False)`` and inherits these three, which read
-    the class's attrs fields as attrs' own would (fields marked ``eq=False`` or ``repr=False``
-    are left out). attrs then need not generate and compile them for each class when ``g287`` is
-    imported: that was two fifths of the cost of building a class.
+#: A field check, shaped as an attrs validator: ``check(instance, attribute, value)``.
+Check = Callable[[Any, Any, Any], None]
+
+
+def check_with(check: Check, **metadata: object) -> dict[str, object]:
+    """The ``metadata`` of a field whose value ``check`` validates at construction.
+
+    :class:`Value` runs the check after every field is set, in field order, as attrs runs a
+    ``validator=``; then the class's own :meth:`Value._check`. A check kept here costs no line in
+    the ``__init__`` attrs generates and compiles for each class when ``g287`` is imported (the
+    validators were two fifths of that code); the checks themselves are the same.
+    """
+    return {CHECK: check, **metadata}
+
+
+# Each value class's (field, check) pairs, read from its fields on its first construction.
+_CHECKS: dict[type, tuple[tuple[attrs.Attribute[Any], Check], ...]] = {}
+
+
+def _checks_of(cls: type) -> tuple[tuple[attrs.Attribute[Any], Check], ...]:
+    checks = _CHECKS.get(cls)
+    if checks is None:
+        checks = _CHECKS[cls] = tuple(
+            (a, a.metadata[CHECK])
+            for a in cls.__attrs_attrs__  # type: ignore[attr-defined]
+            if CHECK in a.metadata
+        )
+    return checks
+
+
+class Value:
+    """Base of g287's value objects: one ``repr``, equality, hash and field checking for all.
+
+    Each class is ``@attrs.frozen(repr=False, eq=False)`` and inherits these, which read the
+    class's attrs fields as attrs' own would (fields marked ``eq=False`` or ``repr=False`` are
+    left out), and runs each field's :func:`check_with` check at construction. attrs then need
+    not generate and compile them for each class when ``g287`` is imported, the larger part of
+    the cost of building a class.
+
+    Classes made once or a few times per run (the policy's parts, results, claims, periods) are
+    built without ``__slots__``, which attrs would build each class a second time for; those made
+    once per pay record or officer keep them, for memory.
     """
 
     __slots__ = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "__attrs_post_init__" in cls.__dict__:
+            raise TypeError(
+                f"{cls.__qualname__} defines __attrs_post_init__, which would skip its field "
+                "checks; define _check instead"
+            )
+
+    def __attrs_post_init__(self) -> None:
+        for attribute, check in _checks_of(type(self)):
+            check(self, attribute, getattr(self, attribute.name))
+        self._check()
+
+    def _check(self) -> None:
+        """Checks across fields, run after each field's own check; none by default."""
 
     def __repr__(self) -> str:
         shown = (

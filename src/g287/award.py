@@ -21,7 +21,7 @@ import attrs
 
 from . import html
 from ._resolve import policy_for
-from ._validators import Value, instance, of_type, to_bool, to_count, validator
+from ._validators import Value, check_with, instance, of_type, to_bool, to_count, validator
 from .announced import POLICY
 from .calendar import FiscalQuarter, to_quarter
 from .errors import InvalidInputError
@@ -117,26 +117,28 @@ def award_tier(rate: Fraction, policy: Policy = POLICY) -> AwardTier | None:
 class AwardResult(Value):
     """The performance award of one quarter: its inputs, its figures and their explanation."""
 
-    quarter: FiscalQuarter = attrs.field(validator=of_type(FiscalQuarter, "a FiscalQuarter"))
+    quarter: FiscalQuarter = attrs.field(
+        metadata=check_with(of_type(FiscalQuarter, "a FiscalQuarter"))
+    )
     #: The policy applied (its :attr:`~Policy.fingerprint` says which variant produced the award).
-    policy: Policy = attrs.field(validator=of_type(Policy, "a g287.Policy"), repr=False)
-    located: int = attrs.field(validator=validator(to_count))
-    provided: int = attrs.field(validator=validator(to_count))
+    policy: Policy = attrs.field(metadata=check_with(of_type(Policy, "a g287.Policy")), repr=False)
+    located: int = attrs.field(metadata=check_with(validator(to_count)))
+    provided: int = attrs.field(metadata=check_with(validator(to_count)))
     #: Eligible task force officers, counted per I-HEAD.
-    task_force_officers: int = attrs.field(validator=validator(to_count))
-    assistance_satisfactory: bool = attrs.field(validator=validator(to_bool))
+    task_force_officers: int = attrs.field(metadata=check_with(validator(to_count)))
+    assistance_satisfactory: bool = attrs.field(metadata=check_with(validator(to_bool)))
     #: The location rate, or ``None`` when no leads were provided or assistance was unsatisfactory.
     rate: Fraction | None = attrs.field(
-        validator=attrs.validators.optional(of_type(Fraction, "a Fraction"))
+        metadata=check_with(attrs.validators.optional(of_type(Fraction, "a Fraction")))
     )
     #: The whole percent the rate was placed at under I-BAND, or ``None`` without a rate.
     percent: int | None = attrs.field(
-        validator=attrs.validators.optional(of_type(int, "a whole percent"))
+        metadata=check_with(attrs.validators.optional(of_type(int, "a whole percent")))
     )
     tier: AwardTier | None = attrs.field(
-        validator=attrs.validators.optional(of_type(AwardTier, "an AwardTier"))
+        metadata=check_with(attrs.validators.optional(of_type(AwardTier, "an AwardTier")))
     )
-    amount: Decimal = attrs.field(validator=valid_money)
+    amount: Decimal = attrs.field(metadata=check_with(valid_money))
 
     @property
     def per_officer(self) -> Decimal:

@@ -288,7 +288,7 @@ class DateRange(Value):
     start: dt.date = attrs.field(converter=_start)
     end: dt.date = attrs.field(converter=_end)
 
-    def __attrs_post_init__(self) -> None:
+    def _check(self) -> None:
         if self.end < self.start:
             raise InvalidInputError(
                 f"end: {self.end.isoformat()} is before start {self.start.isoformat()}; "

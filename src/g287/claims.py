@@ -46,6 +46,7 @@ from . import _ledger, html
 from ._resolve import policy_for
 from ._validators import (
     Value,
+    check_with,
     instance,
     of_type,
     to_bool,
@@ -206,7 +207,7 @@ class Officer(Value):
     #: The last day of service, if the officer has left (inclusive, I-WIN).
     separated_on: dt.date | None = attrs.field(default=None, converter=_separated_on)
 
-    def __attrs_post_init__(self) -> None:
+    def _check(self) -> None:
         if self.separated_on is not None and self.separated_on < self.trained_on:
             raise InvalidInputError(
                 f"separated_on: {self.separated_on.isoformat()} of officer {self.id!r} is "
@@ -234,7 +235,7 @@ class PayRecord(Value):
     overtime: Decimal = attrs.field(converter=_overtime)
     adjustment: bool = attrs.field(default=False, kw_only=True, converter=_adjustment)
 
-    def __attrs_post_init__(self) -> None:
+    def _check(self) -> None:
         _check_period(self)
         if not self.adjustment:
             for name in ("salary", "benefits", "overtime"):
@@ -305,7 +306,7 @@ class LeadReport(Value):
     located: int = attrs.field(converter=_located)
     assistance_satisfactory: bool = attrs.field(default=True, converter=_satisfactory)
 
-    def __attrs_post_init__(self) -> None:
+    def _check(self) -> None:
         check_leads(self.located, self.provided)
 
 
@@ -449,22 +450,22 @@ def window_text(window: DateRange | None) -> str:
 class OfficerLine(Value):
     """What is claimed for one officer over the claim's period, explained."""
 
-    officer: Officer = attrs.field(validator=of_type(Officer, "an Officer"))
-    agency: Agency = attrs.field(validator=of_type(Agency, "an Agency"), repr=False)
-    policy: Policy = attrs.field(validator=of_type(Policy, "a g287.Policy"), repr=False)
-    period: DateRange = attrs.field(validator=of_type(DateRange, "a DateRange"))
+    officer: Officer = attrs.field(metadata=check_with(of_type(Officer, "an Officer")))
+    agency: Agency = attrs.field(metadata=check_with(of_type(Agency, "an Agency")), repr=False)
+    policy: Policy = attrs.field(metadata=check_with(of_type(Policy, "a g287.Policy")), repr=False)
+    period: DateRange = attrs.field(metadata=check_with(of_type(DateRange, "a DateRange")))
     #: How many pay records of the officer were given.
-    records: int = attrs.field(validator=validator(to_count))
-    salary: Decimal = attrs.field(validator=valid_money)
-    benefits: Decimal = attrs.field(validator=valid_money)
-    overtime_claimed: Decimal = attrs.field(validator=valid_money)
-    overtime_reimbursed: Decimal = attrs.field(validator=valid_money)
+    records: int = attrs.field(metadata=check_with(validator(to_count)))
+    salary: Decimal = attrs.field(metadata=check_with(valid_money))
+    benefits: Decimal = attrs.field(metadata=check_with(valid_money))
+    overtime_claimed: Decimal = attrs.field(metadata=check_with(valid_money))
+    overtime_reimbursed: Decimal = attrs.field(metadata=check_with(valid_money))
     #: The officer's overtime cap for the fiscal year (R-OT, I-CAPPRO).
-    overtime_cap: Decimal = attrs.field(validator=valid_money)
+    overtime_cap: Decimal = attrs.field(metadata=check_with(valid_money))
     #: Overtime reimbursed in the fiscal year before the period (I-CAPYEAR).
-    cap_used_before: Decimal = attrs.field(validator=valid_money)
+    cap_used_before: Decimal = attrs.field(metadata=check_with(valid_money))
     #: Payroll amounts dated inside the period but outside the window, or excluded by I-MODEL.
-    not_eligible: Decimal = attrs.field(validator=valid_money)
+    not_eligible: Decimal = attrs.field(metadata=check_with(valid_money))
 
     @property
     def officer_id(self) -> str:
@@ -584,41 +585,50 @@ class Claim(Value):
     """An agency's claim for a period: one line per officer, totals, and for a quarterly claim
     the performance award."""
 
-    agency: Agency = attrs.field(validator=of_type(Agency, "an Agency"))
-    policy: Policy = attrs.field(validator=of_type(Policy, "a g287.Policy"), repr=False)
-    period: DateRange = attrs.field(validator=of_type(DateRange, "a DateRange"))
+    agency: Agency = attrs.field(metadata=check_with(of_type(Agency, "an Agency")))
+    policy: Policy = attrs.field(metadata=check_with(of_type(Policy, "a g287.Policy")), repr=False)
+    period: DateRange = attrs.field(metadata=check_with(of_type(DateRange, "a DateRange")))
     lines: tuple[OfficerLine, ...] = attrs.field(
-        validator=tuple_of(OfficerLine, "OfficerLine"), repr=False
+        metadata=check_with(tuple_of(OfficerLine, "OfficerLine")), repr=False
     )
     #: The quarter of a quarterly claim, else ``None``.
     quarter: FiscalQuarter | None = attrs.field(
-        default=None, validator=attrs.validators.optional(of_type(FiscalQuarter, "a quarter"))
+        default=None,
+        metadata=check_with(attrs.validators.optional(of_type(FiscalQuarter, "a quarter"))),
     )
     award: AwardResult | None = attrs.field(
-        default=None, validator=attrs.validators.optional(of_type(AwardResult, "an award"))
+        default=None,
+        metadata=check_with(attrs.validators.optional(of_type(AwardResult, "an award"))),
     )
     #: The officers counted toward the award (I-HEAD).
-    award_officers: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str, "ids"))
+    award_officers: tuple[str, ...] = attrs.field(
+        default=(), metadata=check_with(tuple_of(str, "ids"))
+    )
     #: The pay records the claim read (those of its officers from the start of the fiscal year
     #: to the end of the period), or ``None`` for a document written without its inputs.
     payroll: tuple[PayRecord, ...] | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(tuple_of(PayRecord, "PayRecord")),
+        metadata=check_with(attrs.validators.optional(tuple_of(PayRecord, "PayRecord"))),
         repr=False,
     )
     #: ICE's lead report of a quarterly claim (its input), or ``None``.
     leads: LeadReport | None = attrs.field(
-        default=None, validator=attrs.validators.optional(of_type(LeadReport, "a LeadReport"))
+        default=None,
+        metadata=check_with(attrs.validators.optional(of_type(LeadReport, "a LeadReport"))),
     )
     #: The earlier filings of the fiscal year the claim continues (its input).
-    prior: tuple[Filing, ...] = attrs.field(default=(), validator=tuple_of(Filing, "Filing"))
+    prior: tuple[Filing, ...] = attrs.field(
+        default=(), metadata=check_with(tuple_of(Filing, "Filing"))
+    )
     #: Corrections to earlier, filed periods the claim carries (I-ADJUST).
     adjustments: tuple[Adjustment, ...] = attrs.field(
-        default=(), validator=tuple_of(Adjustment, "Adjustment"), repr=False
+        default=(), metadata=check_with(tuple_of(Adjustment, "Adjustment")), repr=False
     )
     #: Whether the caller stated that no overtime was paid on days before the period that
     #: neither the payroll nor a prior filing covers (``assume_no_earlier_overtime``).
-    assumed_no_earlier_overtime: bool = attrs.field(default=False, validator=validator(to_bool))
+    assumed_no_earlier_overtime: bool = attrs.field(
+        default=False, metadata=check_with(validator(to_bool))
+    )
 
     @property
     def agency_id(self) -> str:
@@ -639,7 +649,7 @@ class Claim(Value):
     # part of equality, hashing, repr or JSON).
     _sums: tuple[int, ...] = attrs.field(init=False, eq=False, hash=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
+    def _check(self) -> None:
         sums = tuple(sum(cents(getattr(x, name)) for x in self.lines) for name in _SUMMED)
         for name, total in zip(_SUMMED, sums, strict=True):
             if total > cents(MAX_MONEY):

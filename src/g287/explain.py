@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import attrs
 
 from . import html
-from ._validators import Value, of_type
+from ._validators import Value, check_with, of_type
 from .errors import InvalidTypeError
 from .policy import Citation
 
@@ -62,13 +62,13 @@ class Step(Value):
     """One step of a calculation: which rule applied, to what, with what result."""
 
     #: The rule or interpretation id, e.g. ``"R-OT"`` or ``"I-BAND"``.
-    rule_id: str = attrs.field(validator=of_type(str, "an id"))
+    rule_id: str = attrs.field(metadata=check_with(of_type(str, "an id")))
     #: What the step did, in a sentence.
-    text: str = attrs.field(validator=of_type(str, "text"))
+    text: str = attrs.field(metadata=check_with(of_type(str, "text")))
     #: The figure the step produced, as text (``"$750.00"``, ``"9/10"``, ``"no award"``).
-    figure: str = attrs.field(validator=of_type(str, "text"))
+    figure: str = attrs.field(metadata=check_with(of_type(str, "text")))
     #: The source passage behind the rule (for an interpretation: the passage it reads).
-    citation: Citation = attrs.field(validator=of_type(Citation, "a Citation"))
+    citation: Citation = attrs.field(metadata=check_with(of_type(Citation, "a Citation")))
     #: The inputs the step used, as ``(name, value)`` pairs.
     inputs: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
 
@@ -92,11 +92,11 @@ class Step(Value):
 class Explanation(Value):
     """An ordered audit trail: a title, the steps, and the figure they arrive at."""
 
-    title: str = attrs.field(validator=of_type(str, "text"))
-    figure: str = attrs.field(validator=of_type(str, "text"))
+    title: str = attrs.field(metadata=check_with(of_type(str, "text")))
+    figure: str = attrs.field(metadata=check_with(of_type(str, "text")))
     steps: tuple[Step, ...] = attrs.field(converter=_steps)
     #: The policy applied, as its :attr:`~g287.Policy.label` shows it (``[unregistered]`` …).
-    policy: str = attrs.field(default="", validator=of_type(str, "text"))
+    policy: str = attrs.field(default="", metadata=check_with(of_type(str, "text")))
 
     def _repr_html_(self) -> str:
         # As the text form: each step with its inputs and figure; each passage quoted once,

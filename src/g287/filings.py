@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from ._validators import Value, of_type, to_date, to_id, tuple_of, type_error, validator
+from ._validators import Value, check_with, of_type, to_date, to_id, tuple_of, type_error, validator
 from .calendar import DateRange, period_name
 from .errors import InvalidInputError
 from .money import cents, from_cents, to_signed_money
@@ -47,12 +47,12 @@ class FiledLine(Value):
 
     officer_id: str = attrs.field(converter=_officer_id)
     #: The period the figures are for.
-    period: DateRange = attrs.field(validator=of_type(DateRange, "a DateRange"))
-    salary: Decimal = attrs.field(validator=signed_money)
-    benefits: Decimal = attrs.field(validator=signed_money)
+    period: DateRange = attrs.field(metadata=check_with(of_type(DateRange, "a DateRange")))
+    salary: Decimal = attrs.field(metadata=check_with(signed_money))
+    benefits: Decimal = attrs.field(metadata=check_with(signed_money))
     #: Eligible overtime paid in the period (what the cap is consumed by, I-CAPYEAR).
-    overtime_claimed: Decimal = attrs.field(validator=signed_money)
-    overtime_reimbursed: Decimal = attrs.field(validator=signed_money)
+    overtime_claimed: Decimal = attrs.field(metadata=check_with(signed_money))
+    overtime_reimbursed: Decimal = attrs.field(metadata=check_with(signed_money))
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
@@ -62,11 +62,11 @@ class FiledRecord(Value):
     next quarter's export) must show it the same, or the difference is a correction."""
 
     officer_id: str = attrs.field(converter=_officer_id)
-    start: dt.date = attrs.field(validator=validator(to_date))
-    end: dt.date = attrs.field(validator=validator(to_date))
-    salary: Decimal = attrs.field(validator=signed_money)
-    benefits: Decimal = attrs.field(validator=signed_money)
-    overtime: Decimal = attrs.field(validator=signed_money)
+    start: dt.date = attrs.field(metadata=check_with(validator(to_date)))
+    end: dt.date = attrs.field(metadata=check_with(validator(to_date)))
+    salary: Decimal = attrs.field(metadata=check_with(signed_money))
+    benefits: Decimal = attrs.field(metadata=check_with(signed_money))
+    overtime: Decimal = attrs.field(metadata=check_with(signed_money))
 
 
 @attrs.frozen(slots=False, kw_only=True, repr=False, eq=False)
@@ -79,23 +79,25 @@ class Filing(Value):
     differently is adjusted (I-CAPYEAR, I-ADJUST).
     """
 
-    agency_id: str = attrs.field(validator=validator(to_id))
-    period: DateRange = attrs.field(validator=of_type(DateRange, "a DateRange"))
-    policy_fingerprint: str = attrs.field(validator=of_type(str, "a fingerprint"))
+    agency_id: str = attrs.field(metadata=check_with(validator(to_id)))
+    period: DateRange = attrs.field(metadata=check_with(of_type(DateRange, "a DateRange")))
+    policy_fingerprint: str = attrs.field(metadata=check_with(of_type(str, "a fingerprint")))
     coverage: DateRange | None = attrs.field(
-        validator=attrs.validators.optional(of_type(DateRange, "a DateRange"))
+        metadata=check_with(attrs.validators.optional(of_type(DateRange, "a DateRange")))
     )
-    lines: tuple[FiledLine, ...] = attrs.field(validator=tuple_of(FiledLine, "FiledLine"))
+    lines: tuple[FiledLine, ...] = attrs.field(
+        metadata=check_with(tuple_of(FiledLine, "FiledLine"))
+    )
     #: Its payroll's ordinary records that cross the period's start or end.
     edges: tuple[FiledRecord, ...] = attrs.field(
-        default=(), validator=tuple_of(FiledRecord, "FiledRecord")
+        default=(), metadata=check_with(tuple_of(FiledRecord, "FiledRecord"))
     )
     #: The earlier filings it continued (their periods): a later claim must be given them too.
     continued: tuple[DateRange, ...] = attrs.field(
-        default=(), validator=tuple_of(DateRange, "DateRange")
+        default=(), metadata=check_with(tuple_of(DateRange, "DateRange"))
     )
 
-    def __attrs_post_init__(self) -> None:
+    def _check(self) -> None:
         for line in self.lines:
             if line.period != self.period and line.period.end >= self.period.start:
                 raise InvalidInputError.about(
@@ -126,15 +128,15 @@ class Adjustment(Value):
 
     officer_id: str = attrs.field(converter=_officer_id)
     #: The earlier period corrected.
-    period: DateRange = attrs.field(validator=of_type(DateRange, "a DateRange"))
-    filed_salary: Decimal = attrs.field(validator=signed_money)
-    filed_benefits: Decimal = attrs.field(validator=signed_money)
-    filed_overtime_claimed: Decimal = attrs.field(validator=signed_money)
-    filed_overtime_reimbursed: Decimal = attrs.field(validator=signed_money)
-    salary: Decimal = attrs.field(validator=signed_money)
-    benefits: Decimal = attrs.field(validator=signed_money)
-    overtime_claimed: Decimal = attrs.field(validator=signed_money)
-    overtime_reimbursed: Decimal = attrs.field(validator=signed_money)
+    period: DateRange = attrs.field(metadata=check_with(of_type(DateRange, "a DateRange")))
+    filed_salary: Decimal = attrs.field(metadata=check_with(signed_money))
+    filed_benefits: Decimal = attrs.field(metadata=check_with(signed_money))
+    filed_overtime_claimed: Decimal = attrs.field(metadata=check_with(signed_money))
+    filed_overtime_reimbursed: Decimal = attrs.field(metadata=check_with(signed_money))
+    salary: Decimal = attrs.field(metadata=check_with(signed_money))
+    benefits: Decimal = attrs.field(metadata=check_with(signed_money))
+    overtime_claimed: Decimal = attrs.field(metadata=check_with(signed_money))
+    overtime_reimbursed: Decimal = attrs.field(metadata=check_with(signed_money))
 
     @property
     def salary_change(self) -> Decimal:

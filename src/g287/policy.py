@@ -32,6 +32,7 @@ from . import html
 from ._canonical import fingerprint
 from ._validators import (
     Value,
+    check_with,
     code_points,
     instance,
     of_type,
@@ -257,11 +258,11 @@ def _effective_until(value: object) -> dt.date | None:
 class Source(Value):
     """A document the policy is taken from."""
 
-    id: str = attrs.field(validator=_text)
-    title: str = attrs.field(validator=_text)
-    publisher: str = attrs.field(validator=_text)
+    id: str = attrs.field(metadata=check_with(_text))
+    title: str = attrs.field(metadata=check_with(_text))
+    publisher: str = attrs.field(metadata=check_with(_text))
     date: dt.date = attrs.field(converter=_source_date)
-    url: str = attrs.field(validator=_text)
+    url: str = attrs.field(metadata=check_with(_text))
 
 
 @attrs.frozen(slots=False, repr=False, eq=False)
@@ -271,9 +272,11 @@ class Citation(Value):
     Paragraphs are the source text's non-empty lines, counted from 1.
     """
 
-    source: Source = attrs.field(validator=of_type(Source, "a Source"))
-    locator: str = attrs.field(validator=_matching(_LOCATOR, "a paragraph locator such as '¶7'"))
-    quote: str = attrs.field(validator=_text)
+    source: Source = attrs.field(metadata=check_with(of_type(Source, "a Source")))
+    locator: str = attrs.field(
+        metadata=check_with(_matching(_LOCATOR, "a paragraph locator such as '¶7'"))
+    )
+    quote: str = attrs.field(metadata=check_with(_text))
 
     def __str__(self) -> str:
         return f"{self.source.id} {self.locator}: \u201c{self.quote}\u201d"
@@ -287,18 +290,18 @@ class Rule(Value):
     renumbered.
     """
 
-    id: str = attrs.field(validator=_matching(RULE_ID, "a rule id such as 'R-OT'"))
-    title: str = attrs.field(validator=_text)
-    statement: str = attrs.field(validator=_text)
-    citation: Citation = attrs.field(validator=of_type(Citation, "a Citation"))
+    id: str = attrs.field(metadata=check_with(_matching(RULE_ID, "a rule id such as 'R-OT'")))
+    title: str = attrs.field(metadata=check_with(_text))
+    statement: str = attrs.field(metadata=check_with(_text))
+    citation: Citation = attrs.field(metadata=check_with(of_type(Citation, "a Citation")))
 
 
 @attrs.frozen(slots=False, repr=False, eq=False)
 class Option(Value):
     """One reading an interpretation can take: its value (``"half-up"``) and what it means."""
 
-    value: str = attrs.field(validator=_text)
-    text: str = attrs.field(validator=_text)
+    value: str = attrs.field(metadata=check_with(_text))
+    text: str = attrs.field(metadata=check_with(_text))
 
     def __str__(self) -> str:
         return f"{self.value}: {self.text}"
@@ -313,18 +316,23 @@ class Interpretation(Value):
     is only one reading.
     """
 
-    id: str = attrs.field(validator=_matching(INTERPRETATION_ID, "an id such as 'I-BAND'"))
-    question: str = attrs.field(validator=_text)
-    #: The reading the announced policy applies, in words.
-    default: str = attrs.field(validator=_text)
-    #: The rule whose passage this interpretation reads.
-    rule_id: str = attrs.field(validator=_matching(RULE_ID, "a rule id such as 'R-OT'"))
-    field: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(of_type(str, "a Policy field name"))
+    id: str = attrs.field(
+        metadata=check_with(_matching(INTERPRETATION_ID, "an id such as 'I-BAND'"))
     )
-    options: tuple[Option, ...] = attrs.field(default=(), validator=tuple_of(Option, "Option"))
+    question: str = attrs.field(metadata=check_with(_text))
+    #: The reading the announced policy applies, in words.
+    default: str = attrs.field(metadata=check_with(_text))
+    #: The rule whose passage this interpretation reads.
+    rule_id: str = attrs.field(metadata=check_with(_matching(RULE_ID, "a rule id such as 'R-OT'")))
+    field: str | None = attrs.field(
+        default=None,
+        metadata=check_with(attrs.validators.optional(of_type(str, "a Policy field name"))),
+    )
+    options: tuple[Option, ...] = attrs.field(
+        default=(), metadata=check_with(tuple_of(Option, "Option"))
+    )
 
-    def __attrs_post_init__(self) -> None:
+    def _check(self) -> None:
         if (self.field is None) != (not self.options):
             raise PolicyError.about(
                 "options", self.options, f"of {self.id} do not match its field {self.field!r}"
@@ -351,10 +359,10 @@ class Interpretations(Value, Mapping[str, Interpretation]):
     """The interpretations catalogue: an immutable mapping from id to :class:`Interpretation`."""
 
     entries: tuple[Interpretation, ...] = attrs.field(
-        validator=tuple_of(Interpretation, "Interpretation")
+        metadata=check_with(tuple_of(Interpretation, "Interpretation"))
     )
 
-    def __attrs_post_init__(self) -> None:
+    def _check(self) -> None:
         ids = [i.id for i in self.entries]
         if len(set(ids)) != len(ids):
             raise PolicyError.about("interpretations", ids, "repeat an id; expected each once")
@@ -399,12 +407,14 @@ class AwardTier(Value):
     ``low`` and ``high`` are the band as published, both included: ``90``–``100``.
     """
 
-    rule_id: str = attrs.field(validator=_matching(RULE_ID, "a rule id such as 'R-AWD-1'"))
-    low: int = attrs.field(validator=of_type(int, "a whole percent (int)"))
-    high: int = attrs.field(validator=of_type(int, "a whole percent (int)"))
+    rule_id: str = attrs.field(
+        metadata=check_with(_matching(RULE_ID, "a rule id such as 'R-AWD-1'"))
+    )
+    low: int = attrs.field(metadata=check_with(of_type(int, "a whole percent (int)")))
+    high: int = attrs.field(metadata=check_with(of_type(int, "a whole percent (int)")))
     amount: Decimal = attrs.field(converter=_tier_amount)
 
-    def __attrs_post_init__(self) -> None:
+    def _check(self) -> None:
         for name in ("low", "high"):
             if not 0 <= getattr(self, name) <= 100:
                 raise PolicyError.about(
@@ -448,42 +458,39 @@ class Policy(Value):
     has, and that the tiers are ordered and do not overlap.
     """
 
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(metadata=check_with(_text))
     effective_from: dt.date = attrs.field(converter=_effective_from)
     effective_until: dt.date | None = attrs.field(converter=_effective_until)
-    sources: tuple[Source, ...] = attrs.field(validator=tuple_of(Source, "Source"))
-    rules: tuple[Rule, ...] = attrs.field(validator=tuple_of(Rule, "Rule"))
+    sources: tuple[Source, ...] = attrs.field(metadata=check_with(tuple_of(Source, "Source")))
+    rules: tuple[Rule, ...] = attrs.field(metadata=check_with(tuple_of(Rule, "Rule")))
     interpretations: Interpretations = attrs.field(
-        validator=of_type(Interpretations, "an Interpretations catalogue")
+        metadata=check_with(of_type(Interpretations, "an Interpretations catalogue"))
     )
     #: R-AWD-1 …: the award per eligible task force officer by band, highest band first.
-    tiers: tuple[AwardTier, ...] = attrs.field(validator=tuple_of(AwardTier, "AwardTier"))
+    tiers: tuple[AwardTier, ...] = attrs.field(
+        metadata=check_with(tuple_of(AwardTier, "AwardTier"))
+    )
     #: R-OT: reimbursed overtime is at most this share of annual base salary (I-CAPBASE).
-    overtime_share: Fraction = attrs.field(validator=checked(_share))
+    overtime_share: Fraction = attrs.field(metadata=check_with(checked(_share)))
     band_rounding: BandRounding = attrs.field(
         default=BandRounding.TRUNCATE,
-        validator=of_type(BandRounding, "a BandRounding"),
-        metadata={"interpretation": "I-BAND"},
+        metadata=check_with(of_type(BandRounding, "a BandRounding"), interpretation="I-BAND"),
     )
     no_leads: NoLeads = attrs.field(
         default=NoLeads.NO_AWARD,
-        validator=of_type(NoLeads, "a NoLeads"),
-        metadata={"interpretation": "I-BELOW"},
+        metadata=check_with(of_type(NoLeads, "a NoLeads"), interpretation="I-BELOW"),
     )
     headcount: Headcount = attrs.field(
         default=Headcount.LAST_DAY,
-        validator=of_type(Headcount, "a Headcount"),
-        metadata={"interpretation": "I-HEAD"},
+        metadata=check_with(of_type(Headcount, "a Headcount"), interpretation="I-HEAD"),
     )
     model_scope: ModelScope = attrs.field(
         default=ModelScope.TASK_FORCE_ONLY,
-        validator=of_type(ModelScope, "a ModelScope"),
-        metadata={"interpretation": "I-MODEL"},
+        metadata=check_with(of_type(ModelScope, "a ModelScope"), interpretation="I-MODEL"),
     )
     cap_proration: CapProration = attrs.field(
         default=CapProration.NONE,
-        validator=of_type(CapProration, "a CapProration"),
-        metadata={"interpretation": "I-CAPPRO"},
+        metadata=check_with(of_type(CapProration, "a CapProration"), interpretation="I-CAPPRO"),
     )
     # Derived once at construction, not part of equality, hashing, repr or JSON: the tier of each
     # whole percent 0-100 (award_tier's hot path is one index), and the fingerprint on first use.
@@ -495,7 +502,7 @@ class Policy(Value):
     )
     _label: str | None = attrs.field(init=False, default=None, repr=False, eq=False, hash=False)
 
-    def __attrs_post_init__(self) -> None:
+    def _check(self) -> None:
         if self.effective_until is not None and self.effective_until < self.effective_from:
             raise PolicyError(
                 f"effective_until: {self.effective_until.isoformat()} is before effective_from "

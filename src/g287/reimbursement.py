@@ -19,7 +19,7 @@ from fractions import Fraction
 import attrs
 
 from ._resolve import policy_for
-from ._validators import Value, instance, of_type
+from ._validators import Value, check_with, instance, of_type
 from .announced import POLICY
 from .calendar import FiscalYear, to_fiscal_year
 from .explain import Explanation, Step
@@ -69,15 +69,15 @@ def cap_cents(annual_salary: Decimal, policy: Policy, part_of_year: Fraction = F
 class ReimbursementResult(Value):
     """An officer's reimbursement for one fiscal year: inputs, figures and their explanation."""
 
-    fiscal_year: FiscalYear = attrs.field(validator=of_type(FiscalYear, "a FiscalYear"))
+    fiscal_year: FiscalYear = attrs.field(metadata=check_with(of_type(FiscalYear, "a FiscalYear")))
     #: The policy applied (its :attr:`~Policy.fingerprint` says which variant produced it).
-    policy: Policy = attrs.field(validator=of_type(Policy, "a g287.Policy"), repr=False)
+    policy: Policy = attrs.field(metadata=check_with(of_type(Policy, "a g287.Policy")), repr=False)
     #: Annual salary, reimbursed in full (R-SAL); also the cap's basis (I-CAPBASE).
-    salary: Decimal = attrs.field(validator=valid_money)
-    benefits: Decimal = attrs.field(validator=valid_money)
-    overtime_claimed: Decimal = attrs.field(validator=valid_money)
-    overtime_cap: Decimal = attrs.field(validator=valid_money)
-    overtime_reimbursed: Decimal = attrs.field(validator=valid_money)
+    salary: Decimal = attrs.field(metadata=check_with(valid_money))
+    benefits: Decimal = attrs.field(metadata=check_with(valid_money))
+    overtime_claimed: Decimal = attrs.field(metadata=check_with(valid_money))
+    overtime_cap: Decimal = attrs.field(metadata=check_with(valid_money))
+    overtime_reimbursed: Decimal = attrs.field(metadata=check_with(valid_money))
 
     @property
     def overtime_over_cap(self) -> Decimal:

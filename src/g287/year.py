@@ -25,7 +25,7 @@ from decimal import Decimal
 import attrs
 
 from . import html
-from ._validators import Value, instance, of_type, tuple_of, type_error
+from ._validators import Value, check_with, instance, of_type, tuple_of, type_error
 from .calendar import FiscalQuarter, FiscalYear, to_fiscal_year
 from .claims import Agency, Claim, LeadReport, Officer, PayRecord, quarterly_claim
 from .errors import InvalidInputError
@@ -47,10 +47,10 @@ def _add(amounts: Iterable[Decimal]) -> Decimal:
 class FiscalYearClaims(Value):
     """A fiscal year's quarterly claims, in order, and their summary."""
 
-    fiscal_year: FiscalYear = attrs.field(validator=of_type(FiscalYear, "a FiscalYear"))
-    claims: tuple[Claim, ...] = attrs.field(validator=tuple_of(Claim, "Claim"))
+    fiscal_year: FiscalYear = attrs.field(metadata=check_with(of_type(FiscalYear, "a FiscalYear")))
+    claims: tuple[Claim, ...] = attrs.field(metadata=check_with(tuple_of(Claim, "Claim")))
 
-    def __attrs_post_init__(self) -> None:
+    def _check(self) -> None:
         if not self.claims:
             raise InvalidInputError.about("claims", (), "is empty; expected a quarterly claim")
         for i, c in enumerate(self.claims):
