@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("calendar",),
     ("policy",),
     ("announced",),
-    ("explain", "_resolve"),
+    ("explain",),
     ("award", "reimbursement"),
     ("_ledger", "filings"),
     ("claims",),

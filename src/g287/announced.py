@@ -16,6 +16,7 @@ from fractions import Fraction
 from typing import Final
 
 from ._validators import instance, to_date
+from .calendar import DateRange, FiscalQuarter, FiscalYear
 from .errors import NotInEffectError
 from .policy import (
     AwardTier,
@@ -318,3 +319,22 @@ def policy_in_force(day: dt.date, registry: tuple[Policy, ...] = REGISTRY) -> Po
         field="date",
         value=day,
     )
+
+
+def policy_for(
+    policy: object, period: FiscalQuarter | FiscalYear | DateRange, field: str
+) -> Policy:
+    """The policy to apply to ``period``: the one given, or the one in force (R-EFF).
+
+    Either way the policy must be in force on the period's first day, else
+    :class:`~g287.NotInEffectError` naming the period; its ``field`` is the argument that gave
+    the period (``quarter``, ``fiscal_year``, ``period``).
+    """
+    if policy is None:
+        try:
+            return policy_in_force(period.start)
+        except NotInEffectError as exc:
+            raise NotInEffectError(f"{period}: {exc}", field=field, value=exc.value) from None
+    pol = instance(policy, Policy, "policy", "a g287.Policy or None")
+    pol.require_in_force(period.start, str(period), field)
+    return pol

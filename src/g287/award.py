@@ -20,9 +20,8 @@ from typing import Final
 import attrs
 
 from . import html
-from ._resolve import policy_for
 from ._validators import Value, check_with, instance, of_type, to_bool, to_count, validator
-from .announced import POLICY
+from .announced import POLICY, policy_for
 from .calendar import FiscalQuarter, to_quarter
 from .errors import InvalidInputError
 from .explain import Explanation, Step

@@ -43,7 +43,6 @@ from typing import TypeVar
 import attrs
 
 from . import _ledger, html
-from ._resolve import policy_for
 from ._validators import (
     Value,
     check_with,
@@ -59,6 +58,7 @@ from ._validators import (
     type_error,
     validator,
 )
+from .announced import policy_for
 from .award import AwardResult, check_leads, quarterly_award
 from .calendar import DateRange, FiscalQuarter, FiscalYear, period_name, to_period, to_quarter
 from .errors import InvalidInputError

@@ -18,9 +18,8 @@ from fractions import Fraction
 
 import attrs
 
-from ._resolve import policy_for
 from ._validators import Value, check_with, instance, of_type
-from .announced import POLICY
+from .announced import POLICY, policy_for
 from .calendar import FiscalYear, to_fiscal_year
 from .explain import Explanation, Step
 from .money import (
