@@ -79,9 +79,9 @@ class Value:
     not generate and compile them for each class when ``g287`` is imported, the larger part of
     the cost of building a class.
 
-    Classes made once or a few times per run (the policy's parts, results, claims, periods) are
-    built without ``__slots__``, which attrs would build each class a second time for; those made
-    once per pay record or officer keep them, for memory.
+    Classes are built without ``__slots__``, for which attrs would build each class a second
+    time, except the two made once per pay record (:class:`~g287.PayRecord` and the record of a
+    filed one), whose memory a national payroll of a million records feels.
     """
 
     __slots__ = ()

@@ -193,7 +193,7 @@ class Agency(Value):
     models: frozenset[Model] = attrs.field(converter=_models)
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(slots=False, repr=False, eq=False)
 class Officer(Value):
     """An officer on the agency's 287(g) roster."""
 
@@ -446,7 +446,7 @@ def window_text(window: DateRange | None) -> str:
     return str(window)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(slots=False, kw_only=True, repr=False, eq=False)
 class OfficerLine(Value):
     """What is claimed for one officer over the claim's period, explained."""
 

@@ -40,7 +40,7 @@ def _officer_id(value: object) -> str:
     return to_id(value, "officer_id")
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(slots=False, kw_only=True, repr=False, eq=False)
 class FiledLine(Value):
     """What a filing claimed for one officer and one period: the line of its own period, or an
     adjustment (of either sign) to an earlier one."""
@@ -119,7 +119,7 @@ class Filing(Value):
         return tuple(sorted(earlier, key=lambda r: r.start))
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(slots=False, kw_only=True, repr=False, eq=False)
 class Adjustment(Value):
     """One officer's correction to an earlier, filed period (I-ADJUST): the figures filed for
     it (with every earlier adjustment), the figures the payroll now gives, and the difference,
