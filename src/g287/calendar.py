@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from . import html
 from ._validators import Ordered, Value, to_date, type_error
@@ -39,6 +38,10 @@ __all__ = [
 T = TypeVar("T")
 
 _ONE_DAY = dt.timedelta(days=1)
+# The first and last month of each quarter, Q1 (in the calendar year before the fiscal year's)
+# to Q4, and the last day of each quarter's last month.
+_QUARTER_MONTHS = ((10, 12), (1, 3), (4, 6), (7, 9))
+_LAST_DAYS = {12: 31, 3: 31, 6: 30, 9: 30}
 # Fiscal year N starts on 1 October of N-1, so N-1 must be a valid year for `datetime.date`.
 _MIN_FY = dt.MINYEAR + 1
 _MAX_FY = dt.MAXYEAR
@@ -224,12 +227,14 @@ class FiscalQuarter(Ordered):
     @property
     def start(self) -> dt.date:
         """The quarter's first day."""
-        return dt.date(self.fiscal_year - 1, 10, 1) + relativedelta(months=3 * (self.quarter - 1))
+        first, _ = _QUARTER_MONTHS[self.quarter - 1]
+        return dt.date(self.fiscal_year - (self.quarter == 1), first, 1)
 
     @property
     def end(self) -> dt.date:
         """The quarter's last day."""
-        return self.start + relativedelta(months=3) - _ONE_DAY
+        _, last = _QUARTER_MONTHS[self.quarter - 1]
+        return dt.date(self.fiscal_year - (self.quarter == 1), last, _LAST_DAYS[last])
 
     @property
     def days(self) -> int:
