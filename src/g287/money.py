@@ -93,6 +93,17 @@ def to_money(value: object, field: str) -> Decimal:
     return from_cents(count)
 
 
+def two_places(text: str) -> Decimal | None:
+    """The amount ``text`` writes in g287's own form (dollars, a point, two decimals, within
+    :data:`MAX_MONEY`), or ``None`` for any other text: the common case of a payroll's cells,
+    read with one pattern and no arithmetic.
+
+    >>> two_places("2769.23"), two_places("2769.2")
+    (Decimal('2769.23'), None)
+    """
+    return Decimal(text) if _TWO_PLACES.fullmatch(text) else None
+
+
 def to_signed_money(value: object, field: str) -> Decimal:
     """:func:`to_money` that also accepts a negative amount (an adjustment)."""
     return from_cents(_cents_of(value, field))

@@ -252,7 +252,7 @@ def _read(
                 + listed(ignored)
             )
         try:
-            for line, record in records(
+            records(
                 kind,
                 at=sheet.at,
                 rows=sheet.rows
@@ -261,9 +261,9 @@ def _read(
                 width=len(sheet.header),
                 index=index,
                 problems=problems,
-            ):
-                read.lines.append(line)
-                read.records.append(record)
+                lines=read.lines,
+                out=read.records,
+            )
         except DataError as exc:  # the file stopped being readable (not UTF-8, a broken quote)
             problems.take(exc)
         return read

@@ -30,7 +30,7 @@ from typing import Final
 from g287._validators import ISO_DAY, day, to_count, to_id
 from g287.calendar import FiscalQuarter, to_quarter
 from g287.errors import InvalidInputError
-from g287.money import to_money, to_signed_money
+from g287.money import to_money, to_signed_money, two_places
 from g287.policy import Model, to_model
 
 #: A cell reader: ``read(text, column)``.
@@ -99,7 +99,10 @@ def amount_text(text: str, column: str, *, signed: bool = False) -> str:
 
 def amount(text: str, column: str) -> Decimal:
     """An amount of money (:func:`amount_text`, then the money rules: cents, range)."""
-    if _PLAIN_POSITIVE.fullmatch(text):  # most cells: no sign, no $, no separators, no spaces
+    found = two_places(text)  # most cells: digits, a point and two more
+    if found is not None:
+        return found
+    if _PLAIN_POSITIVE.fullmatch(text):  # no sign, no $, no separators, no spaces
         return to_money(text, column)
     return to_money(amount_text(text, column), column)
 
