@@ -892,8 +892,9 @@ class TestFieldChecks:
             g287.AwardTier("R-X", 95, 90, "1000")
 
     def test_a_value_class_cannot_replace_the_field_checks(self) -> None:
-        """A value class that defined ``__attrs_post_init__`` would skip its fields' checks, so
-        defining one is refused when the class is made, pointing to ``_check``."""
+        """A value class whose ``__attrs_post_init__`` is not the one that runs the field checks
+        (its own, or a mixin's before it) would skip them, so it is refused when the class is
+        made, pointing to ``_check``."""
         with pytest.raises(TypeError, match=r"Odd defines __attrs_post_init__.* define _check"):
 
             @attrs.frozen(slots=False, repr=False, eq=False)
@@ -902,3 +903,18 @@ class TestFieldChecks:
 
                 def __attrs_post_init__(self) -> None:
                     pass
+
+        class Mixin:
+            def __attrs_post_init__(self) -> None:
+                pass
+
+        with pytest.raises(TypeError, match=r"Mixed defines __attrs_post_init__"):
+
+            class Mixed(Mixin, g287.AwardTier):
+                pass
+
+    def test_the_checks_run_whatever_attrs_validators_are_set_to(self) -> None:
+        """g287's field checks are not attrs validators: switching attrs' validators off does
+        not let a bad value object exist."""
+        with attrs.validators.disabled(), pytest.raises(PolicyError, match=r"^rule_id: 'bad'"):
+            g287.AwardTier("bad", 1, 2, "10")

@@ -1,8 +1,12 @@
-"""Converters and attrs validators shared by the value objects.
+"""Converters and field checks shared by the value objects.
 
 A converter takes what a caller may pass for one kind of value and returns the one type g287
 works with, or raises an error naming the field, the value and what was expected. Each kind has
 one converter, used by every constructor and function that takes that kind.
+
+A field check validates a value a field stores as given (a result's figures, a policy's parts).
+It is shaped as an attrs validator but kept in the field's metadata (:func:`check_with`) and run
+by :class:`Value` at construction, so attrs compiles no validator code for each class.
 """
 
 from __future__ import annotations
@@ -55,18 +59,19 @@ def check_with(check: Check, **metadata: object) -> dict[str, object]:
     return {CHECK: check, **metadata}
 
 
-# Each value class's (field, check) pairs, read from its fields on its first construction.
-_CHECKS: dict[type, tuple[tuple[attrs.Attribute[Any], Check], ...]] = {}
-
-
 def _checks_of(cls: type) -> tuple[tuple[attrs.Attribute[Any], Check], ...]:
-    checks = _CHECKS.get(cls)
+    """A value class's (field, check) pairs, read from its fields on its first construction and
+    kept on the class itself (a subclass reads its own)."""
+    checks: tuple[tuple[attrs.Attribute[Any], Check], ...] | None = cls.__dict__.get(
+        "_field_checks"
+    )
     if checks is None:
-        checks = _CHECKS[cls] = tuple(
+        checks = tuple(
             (a, a.metadata[CHECK])
             for a in cls.__attrs_attrs__  # type: ignore[attr-defined]
             if CHECK in a.metadata
         )
+        type.__setattr__(cls, "_field_checks", checks)
     return checks
 
 
@@ -88,7 +93,7 @@ class Value:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        if "__attrs_post_init__" in cls.__dict__:
+        if cls.__attrs_post_init__ is not Value.__attrs_post_init__:  # its own, or a mixin's
             raise TypeError(
                 f"{cls.__qualname__} defines __attrs_post_init__, which would skip its field "
                 "checks; define _check instead"
@@ -367,7 +372,7 @@ def instance(value: object, kind: type[T], field: str, expected: str) -> T:
 
 
 def validator(convert: Callable[[Any, str], object]) -> Callable[[object, Any, Any], None]:
-    """An attrs validator that runs ``convert(value, attribute.name)`` for its checks: the value
+    """A field check that runs ``convert(value, attribute.name)`` for its checks: the value
     must be one the converter returns as it is (a field that stores what it is given takes no
     text for a date, nor a NumPy integer for a count)."""
 
@@ -388,7 +393,7 @@ def validator(convert: Callable[[Any, str], object]) -> Callable[[object, Any, A
 
 
 def of_type(kind: type, expected: str) -> Callable[[object, Any, Any], None]:
-    """An attrs validator: the value is a ``kind`` (never a ``bool`` for another type)."""
+    """A field check: the value is a ``kind`` (never a ``bool`` for another type)."""
 
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         instance(value, kind, attribute.name, expected)
@@ -397,7 +402,7 @@ def of_type(kind: type, expected: str) -> Callable[[object, Any, Any], None]:
 
 
 def tuple_of(kind: type, expected: str) -> Callable[[object, Any, Any], None]:
-    """An attrs validator: a tuple whose items are all ``kind``."""
+    """A field check: a tuple whose items are all ``kind``."""
 
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         # The types present, each checked once: a national payroll is 270,000 records of one.

@@ -30,7 +30,7 @@ __all__ = ["Adjustment", "FiledLine", "FiledRecord", "Filing"]
 
 
 def signed_money(_instance: object, attribute: Any, value: Decimal) -> None:
-    """An attrs validator: a two-place ``Decimal`` amount, of either sign, within range."""
+    """A field check: a two-place ``Decimal`` amount, of either sign, within range."""
     if type(value) is not Decimal:
         raise type_error(attribute.name, value, "a Decimal amount")
     to_signed_money(value, attribute.name)

@@ -144,7 +144,7 @@ def _cents_of(value: object, field: str) -> int:
 
 
 def valid_money(_instance: object, attribute: Any, value: Decimal) -> None:
-    """An attrs validator: a non-negative two-place ``Decimal`` amount up to :data:`MAX_MONEY`.
+    """A field check: a non-negative two-place ``Decimal`` amount up to :data:`MAX_MONEY`.
 
     Results are built by g287 (or read from JSON) with ``Decimal`` amounts, so a result's field
     is checked, not converted: a string or a float there is refused.

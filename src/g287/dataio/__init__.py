@@ -52,7 +52,7 @@ from typing import Any, Final
 
 import attrs
 
-from g287._validators import Value, of_type, tuple_of
+from g287._validators import Value, check_with, of_type, tuple_of
 from g287.calendar import FiscalQuarter, to_quarter
 from g287.claims import Agency, LeadReport, Officer, PayRecord, roster_problems
 from g287.errors import G287Error, InvalidInputError, show
@@ -114,16 +114,20 @@ MAX_PROBLEMS: Final = _problems.MAX_PROBLEMS
 AGENCY_FIELDS: Final = _tables.AGENCY_FIELDS
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(slots=False, repr=False, eq=False)
 class Dataset(Value):
     """An agency's inputs, read and cross-checked, and notes about how they were read."""
 
-    agency: Agency = attrs.field(validator=of_type(Agency, "an Agency"))
-    officers: tuple[Officer, ...] = attrs.field(validator=tuple_of(Officer, "Officer"))
-    payroll: tuple[PayRecord, ...] = attrs.field(validator=tuple_of(PayRecord, "PayRecord"))
-    leads: tuple[LeadReport, ...] = attrs.field(validator=tuple_of(LeadReport, "LeadReport"))
+    agency: Agency = attrs.field(metadata=check_with(of_type(Agency, "an Agency")))
+    officers: tuple[Officer, ...] = attrs.field(metadata=check_with(tuple_of(Officer, "Officer")))
+    payroll: tuple[PayRecord, ...] = attrs.field(
+        metadata=check_with(tuple_of(PayRecord, "PayRecord"))
+    )
+    leads: tuple[LeadReport, ...] = attrs.field(
+        metadata=check_with(tuple_of(LeadReport, "LeadReport"))
+    )
     #: What was set aside while reading (columns ignored), one sentence each.
-    notes: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str, "text"))
+    notes: tuple[str, ...] = attrs.field(default=(), metadata=check_with(tuple_of(str, "text")))
 
     def lead_report(self, quarter: FiscalQuarter | str) -> LeadReport:
         """The lead report of a quarter (or its text); :class:`DataError` if there is none."""
