@@ -30,6 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("explain",),
     ("award", "reimbursement"),
     ("_ledger", "filings"),
+    ("_history",),
     ("claims",),
     ("year",),
     ("serialize", "report", "batch"),
