@@ -63,7 +63,8 @@ from g287 import (
     quarterly_claim,
     verify,
 )
-from g287.claims import LINE_COLUMNS, roster_problems
+from g287.claims import LINE_COLUMNS
+from g287.inputs import roster_problems
 from g287.money import format_money, to_money
 from strategies import chosen_policies, policies
 

@@ -30,7 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("explain",),
     ("award", "reimbursement"),
     ("_ledger", "filings"),
-    ("_history",),
+    ("inputs", "_history"),
     ("claims",),
     ("year",),
     ("serialize", "report", "batch"),

@@ -38,8 +38,9 @@ from g287 import (
     PayRecord,
     Step,
 )
-from g287.claims import LINE_COLUMNS, LINE_LABELS, window_text
+from g287.claims import LINE_COLUMNS, LINE_LABELS
 from g287.dataio import Dataset, example_dir, load_dataset
+from g287.inputs import window_text
 from g287.money import format_money
 
 Golden = Callable[[str, str], None]

@@ -15,16 +15,7 @@ from ._version import __version__
 from .announced import INTERPRETATIONS, POLICY, REGISTRY, SOURCE, policy_in_force
 from .award import AwardResult, award_tier, location_rate, quarterly_award
 from .calendar import DateRange, FiscalQuarter, FiscalYear
-from .claims import (
-    Agency,
-    Claim,
-    LeadReport,
-    Officer,
-    OfficerLine,
-    PayRecord,
-    claim,
-    quarterly_claim,
-)
+from .claims import Claim, OfficerLine, claim, quarterly_claim
 from .errors import (
     G287Error,
     InvalidInputError,
@@ -35,6 +26,7 @@ from .errors import (
 )
 from .explain import Explanation, Step
 from .filings import Adjustment, FiledLine, Filing
+from .inputs import Agency, LeadReport, Officer, PayRecord
 from .policy import (
     AwardTier,
     BandRounding,

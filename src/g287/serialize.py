@@ -36,7 +36,18 @@ from typing import Any, Final, TypeVar, overload
 
 import attrs
 
-from . import _canonical, award, calendar, claims, explain, filings, policy, reimbursement, year
+from . import (
+    _canonical,
+    award,
+    calendar,
+    claims,
+    explain,
+    filings,
+    inputs,
+    policy,
+    reimbursement,
+    year,
+)
 from ._validators import instance
 from .errors import G287Error, InvalidInputError, InvalidTypeError, VerificationError, show
 
@@ -90,14 +101,14 @@ _EXPLAINED: Final = (
 #: class of their objects.
 _TABLES: Final[dict[tuple[type, str], type]] = {
     (claims.Claim, "lines"): claims.OfficerLine,
-    (claims.Claim, "payroll"): claims.PayRecord,
+    (claims.Claim, "payroll"): inputs.PayRecord,
     (filings.Filing, "lines"): filings.FiledLine,
 }
 
 
 def _types() -> dict[str, type]:
     found: dict[str, type] = {}
-    for module in (calendar, policy, explain, award, reimbursement, filings, claims, year):
+    for module in (calendar, policy, explain, award, reimbursement, filings, inputs, claims, year):
         for name in module.__all__:
             obj = getattr(module, name)
             if isinstance(obj, type) and attrs.has(obj):
@@ -572,7 +583,7 @@ def _claim_agrees(c: claims.Claim, where: str) -> None:
                 raise InvalidInputError.about(
                     f"{where}.lines[{i}].{name}", str(getattr(line, name)), "is not the claim's"
                 )
-    for problem in claims.roster_problems(
+    for problem in inputs.roster_problems(
         c.agency, [line.officer for line in c.lines], c.payroll or ()
     ):
         raise _located(problem, where)

@@ -27,9 +27,10 @@ import attrs
 from . import html
 from ._validators import Value, check_with, instance, of_type, tuple_of, type_error
 from .calendar import FiscalQuarter, FiscalYear, to_fiscal_year
-from .claims import Agency, Claim, LeadReport, Officer, PayRecord, quarterly_claim
+from .claims import Claim, quarterly_claim
 from .errors import InvalidInputError
 from .filings import Filing
+from .inputs import Agency, LeadReport, Officer, PayRecord
 from .money import ZERO, cents, format_money, from_cents
 from .policy import Policy
 

@@ -54,8 +54,8 @@ import attrs
 
 from g287._validators import Value, check_with, of_type, tuple_of
 from g287.calendar import FiscalQuarter, to_quarter
-from g287.claims import Agency, LeadReport, Officer, PayRecord, roster_problems
 from g287.errors import G287Error, InvalidInputError, show
+from g287.inputs import Agency, LeadReport, Officer, PayRecord, roster_problems
 
 from . import _cells, _problems, _sources, _tables
 from ._problems import DataError, Problems

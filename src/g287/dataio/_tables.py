@@ -7,8 +7,8 @@ import difflib
 from collections.abc import Callable, Iterable, Mapping, MutableSequence
 from typing import Any, Final
 
-from g287.claims import LeadReport, Officer, PayRecord
 from g287.errors import G287Error, InvalidInputError, show
+from g287.inputs import LeadReport, Officer, PayRecord
 
 from . import _cells
 from ._problems import Problems
