@@ -54,7 +54,7 @@ def check_with(check: Check, **metadata: object) -> dict[str, object]:
     :class:`Value` runs the check after every field is set, in field order, as attrs runs a
     ``validator=``; then the class's own :meth:`Value._check`. A check kept here costs no line in
     the ``__init__`` attrs generates and compiles for each class when ``g287`` is imported (the
-    validators were two fifths of that code); the checks themselves are the same.
+    validators were about half of that code); the checks themselves are the same.
     """
     return {CHECK: check, **metadata}
 

@@ -228,13 +228,18 @@ class FiscalQuarter(Ordered):
     def start(self) -> dt.date:
         """The quarter's first day."""
         first, _ = _QUARTER_MONTHS[self.quarter - 1]
-        return dt.date(self.fiscal_year - (self.quarter == 1), first, 1)
+        return dt.date(self._calendar_year, first, 1)
 
     @property
     def end(self) -> dt.date:
         """The quarter's last day."""
         _, last = _QUARTER_MONTHS[self.quarter - 1]
-        return dt.date(self.fiscal_year - (self.quarter == 1), last, _LAST_DAYS[last])
+        return dt.date(self._calendar_year, last, _LAST_DAYS[last])
+
+    @property
+    def _calendar_year(self) -> int:
+        # Q1 (October to December) falls in the calendar year before the fiscal year's.
+        return self.fiscal_year - 1 if self.quarter == 1 else self.fiscal_year
 
     @property
     def days(self) -> int:
