@@ -868,7 +868,7 @@ class TestClaimArguments:
             allow_empty=True,
             assume_no_earlier_overtime=True,
         )
-        assert (c.reimbursement, c.payroll) == (Decimal("0.00"), ())
+        assert (c.reimbursement, tuple(c.payroll or ())) == (Decimal("0.00"), ())
 
     def test_the_claim_keeps_the_records_it_read(self) -> None:
         """A claim holds, as its input, the pay records of its fiscal year up to its period's
@@ -880,7 +880,7 @@ class TestClaimArguments:
             PayRecord("T-1", D(2026, 1, 1), D(2026, 1, 14), "1", "1", "1"),  # after Q1
         ]
         c = claim(agency=AGENCY, officers=[ALICE], payroll=records, period="FY2026 Q1")
-        assert c.payroll == tuple(records[1:3])
+        assert tuple(c.payroll or ()) == tuple(records[1:3])
         assert c.line("T-1").records == 2
 
     def test_the_claim_records_its_agency_and_policy(self) -> None:

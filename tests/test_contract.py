@@ -278,6 +278,9 @@ REGISTRY: dict[type, st.SearchStrategy[Any]] = {
         lambda officer_id: officers(officer_id, list(Model))
     ),
     g287.PayRecord: st.one_of(pay_records("T-1").flatmap(st.sampled_from), adjustment_records()),
+    g287.Payroll: st.tuples(pay_records("T-1"), st.lists(adjustment_records(), max_size=2)).map(
+        lambda drawn: g287.Payroll.of([*drawn[0], *drawn[1]])
+    ),
     g287.LeadReport: st.sampled_from(QUARTERS).flatmap(lead_reports),
     Claim: claims(),
     OfficerLine: claims()

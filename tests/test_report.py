@@ -23,7 +23,7 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
@@ -120,7 +120,7 @@ def example_claim(
     )
 
 
-def export(quarter: FiscalQuarter, payroll: tuple[PayRecord, ...]) -> list[PayRecord]:
+def export(quarter: FiscalQuarter, payroll: Iterable[PayRecord]) -> list[PayRecord]:
     """A quarter's payroll export: the records of pay periods with a day in the quarter."""
     return [r for r in payroll if r.end >= quarter.start and r.start <= quarter.end]
 

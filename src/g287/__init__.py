@@ -26,7 +26,7 @@ from .errors import (
 )
 from .explain import Explanation, Step
 from .filings import Adjustment, FiledLine, Filing
-from .inputs import Agency, LeadReport, Officer, PayRecord
+from .inputs import Agency, LeadReport, Officer, PayRecord, Payroll
 from .policy import (
     AwardTier,
     BandRounding,
@@ -84,6 +84,7 @@ __all__ = [
     "OfficerLine",
     "Option",
     "PayRecord",
+    "Payroll",
     "Policy",
     "PolicyError",
     "ReimbursementResult",

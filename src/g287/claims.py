@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -63,10 +64,12 @@ from .inputs import (
     LeadReport,
     Officer,
     PayRecord,
+    Payroll,
     each_of,
+    eligibility_days,
     eligibility_window,
+    located_problems,
     payroll_coverage,
-    roster_problems,
     window_text,
 )
 from .money import (
@@ -141,9 +144,11 @@ class OfficerLine(Value):
     @property
     def eligible_days(self) -> int:
         """Days of the claim's period inside the window (none if not reimbursable)."""
-        window = self.window
-        inside = window.intersection(self.period) if window and self.reimbursable else None
-        return inside.days if inside else 0
+        window = eligibility_days(self.policy, self.agency, self.officer)
+        if window is None or not self.reimbursable:
+            return 0
+        first, last = max(window[0], self.period.start), min(window[1], self.period.end)
+        return (last - first).days + 1 if first <= last else 0
 
     @property
     def overtime_over_cap(self) -> Decimal:
@@ -226,6 +231,10 @@ _SUMMED = (
 )
 
 
+def _payroll(value: Iterable[PayRecord] | None) -> Payroll | None:
+    return None if value is None else Payroll.of(value)
+
+
 @attrs.frozen(slots=False, kw_only=True, repr=False, eq=False)
 class Claim(Value):
     """An agency's claim for a period: one line per officer, totals, and for a quarterly claim
@@ -252,11 +261,7 @@ class Claim(Value):
     )
     #: The pay records the claim read (those of its officers from the start of the fiscal year
     #: to the end of the period), or ``None`` for a document written without its inputs.
-    payroll: tuple[PayRecord, ...] | None = attrs.field(
-        default=None,
-        metadata=check_with(attrs.validators.optional(tuple_of(PayRecord, "PayRecord"))),
-        repr=False,
-    )
+    payroll: Payroll | None = attrs.field(default=None, converter=_payroll, repr=False)
     #: ICE's lead report of a quarterly claim (its input), or ``None``.
     leads: LeadReport | None = attrs.field(
         default=None,
@@ -296,7 +301,27 @@ class Claim(Value):
     _sums: tuple[int, ...] = attrs.field(init=False, eq=False, hash=False, repr=False)
 
     def _check(self) -> None:
-        sums = tuple(sum(cents(getattr(x, name)) for x in self.lines) for name in _SUMMED)
+        salary, benefits, claimed, reimbursed, not_eligible = (
+            sum(map(cents, map(operator.attrgetter(name), self.lines)))
+            for name in (
+                "salary",
+                "benefits",
+                "overtime_claimed",
+                "overtime_reimbursed",
+                "not_eligible",
+            )
+        )
+        # A line's overtime over the cap and total derive from its fields, so their sums do
+        # from the sums: exact integer arithmetic, as each line's own.
+        sums = (
+            salary,
+            benefits,
+            claimed,
+            reimbursed,
+            claimed - reimbursed,
+            not_eligible,
+            salary + benefits + reimbursed,
+        )
         for name, total in zip(_SUMMED, sums, strict=True):
             if total > cents(MAX_MONEY):
                 raise InvalidInputError.about(
@@ -402,20 +427,20 @@ class Claim(Value):
             for line in self.lines
         ]
         start, end = self.period.start, self.period.end
+        p = self.payroll
         edges = tuple(
             FiledRecord(
-                officer_id=r.officer_id,
-                start=r.start,
-                end=r.end,
-                salary=r.salary,
-                benefits=r.benefits,
-                overtime=r.overtime,
+                officer_id=p.officer_ids[i],
+                start=p.starts[i],
+                end=p.ends[i],
+                salary=from_cents(p.salary_cents[i]),
+                benefits=from_cents(p.benefits_cents[i]),
+                overtime=from_cents(p.overtime_cents[i]),
             )
-            for r in self.payroll
-            if not r.adjustment
-            and r.start <= end
-            and r.end >= start
-            and (r.start < start or r.end > end)
+            for i, (first, last, adjusted) in enumerate(
+                zip(p.starts, p.ends, p.adjustments, strict=True)
+            )
+            if not adjusted and first <= end and last >= start and (first < start or last > end)
         )
         return Filing(
             agency_id=self.agency_id,
@@ -494,47 +519,16 @@ class Claim(Value):
 # --- computing -----------------------------------------------------------------------------------
 
 
-def _prepare(records: Iterable[PayRecord], known: dict[Decimal, int]) -> list[_ledger.Record]:
-    """The records as the cents engine reads them: day ordinals and whole cents.
-
-    A record's amounts were checked when it was made (two places, within range), so their cents
-    are read straight from the exact ratio, once per amount: ``known`` holds the cents of the
-    amounts seen so far (payrolls repeat the same salaries for many records).
-    """
-
-    def read(amount: Decimal) -> int:
-        numerator, denominator = amount.as_integer_ratio()
-        known[amount] = count = numerator * 100 // denominator
-        return count
-
-    get = known.get
-    out = []
-    for r in records:
-        start, end = r.start.toordinal(), r.end.toordinal()
-        s, b, o = get(r.salary), get(r.benefits), get(r.overtime)
-        out.append(
-            (
-                start,
-                end,
-                end - start + 1,
-                read(r.salary) if s is None else s,
-                read(r.benefits) if b is None else b,
-                read(r.overtime) if o is None else o,
-            )
-        )
-    return out
-
-
 def _window_and_cap(
     policy: Policy, agency: Agency, officer: Officer, fy: FiscalYear
 ) -> tuple[tuple[int, int], int]:
     """I-WIN, I-MODEL, R-OT: the officer's reimbursable days (as ordinals) and cap in cents."""
-    window = eligibility_window(policy, agency, officer)
-    if window is None or officer.model not in policy.model_scope.models:
+    days = eligibility_days(policy, agency, officer)
+    if days is None or officer.model not in policy.model_scope.models:
         return _ledger.EMPTY, 0  # nothing is eligible, and there is no cap to use (I-MODEL)
-    inside = window.intersection(fy.range)
-    cap = cap_cents(officer.annual_salary, policy, Fraction(inside.days if inside else 0, fy.days))
-    return _history.days_of(window), cap
+    lo, hi = days[0].toordinal(), days[1].toordinal()
+    inside = max(0, min(hi, fy.end.toordinal()) - max(lo, fy.start.toordinal()) + 1)
+    return (lo, hi), cap_cents(officer.annual_salary, policy, Fraction(inside, fy.days))
 
 
 def _uncovered(  # noqa: PLR0917 - the claim's inputs the check reads
@@ -552,17 +546,17 @@ def _uncovered(  # noqa: PLR0917 - the claim's inputs the check reads
         if filed is None:
             gaps += _history.without([(lo, hi)], covered)
     for officer in roster:
-        window = eligibility_window(policy, agency, officer)
+        window = eligibility_days(policy, agency, officer)
         if window is None or officer.model not in policy.model_scope.models:
             continue
-        if window.end < period_start:  # gone before the period: the cap's use changes nothing
+        if window[1] < period_start:  # gone before the period: the cap's use changes nothing
             continue
         for lo, hi in gaps:
-            first, last = _history.clip(lo, hi, _history.days_of(window))
+            first, last = _history.clip(lo, hi, (window[0].toordinal(), window[1].toordinal()))
             if first <= last:
                 start, end = dt.date.fromordinal(first), dt.date.fromordinal(last)
                 return InvalidInputError(
-                    f"{officer.id}: eligible from {window.start.isoformat()} but neither payroll "
+                    f"{officer.id}: eligible from {window[0].isoformat()} but neither payroll "
                     f"nor prior filings cover {start.isoformat()} to {end.isoformat()}; give the "
                     "earlier payroll or prior claims, or state that no overtime was paid then "
                     "(assume_no_earlier_overtime=True; --assume-no-earlier-overtime)",
@@ -576,15 +570,13 @@ def _line(  # noqa: PLR0917 - one officer's line, from the claim's own inputs
     policy: Policy,
     agency: Agency,
     officer: Officer,
-    records: list[PayRecord],
+    records: tuple[list[_ledger.Record], list[_ledger.Record]],
     period: DateRange,
-    known_cents: dict[Decimal, int],
     history: tuple[list[tuple[int, int, DateRange | None]], tuple[int, int], _history.Known],
 ) -> tuple[OfficerLine, list[Adjustment]]:
     fy = FiscalYear.containing(period.start)
     run, cap = _window_and_cap(policy, agency, officer, fy)
-    ordinary = _prepare((r for r in records if not r.adjustment), known_cents)
-    corrections = _prepare((r for r in records if r.adjustment), known_cents)
+    ordinary, corrections = records
     segments, covered, known = history
     earlier, adjustments = _history.officer_history(
         officer.id, ordinary, corrections, run, cap, segments, covered, known
@@ -604,7 +596,7 @@ def _line(  # noqa: PLR0917 - one officer's line, from the claim's own inputs
         agency=agency,
         policy=policy,
         period=period,
-        records=len(records),
+        records=len(ordinary) + len(corrections),
         salary=from_cents(salary),
         benefits=from_cents(benefits),
         overtime_claimed=from_cents(overtime),
@@ -618,16 +610,17 @@ def _line(  # noqa: PLR0917 - one officer's line, from the claim's own inputs
 
 def _inputs(
     agency: object, officers: object, payroll: object, span: DateRange, allow_empty: object
-) -> tuple[Agency, tuple[Officer, ...], tuple[PayRecord, ...]]:
+) -> tuple[Agency, tuple[Officer, ...], Payroll]:
     """The agency, roster and the pay records a claim reads, checked across each other."""
     ag = instance(agency, Agency, "agency", "an Agency")
     roster = each_of(officers, Officer, "officers")
-    records = each_of(payroll, PayRecord, "payroll")
-    for problem in roster_problems(ag, roster, records):
-        raise problem
-    first = FiscalYear.containing(span.start).start
-    used = tuple(r for r in records if r.end >= first and r.start <= span.end)
-    if not to_bool(allow_empty, "allow_empty") and not any(r.end >= span.start for r in used):
+    records = Payroll.of(payroll)  # type: ignore[arg-type]  # checked there
+    if not records._checked_with(ag, roster):  # as a file reader checked them, or check now
+        for _, problem in located_problems(ag, roster, records):
+            raise problem
+    used = records._between(FiscalYear.containing(span.start).start, span.end)
+    empty_allowed = to_bool(allow_empty, "allow_empty")
+    if not empty_allowed and not any(map(operator.ge, used.ends, itertools.repeat(span.start))):
         raise InvalidInputError(
             f"payroll: no pay records in {period_name(span)}; give the period's payroll, or say "
             "the agency truly paid its officers nothing in it (allow_empty=True; on the "
@@ -754,6 +747,24 @@ def _compute(
     )
 
 
+def _by_officer(
+    payroll: Payroll,
+) -> tuple[dict[str, list[_ledger.Record]], dict[str, list[_ledger.Record]]]:
+    """Each officer's ordinary records and adjustment records, as the cents engine reads them."""
+    ordinary: dict[str, list[_ledger.Record]] = defaultdict(list)
+    corrections: dict[str, list[_ledger.Record]] = defaultdict(list)
+    prepared = payroll._prepared()
+    if not any(payroll.adjustments):
+        for officer_id, record in zip(payroll.officer_ids, prepared, strict=True):
+            ordinary[officer_id].append(record)
+        return ordinary, corrections
+    for officer_id, record, adjusted in zip(
+        payroll.officer_ids, prepared, payroll.adjustments, strict=True
+    ):
+        (corrections if adjusted else ordinary)[officer_id].append(record)
+    return ordinary, corrections
+
+
 class _Computed:
     """What a claim's lines are computed to, before the claim is built."""
 
@@ -763,7 +774,7 @@ class _Computed:
         policy: Policy,
         agency: Agency,
         lines: tuple[OfficerLine, ...],
-        used: tuple[PayRecord, ...],
+        used: Payroll,
         filings: tuple[Filing, ...],
         adjustments: tuple[Adjustment, ...],
         assumed: bool,
@@ -800,14 +811,16 @@ def _lines_of(  # noqa: PLR0917 - the claim's inputs, in the order _compute name
     problem = _uncovered(roster, pol, ag, segments, covered, span.start)
     if problem is not None and not assume:
         raise problem
-    by_officer: dict[str, list[PayRecord]] = defaultdict(list)
-    for record in used:
-        by_officer[record.officer_id].append(record)
-    known_cents: dict[Decimal, int] = {}
+    ordinary, corrections = _by_officer(used)
     lines, adjustments = [], []
     for o in roster:
         line, changes = _line(
-            pol, ag, o, by_officer.get(o.id, []), span, known_cents, (segments, covered, known)
+            pol,
+            ag,
+            o,
+            (ordinary.get(o.id, []), corrections.get(o.id, [])),
+            span,
+            (segments, covered, known),
         )
         lines.append(line)
         adjustments += changes
@@ -937,11 +950,12 @@ def quarterly_claim(
 
 def _counts(policy: Policy, agency: Agency, officer: Officer, q: FiscalQuarter) -> bool:
     """I-HEAD: whether a Task Force Model officer is eligible as the award counts officers."""
-    window = eligibility_window(policy, agency, officer)
+    window = eligibility_days(policy, agency, officer)
     assert window is not None  # only an officer paid for eligible days is asked about
+    first, last = window
     if policy.headcount is Headcount.LAST_DAY:
-        return q.end in window
-    return window.intersection(q.range) is not None
+        return first <= q.end <= last
+    return first <= q.end and q.start <= last
 
 
 # --- explaining ----------------------------------------------------------------------------------

@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import TypeVar
+from itertools import compress, repeat
+from typing import Any, Final, TypeVar, overload
 
 import attrs
 
@@ -33,7 +34,7 @@ from ._validators import (
 from .award import check_leads
 from .calendar import DateRange, FiscalQuarter, to_quarter
 from .errors import InvalidInputError
-from .money import cents, to_money, to_signed_money
+from .money import MAX_MONEY, cents, from_cents, to_money, to_signed_money
 from .policy import Model, Policy, to_model
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "LeadReport",
     "Officer",
     "PayRecord",
+    "Payroll",
     "roster_problems",
 ]
 
@@ -202,7 +204,7 @@ class PayRecord(Value):
                     )
 
     @classmethod
-    def _from_reader(  # noqa: PLR0917 - the fields in order, as PayRecord(...) takes them
+    def _trusted(  # noqa: PLR0917 - the fields in order, as PayRecord(...) takes them
         cls,
         officer_id: str,
         start: dt.date,
@@ -210,12 +212,11 @@ class PayRecord(Value):
         salary: Decimal,
         benefits: Decimal,
         overtime: Decimal,
+        adjustment: bool,
     ) -> PayRecord:
-        """An ordinary record from values a reader has already converted, as ``to_id``,
-        ``to_date`` and ``to_money`` return them: equal to ``PayRecord(...)`` of them, without
-        converting each again (a national payroll has hundreds of thousands). The period is
-        still checked. Pass anything else and the record is not one ``PayRecord`` would make:
-        outside a file reader, call ``PayRecord(...)``."""
+        """A record of values a :class:`Payroll` has already checked, column by column: equal
+        to ``PayRecord(...)`` of them, without converting and checking each again. Outside a
+        payroll, call ``PayRecord(...)``."""
         record = object.__new__(cls)
         put = object.__setattr__  # as attrs' own __init__ of a frozen class does
         put(record, "officer_id", officer_id)
@@ -224,8 +225,7 @@ class PayRecord(Value):
         put(record, "salary", salary)
         put(record, "benefits", benefits)
         put(record, "overtime", overtime)
-        put(record, "adjustment", False)  # noqa: FBT003 - the field's value, not a flag
-        _check_period(record)
+        put(record, "adjustment", adjustment)
         return record
 
     @property
@@ -247,6 +247,249 @@ def _check_period(record: PayRecord) -> None:
             field="end",
             value=record.end,
         )
+
+
+#: The columns of a :class:`Payroll`, in a pay record's field order, and the type of their values.
+_PAYROLL_COLUMNS: Final = (
+    ("officer_ids", str, "an id"),
+    ("starts", dt.date, "a date"),
+    ("ends", dt.date, "a date"),
+    ("salary_cents", int, "whole cents (an int)"),
+    ("benefits_cents", int, "whole cents (an int)"),
+    ("overtime_cents", int, "whole cents (an int)"),
+    ("adjustments", bool, "True or False"),
+)
+#: The largest amount of a pay record, in cents (:data:`~g287.money.MAX_MONEY`).
+_MAX_CENTS: Final = cents(MAX_MONEY)
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
+class Payroll(Value, Sequence[PayRecord]):
+    """A payroll: a sequence of :class:`PayRecord`, held column by column.
+
+    A national payroll has hundreds of thousands of records. Held as columns (the officer ids,
+    the periods' first and last days, the amounts in whole cents, the adjustment flags), it
+    takes a fraction of the memory of as many objects, and the claims read its figures without
+    making one. Each record is made when it is asked for (``payroll[i]``, iteration), equal to
+    the record ``PayRecord(...)`` would make of the same values.
+
+    The columns are checked at construction as each record is: the same types, an id in the
+    form :func:`~g287._validators.to_id` gives, each period's end not before its start, amounts
+    within :data:`~g287.money.MAX_MONEY`, and only an adjustment negative; a record that breaks
+    a rule is refused with :class:`PayRecord`'s own error. :meth:`of` makes a payroll of records
+    (a claim does so with the payroll it is given); the file readers make one from the file's
+    columns.
+
+    >>> p = Payroll.of([PayRecord("T-1", dt.date(2025, 10, 1), dt.date(2025, 10, 14),
+    ...                           Decimal("3000.00"), Decimal("1000.50"), Decimal("0"))])
+    >>> len(p), p.salary_cents, p[0].benefits
+    (1, (300000,), Decimal('1000.50'))
+    """
+
+    officer_ids: tuple[str, ...]
+    #: The first day of each record's period.
+    starts: tuple[dt.date, ...]
+    #: The last day of each record's period (inclusive).
+    ends: tuple[dt.date, ...]
+    salary_cents: tuple[int, ...]
+    benefits_cents: tuple[int, ...]
+    overtime_cents: tuple[int, ...]
+    #: Whether each record is an adjustment (which may overlap others and be negative).
+    adjustments: tuple[bool, ...]
+
+    @classmethod
+    def of(cls, records: Iterable[PayRecord]) -> Payroll:
+        """The payroll of ``records`` (any iterable of :class:`PayRecord`; a payroll itself)."""
+        if isinstance(records, Payroll):
+            return records
+        items = each_of(records, PayRecord, "payroll")
+        return cls(
+            tuple(map(_officer_id_of, items)),
+            tuple(map(_start_of, items)),
+            tuple(map(_end_of, items)),
+            tuple(map(cents, map(_salary_of, items))),
+            tuple(map(cents, map(_benefits_of, items))),
+            tuple(map(cents, map(_overtime_of, items))),
+            tuple(map(_adjustment_of, items)),
+        )
+
+    def _check(self) -> None:
+        columns = [getattr(self, name) for name, _, _ in _PAYROLL_COLUMNS]
+        count = len(self.officer_ids) if type(self.officer_ids) is tuple else 0
+        for (name, kind, expected), column in zip(_PAYROLL_COLUMNS, columns, strict=True):
+            if type(column) is not tuple:
+                raise type_error(name, column, f"a tuple of {expected}")
+            if len(column) != count:
+                raise InvalidInputError(
+                    f"{name}: {len(column)} values for {count} records; expected one value per "
+                    "record (as many as officer_ids has)",
+                    field=name,
+                    value=len(column),
+                )
+            if not set(map(type, column)) <= {kind}:  # exact types: no bool as cents, no datetime
+                i = next(i for i, v in enumerate(column) if type(v) is not kind)
+                raise type_error(f"{name}[{i}]", column[i], expected)
+        _check_ids(self.officer_ids)
+        bad = _first_bad_record(self)
+        if bad is not None:  # PayRecord's own check says what is wrong with the record
+            PayRecord(
+                self.officer_ids[bad],
+                self.starts[bad],
+                self.ends[bad],
+                from_cents(self.salary_cents[bad]),
+                from_cents(self.benefits_cents[bad]),
+                from_cents(self.overtime_cents[bad]),
+                adjustment=self.adjustments[bad],
+            )
+
+    @classmethod
+    def _trusted(cls, *columns: tuple[Any, ...]) -> Payroll:
+        """A payroll of columns whose every record has been checked (as read, or taken from a
+        checked payroll): equal to ``Payroll(*columns)``, without checking them again."""
+        payroll = object.__new__(cls)
+        for (name, _, _), column in zip(_PAYROLL_COLUMNS, columns, strict=True):
+            object.__setattr__(payroll, name, column)
+        return payroll
+
+    def _checked_with(self, agency: Agency | None, roster: Sequence[Officer]) -> bool:
+        """Whether :func:`located_problems` found nothing wrong with this payroll, this very
+        agency and roster (the same objects: values that cannot change)."""
+        found = self.__dict__.get("_clean_with")
+        return found is not None and found[0] is agency and found[1] is roster
+
+    def __getstate__(self) -> dict[str, Any]:
+        # What a check found out is not part of the value: a copy or pickle starts without it.
+        return {name: getattr(self, name) for name, _, _ in _PAYROLL_COLUMNS}
+
+    def __len__(self) -> int:
+        return len(self.officer_ids)
+
+    @overload
+    def __getitem__(self, index: int) -> PayRecord: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Payroll: ...
+
+    def __getitem__(self, index: int | slice) -> PayRecord | Payroll:
+        """The record at ``index``, made now; for a slice, the payroll of those records."""
+        if isinstance(index, slice):
+            return self._take(range(len(self))[index])
+        return PayRecord._trusted(
+            self.officer_ids[index],
+            self.starts[index],
+            self.ends[index],
+            from_cents(self.salary_cents[index]),
+            from_cents(self.benefits_cents[index]),
+            from_cents(self.overtime_cents[index]),
+            self.adjustments[index],
+        )
+
+    def __iter__(self) -> Iterator[PayRecord]:
+        return map(self.__getitem__, range(len(self)))
+
+    def __repr__(self) -> str:
+        records, officers = len(self), len(set(self.officer_ids))
+        return (
+            f"Payroll({records:,} pay record{'s' * (records != 1)} of {officers:,} "
+            f"officer{'s' * (officers != 1)})"
+        )
+
+    def _take(self, indices: Sequence[int]) -> Payroll:
+        """The payroll of the records at ``indices``, in their order."""
+        if len(indices) == len(self) and all(map(operator.eq, indices, range(len(self)))):
+            return self
+        return Payroll._trusted(
+            *(
+                tuple(map(getattr(self, name).__getitem__, indices))
+                for name, _, _ in _PAYROLL_COLUMNS
+            )
+        )
+
+    def _between(self, first: dt.date, last: dt.date) -> Payroll:
+        """The records with days in ``first`` … ``last``, in payroll order."""
+        keep = map(
+            operator.and_,
+            map(operator.ge, self.ends, repeat(first)),
+            map(operator.le, self.starts, repeat(last)),
+        )
+        return self._take(list(compress(range(len(self)), keep)))
+
+    def _prepared(self) -> list[_ledger.Record]:
+        """The records as the cents engine reads them: day ordinals and whole cents."""
+        starts = list(map(dt.date.toordinal, self.starts))
+        ends = list(map(dt.date.toordinal, self.ends))
+        days = map(operator.sub, map(operator.add, ends, repeat(1)), starts)
+        return list(
+            zip(
+                starts,
+                ends,
+                days,
+                self.salary_cents,
+                self.benefits_cents,
+                self.overtime_cents,
+                strict=True,
+            )
+        )
+
+
+_officer_id_of = operator.attrgetter("officer_id")
+_start_of = operator.attrgetter("start")
+_end_of = operator.attrgetter("end")
+_salary_of = operator.attrgetter("salary")
+_benefits_of = operator.attrgetter("benefits")
+_overtime_of = operator.attrgetter("overtime")
+_adjustment_of = operator.attrgetter("adjustment")
+
+
+def _check_ids(ids: tuple[str, ...]) -> None:
+    """Refuse the first id (by place) that is not one :func:`to_id` reads as itself."""
+    bad = []
+    for officer_id in set(ids):  # each distinct id once
+        try:
+            same = to_id(officer_id, "officer_id") == officer_id
+        except InvalidInputError:
+            same = False
+        if not same:
+            bad.append(ids.index(officer_id))
+    if bad:
+        i = min(bad)
+        to_id(ids[i], f"officer_ids[{i}]")  # refuses an id that is not one
+        raise InvalidInputError.about(
+            f"officer_ids[{i}]",
+            ids[i],
+            f"is not an id as g287 writes it; expected {to_id(ids[i], 'officer_id')!r}",
+        )
+
+
+def _first_bad_record(p: Payroll) -> int | None:
+    """The index of the first record that breaks a pay record's rules, or ``None``; each rule is
+    looked at column by column first, and record by record only where that finds something."""
+    salary, benefits, overtime = p.salary_cents, p.benefits_cents, p.overtime_cents
+    amounts = (*salary, *benefits, *overtime)
+    lowest = min(amounts, default=0)
+    fine = (
+        all(map(operator.le, p.starts, p.ends))
+        and lowest >= -_MAX_CENTS
+        and max(amounts, default=0) <= _MAX_CENTS
+        and (
+            lowest >= 0
+            or not any(
+                not adjusted and min(s, b, o) < 0
+                for s, b, o, adjusted in zip(salary, benefits, overtime, p.adjustments, strict=True)
+            )
+        )
+    )
+    if fine:
+        return None
+    return next(
+        i
+        for i, (start, end, s, b, o, adjusted) in enumerate(
+            zip(p.starts, p.ends, salary, benefits, overtime, p.adjustments, strict=True)
+        )
+        if end < start
+        or max(abs(s), abs(b), abs(o)) > _MAX_CENTS
+        or (not adjusted and min(s, b, o) < 0)
+    )
 
 
 @attrs.frozen(slots=False, repr=False, eq=False)
@@ -289,56 +532,157 @@ def roster_problems(
     claim). Each error's ``value`` is the :class:`Officer` or :class:`PayRecord` at fault, so a
     file reader can say on which line it stands.
     """
+    for _, error in located_problems(agency, tuple(officers), Payroll.of(payroll)):
+        yield error
+
+
+#: Where a problem across records stands: ``("officers", i)`` or ``("payroll", i)``.
+Place = tuple[str, int]
+
+
+def located_problems(
+    agency: Agency | None, roster: Sequence[Officer], payroll: Payroll
+) -> Iterator[tuple[Place, InvalidInputError]]:
+    """:func:`roster_problems`, each with the place of the record it is about.
+
+    The payroll is looked at column by column; records are made, and looked at one by one,
+    only for the officers whose records break a rule. When nothing is wrong, the payroll
+    remembers it of this agency and roster (see :meth:`Payroll._checked_with`), so a claim of
+    the inputs a file reader checked does not check them again.
+    """
+    clean = True
+    for problem in _problems_of(agency, roster, payroll):
+        clean = False
+        yield problem
+    if clean:
+        payroll.__dict__["_clean_with"] = (agency, roster)
+
+
+def _problems_of(
+    agency: Agency | None, roster: Sequence[Officer], payroll: Payroll
+) -> Iterator[tuple[Place, InvalidInputError]]:
     seen: dict[str, str] = {}  # the roster's ids by their case-folded form
     signed = ", ".join(sorted(m.value for m in agency.models)) if agency else ""
-    for officer in officers:
+    for i, officer in enumerate(roster):
         key = officer.id.casefold()
         if key in seen:
             twice = "twice" if seen[key] == officer.id else f"twice (as {seen[key]!r} too)"
-            yield InvalidInputError(
-                f"officer_id: {officer.id!r} appears {twice} on the roster; ids are unique "
-                "whatever their case",
-                field="officer_id",
-                value=officer,
+            yield (
+                ("officers", i),
+                InvalidInputError(
+                    f"officer_id: {officer.id!r} appears {twice} on the roster; ids are unique "
+                    "whatever their case",
+                    field="officer_id",
+                    value=officer,
+                ),
             )
         seen.setdefault(key, officer.id)
         if agency is not None and officer.model not in agency.models:
-            yield InvalidInputError(
-                f"model: {officer.model.value} of officer {officer.id!r} is not among the models "
-                f"agency {agency.id!r} signed ({signed})",
-                field="model",
-                value=officer,
+            yield (
+                ("officers", i),
+                InvalidInputError(
+                    f"model: {officer.model.value} of officer {officer.id!r} is not among the "
+                    f"models agency {agency.id!r} signed ({signed})",
+                    field="model",
+                    value=officer,
+                ),
             )
-    rostered = set(seen.values())
-    by_officer: dict[str, list[PayRecord]] = defaultdict(list)
-    adjusted: dict[str, list[PayRecord]] = defaultdict(list)
-    for record in payroll:
-        if record.officer_id not in rostered:
-            near = seen.get(record.officer_id.casefold())
-            hint = f"; the roster has {near!r}" if near else ""
-            yield InvalidInputError(
-                f"officer_id: {record.officer_id!r} of the pay record {record.period} is not on "
+    ids = payroll.officer_ids
+    unknown = set(ids) - set(seen.values())
+    for i in compress(range(len(ids)), map(unknown.__contains__, ids)) if unknown else ():
+        near = seen.get(ids[i].casefold())
+        hint = f"; the roster has {near!r}" if near else ""
+        yield (
+            ("payroll", i),
+            InvalidInputError(
+                f"officer_id: {ids[i]!r} of the pay record {_period_at(payroll, i)} is not on "
                 f"the roster{hint}",
                 field="officer_id",
-                value=record,
-            )
-        (adjusted if record.adjustment else by_officer)[record.officer_id].append(record)
-    for officer_id, records in by_officer.items():
-        records.sort(key=_period_order)
+                value=payroll[i],
+            ),
+        )
+    yield from _double_claims(payroll, _overlapping(payroll))
+    yield from _recoveries(payroll)
+
+
+def _period_at(payroll: Payroll, i: int) -> DateRange:
+    return DateRange(payroll.starts[i], payroll.ends[i])
+
+
+def _overlapping(payroll: Payroll) -> set[str]:
+    """The officers with ordinary records that overlap, found column by column: sorted by
+    officer and period, records overlap somewhere only if two neighbours do."""
+    ids, starts, ends = payroll.officer_ids, payroll.starts, payroll.ends
+    if not any(payroll.adjustments):  # the common case: each officer's records together,
+        same = list(map(operator.eq, ids[1:], ids))  # in date order, none overlapping
+        if len(same) - sum(same) + 1 == len(set(ids)) and not any(
+            map(operator.and_, same, map(operator.le, starts[1:], ends))
+        ):
+            return set()
+    ordinary = compress(range(len(ids)), map(operator.not_, payroll.adjustments))
+    keys = list(zip(ids, starts, ends, strict=True))
+    order = sorted(ordinary, key=keys.__getitem__)
+    s_ids = list(map(ids.__getitem__, order))
+    s_starts = list(map(starts.__getitem__, order))
+    s_ends = list(map(ends.__getitem__, order))
+    hits = map(
+        operator.and_,
+        map(operator.eq, s_ids[1:], s_ids),
+        map(operator.le, s_starts[1:], s_ends),
+    )
+    return {s_ids[k + 1] for k in compress(range(len(order)), hits)}
+
+
+def _places(payroll: Payroll, officers: set[str]) -> dict[str, list[int]]:
+    """The indices of each of ``officers``' records, in payroll order."""
+    found: dict[str, list[int]] = defaultdict(list)
+    ids = payroll.officer_ids
+    for i in compress(range(len(ids)), map(officers.__contains__, ids)):
+        found[ids[i]].append(i)
+    return found
+
+
+def _double_claims(
+    payroll: Payroll, officers: set[str]
+) -> Iterator[tuple[Place, InvalidInputError]]:
+    """An error for each ordinary record that starts by the end of an earlier one of the same
+    officer (in period order), officer by officer in the order of their first record."""
+    starts, ends = payroll.starts, payroll.ends
+    for officer_id, at in _places(payroll, officers).items():
+        records = sorted(
+            (i for i in at if not payroll.adjustments[i]), key=lambda i: (starts[i], ends[i])
+        )
         reach = records[0]  # of the records so far, the one ending last: each later record
         for after in records[1:]:  # that starts by its end overlaps it, and is reported
-            if after.start <= reach.end:
-                yield InvalidInputError(
-                    f"period_start: {officer_id}'s pay records {reach.period} and "
-                    f"{after.period} overlap (a double claim)",
-                    field="period_start",
-                    value=after,
+            if starts[after] <= ends[reach]:
+                yield (
+                    ("payroll", after),
+                    InvalidInputError(
+                        f"period_start: {officer_id}'s pay records {_period_at(payroll, reach)} "
+                        f"and {_period_at(payroll, after)} overlap (a double claim)",
+                        field="period_start",
+                        value=payroll[after],
+                    ),
                 )
-            if after.end > reach.end:
+            if ends[after] > ends[reach]:
                 reach = after
-    for officer_id, corrections in adjusted.items():
-        ordinary = by_officer.get(officer_id, [])
-        yield from _below_zero(officer_id, ordinary + corrections, payroll_coverage(ordinary))
+
+
+def _recoveries(payroll: Payroll) -> Iterator[tuple[Place, InvalidInputError]]:
+    """An error for each negative adjustment that takes a day's pay below zero."""
+    amounts = zip(payroll.salary_cents, payroll.benefits_cents, payroll.overtime_cents, strict=True)
+    negative = {
+        payroll.officer_ids[i]
+        for i, paid in compress(enumerate(amounts), payroll.adjustments)
+        if min(paid) < 0
+    }
+    for officer_id, at in _places(payroll, negative).items():
+        ordinary = [i for i in at if not payroll.adjustments[i]]
+        order = ordinary + [i for i in at if payroll.adjustments[i]]
+        records = [payroll[i] for i in order]
+        index = {id(r): i for r, i in zip(records, order, strict=True)}
+        for error in _below_zero(officer_id, records, payroll_coverage(records[: len(ordinary)])):
+            yield ("payroll", index[id(error.value)]), error
 
 
 def _below_zero(
@@ -374,12 +718,22 @@ def _paid_on(records: Iterable[PayRecord], day: dt.date, name: str) -> int:
     return paid
 
 
+def eligibility_days(
+    policy: Policy, agency: Agency, officer: Officer
+) -> tuple[dt.date, dt.date] | None:
+    """I-WIN: the first and last day the officer's pay is reimbursable (``date.max`` if the
+    window has no end), or ``None`` if there are none."""
+    start = max(policy.effective_from, agency.agreement_date, officer.trained_on)
+    end = officer.separated_on or dt.date.max
+    if policy.effective_until is not None and policy.effective_until < end:
+        end = policy.effective_until
+    return (start, end) if start <= end else None
+
+
 def eligibility_window(policy: Policy, agency: Agency, officer: Officer) -> DateRange | None:
     """I-WIN: the days the officer's pay is reimbursable, or ``None`` if there are none."""
-    start = max(policy.effective_from, agency.agreement_date, officer.trained_on)
-    ends = [d for d in (officer.separated_on, policy.effective_until) if d is not None]
-    end = min(ends) if ends else dt.date.max
-    return DateRange(start, end) if start <= end else None
+    days = eligibility_days(policy, agency, officer)
+    return DateRange(*days) if days is not None else None
 
 
 def window_text(window: DateRange | None) -> str:
@@ -398,7 +752,8 @@ def window_text(window: DateRange | None) -> str:
 
 def payroll_coverage(records: Iterable[PayRecord]) -> DateRange | None:
     """The days a payroll covers: from its first ordinary record's start to its last's end."""
-    ordinary = [r for r in records if not r.adjustment]
-    if not ordinary:
+    payroll = Payroll.of(records)
+    ordinary = list(map(operator.not_, payroll.adjustments))
+    if not any(ordinary):
         return None
-    return DateRange(min(r.start for r in ordinary), max(r.end for r in ordinary))
+    return DateRange(min(compress(payroll.starts, ordinary)), max(compress(payroll.ends, ordinary)))

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from itertools import repeat
 from typing import Any, Final
 
 from ._validators import type_error
@@ -102,6 +103,18 @@ def two_places(text: str) -> Decimal | None:
     (Decimal('2769.23'), None)
     """
     return Decimal(text) if _TWO_PLACES.fullmatch(text) else None
+
+
+def two_places_cents(texts: Sequence[str]) -> list[int] | None:
+    """The cents of each text if every one is in :func:`two_places`' form, else ``None``: a
+    column of a payroll read at once, with no ``Decimal`` made.
+
+    >>> two_places_cents(["2769.23", "0.05"]), two_places_cents(["2769.23", "1e3"])
+    ([276923, 5], None)
+    """
+    if not all(map(_TWO_PLACES.fullmatch, texts)):
+        return None
+    return list(map(int, map(str.replace, texts, repeat("."), repeat(""))))
 
 
 def to_signed_money(value: object, field: str) -> Decimal:

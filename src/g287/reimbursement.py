@@ -24,7 +24,6 @@ from .calendar import FiscalYear, to_fiscal_year
 from .explain import Explanation, Step
 from .money import (
     cents,
-    cents_floor,
     format_money,
     format_percent,
     from_cents,
@@ -58,10 +57,12 @@ def cap_cents(annual_salary: Decimal, policy: Policy, part_of_year: Fraction = F
     ``by-eligible-days`` option of I-CAPPRO scales the cap by it. The product is rounded down
     once, so the cap can never be exceeded.
     """
-    share = Fraction(cents(annual_salary), 100) * policy.overtime_share
+    share = policy.overtime_share  # of the salary in cents: the cap in cents is its product
+    numerator, denominator = cents(annual_salary) * share.numerator, share.denominator
     if policy.cap_proration is CapProration.BY_ELIGIBLE_DAYS:
-        share *= part_of_year
-    return cents(cents_floor(share))
+        numerator *= part_of_year.numerator
+        denominator *= part_of_year.denominator
+    return numerator // denominator  # I-CENT: rounded down to the cent, once
 
 
 @attrs.frozen(slots=False, kw_only=True, repr=False, eq=False)

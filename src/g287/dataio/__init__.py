@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -55,12 +55,13 @@ import attrs
 from g287._validators import Value, check_with, of_type, tuple_of
 from g287.calendar import FiscalQuarter, to_quarter
 from g287.errors import G287Error, InvalidInputError, show
-from g287.inputs import Agency, LeadReport, Officer, PayRecord, roster_problems
+from g287.inputs import Agency, LeadReport, Officer, PayRecord, Payroll, Place, located_problems
 
 from . import _cells, _problems, _sources, _tables
 from ._problems import DataError, Problems
 from ._sources import (
     RECORD_PLACE,
+    Chunk,
     Sheet,
     cell_text,
     read_json,
@@ -75,7 +76,6 @@ from ._tables import (
     listed,
     officers_kind,
     payroll_kind,
-    records,
 )
 
 __all__ = [
@@ -114,15 +114,17 @@ MAX_PROBLEMS: Final = _problems.MAX_PROBLEMS
 AGENCY_FIELDS: Final = _tables.AGENCY_FIELDS
 
 
+def _payroll(given: Iterable[PayRecord]) -> Payroll:
+    return Payroll.of(given)
+
+
 @attrs.frozen(slots=False, repr=False, eq=False)
 class Dataset(Value):
     """An agency's inputs, read and cross-checked, and notes about how they were read."""
 
     agency: Agency = attrs.field(metadata=check_with(of_type(Agency, "an Agency")))
     officers: tuple[Officer, ...] = attrs.field(metadata=check_with(tuple_of(Officer, "Officer")))
-    payroll: tuple[PayRecord, ...] = attrs.field(
-        metadata=check_with(tuple_of(PayRecord, "PayRecord"))
-    )
+    payroll: Payroll = attrs.field(converter=_payroll)
     leads: tuple[LeadReport, ...] = attrs.field(
         metadata=check_with(tuple_of(LeadReport, "LeadReport"))
     )
@@ -204,7 +206,7 @@ class _Read:
     def __init__(self) -> None:
         self.place: Callable[[int], str] = str
         self.lines = array("l")
-        self.records: list[Any] = []
+        self.records: Sequence[Any] = []
 
     def at(self, i: int) -> str:
         """Where the i-th record is: ``file:line`` or ``payroll[row N]``."""
@@ -219,13 +221,15 @@ PROGRESS_EVERY: Final = 50_000
 _TableSource = Callable[[], Sheet]
 
 
-def _counted(
-    rows: Iterator[tuple[int, list[str]]], where: str, progress: Progress
-) -> Iterator[tuple[int, list[str]]]:
-    for n, row in enumerate(rows, 1):
-        if n % PROGRESS_EVERY == 0:
-            progress(where, n)
-        yield row
+def _counted(chunks: Iterator[Chunk], where: str, progress: Progress) -> Iterator[Chunk]:
+    read = 0
+    for chunk in chunks:
+        before, read = read, read + len(chunk[1])
+        for shown in range(
+            (before // PROGRESS_EVERY + 1) * PROGRESS_EVERY, read + 1, PROGRESS_EVERY
+        ):
+            progress(where, shown)
+        yield chunk
 
 
 def _read(
@@ -255,22 +259,28 @@ def _read(
                 f"{sheet.where}: ignored the column{'s' if len(ignored) > 1 else ''} "
                 + listed(ignored)
             )
-        try:
-            records(
-                kind,
-                at=sheet.at,
-                rows=sheet.rows
-                if progress is None
-                else _counted(sheet.rows, sheet.where, progress),
-                width=len(sheet.header),
-                index=index,
-                problems=problems,
-                lines=read.lines,
-                out=read.records,
-            )
-        except DataError as exc:  # the file stopped being readable (not UTF-8, a broken quote)
-            problems.take(exc)
+        read.records = kind.collect(
+            kind,
+            at=sheet.at,
+            chunks=_readable(
+                sheet.chunks if progress is None else _counted(sheet.chunks, sheet.where, progress),
+                problems,
+            ),
+            width=len(sheet.header),
+            index=index,
+            problems=problems,
+            lines=read.lines,
+        )
         return read
+
+
+def _readable(chunks: Iterator[Chunk], problems: Problems) -> Iterator[Chunk]:
+    """The rows, up to where the file stopped being readable (not UTF-8, a broken quote): the
+    rows before it are still read, and checked across tables."""
+    try:
+        yield from chunks
+    except DataError as exc:
+        problems.take(exc)
 
 
 def _read_leads(source: _TableSource, problems: Problems, notes: list[str]) -> _Read:
@@ -287,13 +297,12 @@ def _read_leads(source: _TableSource, problems: Problems, notes: list[str]) -> _
     return read
 
 
-def _locate(errors: Iterable[G287Error], reads: tuple[_Read, ...], problems: Problems) -> None:
+def _locate(
+    errors: Iterable[tuple[Place, G287Error]], reads: Mapping[str, _Read], problems: Problems
+) -> None:
     """Each problem across records added at the line of the record it is about."""
-    where: dict[int, str] | None = None
-    for error in errors:
-        if where is None:  # built only when there is something to locate
-            where = {id(r): read.at(i) for read in reads for i, r in enumerate(read.records)}
-        problems.add(where.get(id(error.value), "records"), error)
+    for (table, i), error in errors:
+        problems.add(reads[table].at(i), error)
 
 
 def _done(read: _Read, problems: Problems) -> tuple[Any, ...]:
@@ -309,18 +318,20 @@ def read_officers(path: str | Path) -> tuple[Officer, ...]:
     """
     problems = Problems()
     read = _read(officers_kind(), partial(read_sheet, Path(path)), problems, [])
-    _locate(roster_problems(None, read.records), (read,), problems)
+    _locate(located_problems(None, read.records, Payroll.of(())), {"officers": read}, problems)
     return _done(read, problems)
 
 
-def read_payroll(path: str | Path) -> tuple[PayRecord, ...]:
-    """Read a payroll (columns: :data:`PAYROLL_COLUMNS`).
+def read_payroll(path: str | Path) -> Payroll:
+    """Read a payroll (columns: :data:`PAYROLL_COLUMNS`) into a :class:`~g287.Payroll`.
 
     Raises:
         DataError: listing every problem of the file.
     """
     problems = Problems()
-    return _done(_read(payroll_kind(), partial(read_sheet, Path(path)), problems, []), problems)
+    read = _read(payroll_kind(), partial(read_sheet, Path(path)), problems, [])
+    problems.check()
+    return Payroll.of(read.records)
 
 
 def read_leads(path: str | Path) -> tuple[LeadReport, ...]:
@@ -453,21 +464,20 @@ def _dataset(
     # The checks across records live with the claims; here each gets its place. While the
     # roster has refused rows, a pay record is not also reported as off the roster.
     roster_refused = problems.count > before
-    across = roster_problems(ag, roster.records, pay.records)
+    payroll_read, roster_read = Payroll.of(pay.records), tuple(roster.records)
+    across = located_problems(ag, roster_read, payroll_read)
     _locate(
         (
-            e
-            for e in across
-            if not (roster_refused and e.field == "officer_id" and isinstance(e.value, PayRecord))
+            (place, e)
+            for place, e in across
+            if not (roster_refused and e.field == "officer_id" and place[0] == "payroll")
         ),
-        (roster, pay),
+        {"officers": roster, "payroll": pay},
         problems,
     )
     problems.check()
     assert ag is not None
-    return Dataset(
-        ag, tuple(roster.records), tuple(pay.records), tuple(reports.records), tuple(notes)
-    )
+    return Dataset(ag, roster_read, payroll_read, tuple(reports.records), tuple(notes))
 
 
 #: The files ``g287 template`` writes: a header and one example row, commented out.

@@ -23,7 +23,7 @@ import numbers
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from pathlib import Path
@@ -114,6 +114,19 @@ def _not_utf8(path: Path) -> DataError:
     raise AssertionError(f"{path} decodes line by line but not as a whole")
 
 
+#: How many rows a :class:`Sheet` gives at a time.
+CHUNK_ROWS: Final = 4096
+#: Some rows of a table: the number of each (its line, spreadsheet row or record) and its cells.
+Chunk = tuple[Sequence[int], list[list[str]]]
+
+
+def chunked(rows: Iterator[tuple[int, list[str]]]) -> Iterator[Chunk]:
+    """Numbered rows, :data:`CHUNK_ROWS` at a time."""
+    while batch := list(itertools.islice(rows, CHUNK_ROWS)):
+        places, cells = zip(*batch, strict=True)
+        yield places, list(cells)
+
+
 class Sheet:
     """A table: its header (as column names) and its rows, each with the number a message
     gives it. Use it in a ``with`` block: a file stays open while the rows are read, and is
@@ -129,7 +142,7 @@ class Sheet:
         self,
         where: str,
         header: tuple[int | None, list[str]],
-        rows: Iterator[tuple[int, list[str]]],
+        chunks: Iterator[Chunk],
         close: Callable[[], object],
         *,
         row_place: str = "{}:{}",
@@ -146,7 +159,8 @@ class Sheet:
             )
         self.raw_header = header_cells
         self.header = [column_name(h) for h in header_cells]
-        self.rows = rows
+        #: The rows, :data:`CHUNK_ROWS` at a time: each chunk the rows' numbers and cells.
+        self.chunks = chunks
         self.close = close
 
     @property
@@ -204,18 +218,41 @@ def _csv_sheet(path: Path) -> Sheet:
             raise _not_utf8(path) from None
         cleanup.pop_all()  # from here on, the sheet closes the file
 
-    def rows() -> Iterator[tuple[int, list[str]]]:
-        end = skipped + reader.line_num  # a row starts on the line after the last one ended
-        try:
-            for cells in reader:
-                yield end + 1, cells
-                end = skipped + reader.line_num
-        except csv.Error as exc:
-            raise DataError.at(f"{path}:{end + 1}", f"unreadable CSV: {exc}") from None
-        except UnicodeDecodeError:
-            raise _not_utf8(path) from None
+    def chunks() -> Iterator[Chunk]:
+        end = skipped + reader.line_num  # the last line read; a row starts on the next one
+        places: Sequence[int]
+        while True:
+            cells: list[list[str]] = []
+            try:
+                cells.extend(itertools.islice(reader, CHUNK_ROWS))  # what was read stays
+            except (csv.Error, UnicodeDecodeError) as exc:
+                places, end = _numbered(cells, end)
+                if cells:
+                    yield places, cells
+                if isinstance(exc, UnicodeDecodeError):
+                    raise _not_utf8(path) from None
+                raise DataError.at(f"{path}:{end + 1}", f"unreadable CSV: {exc}") from None
+            if not cells:
+                return
+            if skipped + reader.line_num - end == len(cells):  # one line each: the common case
+                places = range(end + 1, end + 1 + len(cells))
+                end += len(cells)
+            else:
+                places, end = _numbered(cells, end)
+            yield places, cells
 
-    return Sheet(str(path), (skipped + 1, header), rows(), stream.close)
+    return Sheet(str(path), (skipped + 1, header), chunks(), stream.close)
+
+
+def _numbered(rows: list[list[str]], end: int) -> tuple[list[int], int]:
+    """The line each row starts on, the first after ``end``, and the last line they take: a
+    row takes one line and one more for each line break in its (quoted) cells, as the file is
+    read (``newline=""``: a CR, an LF or a CRLF each end a line)."""
+    places = []
+    for row in rows:
+        places.append(end + 1)
+        end += 1 + sum(c.count("\n") + c.count("\r") - c.count("\r\n") for c in row)
+    return places, end
 
 
 def _xlsx_sheet(path: Path) -> Sheet:
@@ -261,7 +298,7 @@ def _first_sheet(path: Path, book: Any) -> Sheet:
                 cells.pop()
             yield n, cells + [""] * (width - len(cells))
 
-    return Sheet(str(path), (first, header), rows(), book.close)
+    return Sheet(str(path), (first, header), chunked(rows()), book.close)
 
 
 #: Where records given in memory place a problem: ``payroll[row 12]``.
@@ -295,7 +332,7 @@ def record_sheet(where: str, table: object) -> Sheet:
             yield number, list(map(cell_text, map(row.get, keys)))
 
     header = [k if isinstance(k, str) else str(k) for k in keys]
-    return Sheet(where, (None, header), cells(), lambda: None, row_place=RECORD_PLACE)
+    return Sheet(where, (None, header), chunked(cells()), lambda: None, row_place=RECORD_PLACE)
 
 
 def table_records(where: str, table: object) -> tuple[list[Mapping[Any, Any]], list[object]]:

@@ -4,14 +4,18 @@ record: which columns, read how, built into which value object."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Mapping, MutableSequence
+import operator
+from collections.abc import Callable, Iterable, Mapping, MutableSequence, Sequence
+from itertools import repeat
 from typing import Any, Final
 
-from g287.errors import G287Error, InvalidInputError, show
-from g287.inputs import LeadReport, Officer, PayRecord
+from g287.errors import G287Error, show
+from g287.inputs import LeadReport, Officer, PayRecord, Payroll
+from g287.money import cents, two_places_cents
 
 from . import _cells
 from ._problems import Problems
+from ._sources import Chunk
 
 #: The columns of ``officers.csv`` (the 287(g) roster); ``separated_on`` may be left out.
 OFFICER_COLUMNS: Final = ("officer_id", "model", "trained_on", "annual_salary", "separated_on")
@@ -32,6 +36,11 @@ LEAD_COLUMNS: Final = ("quarter", "provided", "located", "assistance_satisfactor
 AGENCY_FIELDS: Final = ("id", "name", "agreement_date", "models")
 
 
+#: Reads a table's rows (see :func:`records`): ``collect(kind, at=..., rows=..., width=...,
+#: index=..., problems=..., lines=...)`` gives the records, a list or a :class:`Payroll`.
+Collect = Callable[..., Sequence[Any]]
+
+
 class Kind:
     """One kind of table: its columns (which may be left out), how each cell is read, and how
     a row's values become a record."""
@@ -44,31 +53,16 @@ class Kind:
         optional: frozenset[str],
         readers: Mapping[str, _cells.Reader],
         build: Callable[[dict[str, Any]], Any],
-        fast: Callable[[Mapping[str, int]], Callable[[list[str]], Any]] | None = None,
+        collect: Collect | None = None,
     ) -> None:
         self.name = name
         self.columns = columns
         self.optional = optional
         self.readers = readers
         self.build = build
-        #: Given the column index, a reader of a whole row that is right in the common case and
-        #: raises on any problem (the row is then read again cell by cell, for every problem).
-        self.fast = fast
-
-
-class _Once:
-    """A cell reader that reads each text once: a payroll repeats the same ids, pay periods and
-    amounts for many rows, and the values are shared rather than made again for each."""
-
-    def __init__(self, read: _cells.Reader) -> None:
-        self.read = read
-        self.seen: dict[str, Any] = {}
-
-    def __call__(self, text: str, column: str) -> Any:
-        found = self.seen.get(text)
-        if found is None:
-            found = self.seen[text] = self.read(text, column)
-        return found
+        #: How the rows are read into records: :func:`records` (a list), unless the kind reads
+        #: them otherwise (a payroll, column by column).
+        self.collect: Collect = collect or records
 
 
 def _officer(v: dict[str, Any]) -> Officer:
@@ -112,47 +106,21 @@ def officers_kind() -> Kind:
 
 def payroll_kind() -> Kind:
     """The payroll: one row per officer and pay period (an adjustment may be negative)."""
-    ids, dates = _Once(_cells.identifier), _Once(_cells.date)
-    amounts, signed = _Once(_cells.amount), _Once(_cells.signed_amount)
-
-    def fast(index: Mapping[str, int]) -> Callable[[list[str]], PayRecord]:
-        # The generic path's reads for an ordinary record (amounts >= 0), unrolled, with the
-        # caches' dicts looked up inline: the loop a national payroll's every row goes through.
-        # Anything else (an adjustment, a negative amount, a bad cell) raises, and the row is
-        # read again the generic way, which says what is wrong.
-        i, s, e, sa, be, ov = (index[c] for c in PAYROLL_COLUMNS[:6])
-        known_id, known_date, known_amount = ids.seen.get, dates.seen.get, amounts.seen.get
-        flagged = index.get("adjustment")
-
-        def row(cells: list[str]) -> PayRecord:
-            if flagged is not None and cells[flagged].strip().lower() not in _cells.NOT_ADJUSTED:
-                raise InvalidInputError("an adjustment: read the generic way")
-            return PayRecord._from_reader(
-                known_id(cells[i]) or ids(cells[i], "officer_id"),
-                known_date(cells[s]) or dates(cells[s], "period_start"),
-                known_date(cells[e]) or dates(cells[e], "period_end"),
-                known_amount(cells[sa]) or amounts(cells[sa], "salary"),
-                known_amount(cells[be]) or amounts(cells[be], "benefits"),
-                known_amount(cells[ov]) or amounts(cells[ov], "overtime"),
-            )
-
-        return row
-
     return Kind(
         name="payroll",
         columns=PAYROLL_COLUMNS,
         optional=frozenset({"adjustment"}),
         readers={
-            "officer_id": ids,
-            "period_start": dates,
-            "period_end": dates,
-            "salary": signed,
-            "benefits": signed,
-            "overtime": signed,
+            "officer_id": _cells.identifier,
+            "period_start": _cells.date,
+            "period_end": _cells.date,
+            "salary": _cells.signed_amount,
+            "benefits": _cells.signed_amount,
+            "overtime": _cells.signed_amount,
             "adjustment": _cells.optional_yes_no,
         },
         build=_pay_record,
-        fast=fast,
+        collect=pay_records,
     )
 
 
@@ -219,7 +187,7 @@ def listed(headers: list[str], most: int = 10) -> str:
 
 
 #: What a comment's first cell may start with: ``#``, or spaces before it.
-_COMMENT_START: Final = frozenset("# \t")
+_COMMENT_PREFIXES: Final = ("#", " ", "\t")
 
 
 def _skipped(cells: list[str]) -> bool:
@@ -231,43 +199,179 @@ def records(
     kind: Kind,
     *,
     at: Callable[[int], str],
-    rows: Iterable[tuple[int, list[str]]],
+    chunks: Iterable[Chunk],
     width: int,
     index: Mapping[str, int],
     problems: Problems,
     lines: MutableSequence[int],
-    out: list[Any],
-) -> None:
-    """Append each row's record to ``out`` and the number of its row to ``lines``; a row's
-    every problem is added to ``problems`` at ``at(number)`` (``file:12``, ``payroll[row
-    12]``). Blank rows and comments (a first cell starting with ``#``) are skipped.
+) -> list[Any]:
+    """Each row's record, with the number of its row appended to ``lines``; a row's every
+    problem is added to ``problems`` at ``at(number)`` (``file:12``, ``payroll[row 12]``).
+    Blank rows and comments (a first cell starting with ``#``) are skipped.
 
-    ``rows`` yields ``(number, cells)``, which must be ``width`` cells (the header's); ``index``
-    says which cell holds each known column. (Appending rather than yielding spares a national
-    payroll's every row a generator's step.)
+    ``chunks`` gives the rows some at a time, each chunk their numbers and cells; a row must
+    have ``width`` cells (the header's), and ``index`` says which cell holds each known column.
     """
-    fast = kind.fast(index) if kind.fast is not None else None
-    line_to, record_to = lines.append, out.append
-    for line, cells in rows:
-        if len(cells) != width:
-            if not _skipped(cells):
-                problems.add(at(line), f"the row has {len(cells)} fields; expected {width}")
+    out: list[Any] = []
+    for numbers, cells in chunks:
+        for line, row in zip(numbers, cells, strict=True):
+            record = _row_record(kind, at, line, row, width, index, problems)
+            if record is not None:
+                out.append(record)
+                lines.append(line)
+    return out
+
+
+def _row_record(  # noqa: PLR0917 - one row and what reading it needs
+    kind: Kind,
+    at: Callable[[int], str],
+    line: int,
+    cells: list[str],
+    width: int,
+    index: Mapping[str, int],
+    problems: Problems,
+) -> Any:
+    """One row's record; ``None`` for a blank row, a comment, or a row with problems (each
+    added to ``problems``)."""
+    if len(cells) != width:
+        if not _skipped(cells):
+            problems.add(at(line), f"the row has {len(cells)} fields; expected {width}")
+        return None
+    if _skipped(cells):
+        return None
+    return _record(kind, at(line), cells, index, problems)
+
+
+class _Column:
+    """A column's cells read into values, each distinct text once: a payroll repeats the same
+    ids, days and salaries for many rows."""
+
+    def __init__(self, read: Callable[[list[str], str], list[Any]]) -> None:
+        self.read = read
+        self.seen: dict[str, Any] = {}
+
+    def values(self, texts: tuple[str, ...], column: str) -> list[Any]:
+        """The value of each text (raises on the first that is not one)."""
+        new = list(set(texts).difference(self.seen))
+        if new:
+            self.seen.update(zip(new, self.read(new, column), strict=True))
+        return list(map(self.seen.__getitem__, texts))
+
+
+def _each(read: _cells.Reader) -> Callable[[list[str], str], list[Any]]:
+    return lambda texts, column: [read(t, column) for t in texts]
+
+
+def _amounts(texts: list[str], column: str) -> list[int]:
+    """Cents of amounts: those in the plain two-place form at once, any other one by one."""
+    found = two_places_cents(texts)
+    if found is None:
+        found = [cents(_cells.signed_amount(t, column)) for t in texts]
+    return found
+
+
+def pay_records(
+    kind: Kind,
+    *,
+    at: Callable[[int], str],
+    chunks: Iterable[Chunk],
+    width: int,
+    index: Mapping[str, int],
+    problems: Problems,
+    lines: MutableSequence[int],
+) -> Payroll:
+    """A payroll's records (as :func:`records` reads rows), read a chunk of rows at a time,
+    column by column, into a :class:`Payroll`, with no object made per row.
+
+    A chunk of ordinary rows (as wide as the header, no comment, every cell readable, no
+    negative amount, no period ending before it starts) is read a column at a time; any other
+    chunk is read row by row as :func:`records` does, which reports each of its problems.
+    """
+    columns = _PayColumns()
+    readers = (
+        _Column(_each(_cells.identifier)),
+        _Column(_each(_cells.date)),
+        _Column(_amounts),
+        _Column(_each(_cells.optional_yes_no)),
+    )
+    for numbers, cells in chunks:
+        try:
+            read = _chunk(cells, width, index, readers)
+        except G287Error:
+            read = None
+        if read is None:
+            for line, row in zip(numbers, cells, strict=True):
+                record = _row_record(kind, at, line, row, width, index, problems)
+                if record is not None:
+                    columns.add(record)
+                    lines.append(line)
             continue
-        if cells and cells[0][:1] in _COMMENT_START and cells[0].lstrip().startswith("#"):
-            continue  # a comment, however its other cells read
-        if fast is not None:
-            try:
-                record_to(fast(cells))
-                line_to(line)
-                continue
-            except G287Error:
-                pass  # read again, cell by cell, to report every problem of the row
-        if _skipped(cells):
-            continue
-        record = _record(kind, at(line), cells, index, problems)
-        if record is not None:
-            record_to(record)
-            line_to(line)
+        columns.extend(read)
+        lines.extend(numbers)
+    return columns.payroll()
+
+
+def _chunk(
+    cells: list[list[str]],
+    width: int,
+    index: Mapping[str, int],
+    readers: tuple[_Column, _Column, _Column, _Column],
+) -> tuple[list[Any], ...] | None:
+    """The columns of a chunk of ordinary rows, or ``None`` if it has any other row."""
+    if set(map(len, cells)) != {width}:
+        return None
+    table = list(zip(*cells, strict=True))
+    if any(map(str.startswith, table[0], repeat(_COMMENT_PREFIXES))):
+        return None  # a comment, or a first cell that may hide one behind spaces
+    ids, days, amounts, flags = readers
+    i, s, e, sa, be, ov = (index[c] for c in PAYROLL_COLUMNS[:6])
+    starts, ends = days.values(table[s], "period_start"), days.values(table[e], "period_end")
+    salary, benefits = amounts.values(table[sa], "salary"), amounts.values(table[be], "benefits")
+    overtime = amounts.values(table[ov], "overtime")
+    if min(*salary, *benefits, *overtime) < 0 or not all(map(operator.le, starts, ends)):
+        return None  # an adjustment, or a problem: read the rows one by one
+    flagged = index.get("adjustment")
+    adjusted = flags.values(table[flagged], "adjustment") if flagged is not None else None
+    return (
+        ids.values(table[i], "officer_id"),
+        starts,
+        ends,
+        salary,
+        benefits,
+        overtime,
+        adjusted or [False] * len(cells),
+    )
+
+
+class _PayColumns:
+    """A payroll's columns as they are read."""
+
+    def __init__(self) -> None:
+        self.columns: tuple[list[Any], ...] = tuple([] for _ in range(7))
+
+    def add(self, record: PayRecord) -> None:
+        """One record read row by row."""
+        values = (
+            record.officer_id,
+            record.start,
+            record.end,
+            cents(record.salary),
+            cents(record.benefits),
+            cents(record.overtime),
+            record.adjustment,
+        )
+        for column, value in zip(self.columns, values, strict=True):
+            column.append(value)
+
+    def extend(self, read: tuple[list[Any], ...]) -> None:
+        """A chunk's columns."""
+        for column, values in zip(self.columns, read, strict=True):
+            column.extend(values)
+
+    def payroll(self) -> Payroll:
+        # Every value was read by a cell reader or taken from a record, and each row checked as
+        # a record is, so the columns are not checked again.
+        return Payroll._trusted(*map(tuple, self.columns))
 
 
 def _record(
