@@ -46,7 +46,18 @@ def part(record: Record, lo: int, hi: int) -> tuple[int, int, int]:
     the record overlaps."""
     start, end, days, salary, benefits, overtime = record
     a, b = max(lo, start) - start, min(hi, end) - start
-    return share(salary, days, a, b), share(benefits, days, a, b), share(overtime, days, a, b)
+    if salary < 0 or benefits < 0 or overtime < 0:  # a recovery: share() spreads its opposite
+        return share(salary, days, a, b), share(benefits, days, a, b), share(overtime, days, a, b)
+    # share() of each amount, written out: a national claim takes parts of ~50,000 records.
+    n, after = b - a + 1, b + 1
+    s, s_extra = divmod(salary, days)
+    e, e_extra = divmod(benefits, days)
+    o, o_extra = divmod(overtime, days)
+    return (
+        n * s + max(0, min(after, s_extra) - a),
+        n * e + max(0, min(after, e_extra) - a),
+        n * o + max(0, min(after, o_extra) - a),
+    )
 
 
 def capped(cap: int, before: int, overtime: int) -> int:

@@ -34,7 +34,7 @@ import datetime as dt
 import itertools
 import operator
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
@@ -115,6 +115,50 @@ class OfficerLine(Value):
     cap_used_before: Decimal = attrs.field(metadata=check_with(valid_money))
     #: Payroll amounts dated inside the period but outside the window, or excluded by I-MODEL.
     not_eligible: Decimal = attrs.field(metadata=check_with(valid_money))
+    # The amounts in whole cents, in the order of _FIGURES, read once (derived, so not part of
+    # equality, hashing, repr or JSON).
+    _figures: tuple[int, ...] = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    def _check(self) -> None:
+        self.__dict__["_figures"] = tuple(cents(getattr(self, name)) for name in _FIGURES)
+
+    @classmethod
+    def _of_cents(  # noqa: PLR0913 - a line's fields
+        cls,
+        *,
+        officer: Officer,
+        agency: Agency,
+        policy: Policy,
+        period: DateRange,
+        records: int,
+        figures: tuple[int, int, int, int, int, int, int],
+    ) -> OfficerLine:
+        """The line of the claims engine's figures: salary, benefits, overtime claimed and
+        reimbursed, the cap, the cap used before and not eligible, in whole cents. Equal to
+        ``OfficerLine(...)`` of them as amounts: the objects are the engine's own, and whole
+        cents are amounts once within range, which is all that is checked here (a national
+        claim makes ten thousand lines). Out of range, the constructor refuses them."""
+        if min(figures) < 0 or max(figures) > _MAX_CENTS:
+            amounts = dict(zip(_FIGURES, map(from_cents, figures), strict=True))
+            return cls(
+                officer=officer,
+                agency=agency,
+                policy=policy,
+                period=period,
+                records=records,
+                **amounts,
+            )
+        line = object.__new__(cls)
+        line.__dict__.update(
+            zip(_FIGURES, map(from_cents, figures), strict=True),
+            officer=officer,
+            agency=agency,
+            policy=policy,
+            period=period,
+            records=records,
+            _figures=figures,
+        )
+        return line
 
     @property
     def officer_id(self) -> str:
@@ -153,19 +197,20 @@ class OfficerLine(Value):
     @property
     def overtime_over_cap(self) -> Decimal:
         """Overtime claimed in the period beyond what the cap left: not reimbursed (R-OT)."""
-        return from_cents(cents(self.overtime_claimed) - cents(self.overtime_reimbursed))
+        _, _, claimed, reimbursed, _, _, _ = self._figures
+        return from_cents(claimed - reimbursed)
 
     @property
     def cap_used(self) -> Decimal:
         """Overtime reimbursed from the start of the fiscal year to the end of the period."""
-        return from_cents(cents(self.cap_used_before) + cents(self.overtime_reimbursed))
+        _, _, _, reimbursed, _, before, _ = self._figures
+        return from_cents(before + reimbursed)
 
     @property
     def total(self) -> Decimal:
         """Salary, benefits and reimbursed overtime: what the line claims."""
-        return from_cents(
-            cents(self.salary) + cents(self.benefits) + cents(self.overtime_reimbursed)
-        )
+        salary, benefits, _, reimbursed, _, _, _ = self._figures
+        return from_cents(salary + benefits + reimbursed)
 
     @property
     def explanation(self) -> Explanation:
@@ -177,11 +222,38 @@ class OfficerLine(Value):
 
     def as_row(self) -> dict[str, object]:
         """The line as one flat row of exact values (CSV, HTML, pandas)."""
-        return {name: getattr(self, name) for name in LINE_COLUMNS} | {"model": self.model.value}
+        officer = self.officer
+        return {
+            "officer_id": officer.id,
+            "model": officer.model.value,
+            "eligible_days": self.eligible_days,
+            "salary": self.salary,
+            "benefits": self.benefits,
+            "overtime_claimed": self.overtime_claimed,
+            "overtime_reimbursed": self.overtime_reimbursed,
+            "overtime_over_cap": self.overtime_over_cap,
+            "overtime_cap": self.overtime_cap,
+            "cap_used": self.cap_used,
+            "not_eligible": self.not_eligible,
+            "total": self.total,
+        }
 
     def _repr_html_(self) -> str:
         return _line_html(self)
 
+
+#: The amounts of a line, in the order :meth:`OfficerLine._of_cents` takes their cents.
+_FIGURES = (
+    "salary",
+    "benefits",
+    "overtime_claimed",
+    "overtime_reimbursed",
+    "overtime_cap",
+    "cap_used_before",
+    "not_eligible",
+)
+#: The largest amount, in cents.
+_MAX_CENTS = cents(MAX_MONEY)
 
 #: The columns of a line's :meth:`~g287.OfficerLine.as_row`, in order.
 LINE_COLUMNS: tuple[str, ...] = (
@@ -301,8 +373,9 @@ class Claim(Value):
     _sums: tuple[int, ...] = attrs.field(init=False, eq=False, hash=False, repr=False)
 
     def _check(self) -> None:
+        figures = [line._figures for line in self.lines]
         salary, benefits, claimed, reimbursed, not_eligible = (
-            sum(map(cents, map(operator.attrgetter(name), self.lines)))
+            sum(map(operator.itemgetter(_FIGURES.index(name)), figures))
             for name in (
                 "salary",
                 "benefits",
@@ -571,10 +644,10 @@ def _line(  # noqa: PLR0917 - one officer's line, from the claim's own inputs
     agency: Agency,
     officer: Officer,
     records: tuple[list[_ledger.Record], list[_ledger.Record]],
-    period: DateRange,
+    period_and_year: tuple[DateRange, FiscalYear],
     history: tuple[list[tuple[int, int, DateRange | None]], tuple[int, int], _history.Known],
 ) -> tuple[OfficerLine, list[Adjustment]]:
-    fy = FiscalYear.containing(period.start)
+    period, fy = period_and_year
     run, cap = _window_and_cap(policy, agency, officer, fy)
     ordinary, corrections = records
     segments, covered, known = history
@@ -591,19 +664,13 @@ def _line(  # noqa: PLR0917 - one officer's line, from the claim's own inputs
             f"has adjustment records that take the pay of {period_name(period)} below zero; "
             "an adjustment may correct pay, not make it negative",
         )
-    line = OfficerLine(
+    line = OfficerLine._of_cents(
         officer=officer,
         agency=agency,
         policy=policy,
         period=period,
         records=len(ordinary) + len(corrections),
-        salary=from_cents(salary),
-        benefits=from_cents(benefits),
-        overtime_claimed=from_cents(overtime),
-        overtime_reimbursed=from_cents(reimbursed),
-        overtime_cap=from_cents(cap),
-        cap_used_before=from_cents(used_before),
-        not_eligible=from_cents(not_eligible),
+        figures=(salary, benefits, overtime, reimbursed, cap, used_before, not_eligible),
     )
     return line, adjustments
 
@@ -751,18 +818,33 @@ def _by_officer(
     payroll: Payroll,
 ) -> tuple[dict[str, list[_ledger.Record]], dict[str, list[_ledger.Record]]]:
     """Each officer's ordinary records and adjustment records, as the cents engine reads them."""
-    ordinary: dict[str, list[_ledger.Record]] = defaultdict(list)
-    corrections: dict[str, list[_ledger.Record]] = defaultdict(list)
-    prepared = payroll._prepared()
-    if not any(payroll.adjustments):
-        for officer_id, record in zip(payroll.officer_ids, prepared, strict=True):
-            ordinary[officer_id].append(record)
-        return ordinary, corrections
-    for officer_id, record, adjusted in zip(
-        payroll.officer_ids, prepared, payroll.adjustments, strict=True
-    ):
-        (corrections if adjusted else ordinary)[officer_id].append(record)
-    return ordinary, corrections
+    prepared, ids, flags = payroll._prepared(), payroll.officer_ids, payroll.adjustments
+    if not any(flags):
+        return _grouped(ids, prepared), {}
+    ordinary = list(map(operator.not_, flags))
+    return (
+        _grouped(
+            list(itertools.compress(ids, ordinary)), list(itertools.compress(prepared, ordinary))
+        ),
+        _grouped(list(itertools.compress(ids, flags)), list(itertools.compress(prepared, flags))),
+    )
+
+
+def _grouped(ids: Sequence[str], records: list[_ledger.Record]) -> dict[str, list[_ledger.Record]]:
+    """The records by officer, in payroll order, taken a run of one officer's records at a time
+    (a payroll usually lists each officer's records together)."""
+    groups: dict[str, list[_ledger.Record]] = {}
+    if not ids:
+        return groups
+    firsts = [0, *itertools.compress(range(1, len(ids)), map(operator.ne, ids[1:], ids))]
+    for first, end in zip(firsts, [*firsts[1:], len(ids)], strict=True):
+        run = records[first:end]
+        found = groups.get(ids[first])
+        if found is None:
+            groups[ids[first]] = run
+        else:
+            found.extend(run)
+    return groups
 
 
 class _Computed:
@@ -819,7 +901,7 @@ def _lines_of(  # noqa: PLR0917 - the claim's inputs, in the order _compute name
             ag,
             o,
             (ordinary.get(o.id, []), corrections.get(o.id, [])),
-            span,
+            (span, fy),
             (segments, covered, known),
         )
         lines.append(line)

@@ -618,14 +618,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "output", None) == "":
         parser.exit(2, f"{parser.prog} {args.command}: error: --output needs a file name\n")
     # A national payroll makes hundreds of thousands of objects that live to the end of the
-    # run, none of them in a reference cycle: collecting every 700 allocations (the default)
-    # only walks them again and again, a tenth of the run's time. Restored on return.
-    thresholds = gc.get_threshold()
-    gc.set_threshold(100_000, 50, 100)
+    # run, none of them in a reference cycle (what is freed, reference counting frees): the
+    # cycle collector would only walk them again and again, a tenth of the run's time. It is
+    # off for the run, and back on (if it was) on return.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return _run(parser, args)
     finally:
-        gc.set_threshold(*thresholds)
+        if collecting:
+            gc.enable()
 
 
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

@@ -25,9 +25,8 @@ from __future__ import annotations
 import numbers
 import re
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
+from decimal import MAX_PREC, Context, Decimal, Inexact, InvalidOperation, Rounded
 from fractions import Fraction
-from itertools import repeat
 from typing import Any, Final
 
 from ._validators import type_error
@@ -48,6 +47,9 @@ __all__ = [
     "valid_money",
 ]
 
+#: g287's own context for the one operation on amounts that takes one (``scaleb``): it never
+#: rounds (any precision), and would trap if it did; a caller's context plays no part.
+_EXACT: Final = Context(prec=MAX_PREC, traps=[Inexact, Rounded, InvalidOperation])
 #: One cent, the unit every amount is a whole number of.
 CENT: Final = Decimal("0.01")
 #: Zero dollars, written with cents.
@@ -61,7 +63,10 @@ _AMOUNT: Final = r"\s*-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*"
 _LONGEST_TEXT: Final = 64
 # An amount already in the form g287 writes (dollars, a point, two decimals, within MAX_MONEY):
 # the common case of payroll files and of amounts g287 made itself, read without arithmetic.
-_TWO_PLACES: Final = re.compile(r"(?:0|[1-9][0-9]{0,11})\.[0-9][0-9]", re.ASCII)
+_TWO_PLACES_TEXT: Final = r"(?:0|[1-9][0-9]{0,11})\.[0-9][0-9]"
+_TWO_PLACES: Final = re.compile(_TWO_PLACES_TEXT, re.ASCII)
+# A column of such amounts, one per line (compiled on first use).
+_TWO_PLACES_LINES: Final = f"{_TWO_PLACES_TEXT}(?:\n{_TWO_PLACES_TEXT})*"
 
 
 def to_money(value: object, field: str) -> Decimal:
@@ -112,9 +117,15 @@ def two_places_cents(texts: Sequence[str]) -> list[int] | None:
     >>> two_places_cents(["2769.23", "0.05"]), two_places_cents(["2769.23", "1e3"])
     ([276923, 5], None)
     """
-    if not all(map(_TWO_PLACES.fullmatch, texts)):
+    if not texts:
+        return []
+    joined = "\n".join(texts)  # matched at once: a column of a payroll's chunk is one text
+    if re.fullmatch(_TWO_PLACES_LINES, joined, re.ASCII) is None:
         return None
-    return list(map(int, map(str.replace, texts, repeat("."), repeat(""))))
+    digits = joined.replace(".", "").split("\n")
+    if len(digits) != len(texts):  # a text held a line break of its own
+        return None
+    return list(map(int, digits))
 
 
 def to_signed_money(value: object, field: str) -> Decimal:
@@ -187,8 +198,7 @@ def from_cents(count: int) -> Decimal:
     >>> from_cents(123456), from_cents(-5)
     (Decimal('1234.56'), Decimal('-0.05'))
     """
-    dollars, rest = divmod(abs(count), 100)
-    return Decimal(f"{'-' if count < 0 else ''}{dollars}.{rest:02d}")
+    return Decimal(count).scaleb(-2, _EXACT)  # the constructor is exact; scaleb moves the point
 
 
 def sum_money(amounts: Iterable[Decimal]) -> Decimal:

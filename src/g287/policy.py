@@ -157,9 +157,13 @@ class ModelScope(enum.Enum):
     @property
     def models(self) -> frozenset[Model]:
         """The models whose officers' pay is reimbursable under this option."""
-        if self is ModelScope.TASK_FORCE_ONLY:
-            return frozenset({Model.TASK_FORCE})
-        return frozenset(Model)
+        return _SCOPED[self]
+
+
+_SCOPED: Final = {
+    ModelScope.TASK_FORCE_ONLY: frozenset({Model.TASK_FORCE}),
+    ModelScope.ALL_MODELS: frozenset(Model),
+}
 
 
 class CapProration(enum.Enum):

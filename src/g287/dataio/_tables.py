@@ -66,7 +66,7 @@ class Kind:
 
 
 def _officer(v: dict[str, Any]) -> Officer:
-    return Officer(
+    return Officer._trusted(
         v["officer_id"], v["model"], v["trained_on"], v["annual_salary"], v.get("separated_on")
     )
 
@@ -244,25 +244,32 @@ def _row_record(  # noqa: PLR0917 - one row and what reading it needs
 
 class _Column:
     """A column's cells read into values, each distinct text once: a payroll repeats the same
-    ids, days and salaries for many rows."""
+    ids, days and salaries for many rows. A column whose texts are mostly new (overtime, which
+    differs from record to record) is read whole when ``cheap`` says its reader reads many texts
+    for less than keeping them would cost."""
 
-    def __init__(self, read: Callable[[list[str], str], list[Any]]) -> None:
+    def __init__(
+        self, read: Callable[[Sequence[str], str], list[Any]], *, cheap: bool = False
+    ) -> None:
         self.read = read
+        self.cheap = cheap
         self.seen: dict[str, Any] = {}
 
-    def values(self, texts: tuple[str, ...], column: str) -> list[Any]:
+    def values(self, texts: Sequence[str], column: str) -> list[Any]:
         """The value of each text (raises on the first that is not one)."""
         new = list(set(texts).difference(self.seen))
+        if self.cheap and 4 * len(new) > len(texts):
+            return self.read(texts, column)
         if new:
             self.seen.update(zip(new, self.read(new, column), strict=True))
         return list(map(self.seen.__getitem__, texts))
 
 
-def _each(read: _cells.Reader) -> Callable[[list[str], str], list[Any]]:
+def _each(read: _cells.Reader) -> Callable[[Sequence[str], str], list[Any]]:
     return lambda texts, column: [read(t, column) for t in texts]
 
 
-def _amounts(texts: list[str], column: str) -> list[int]:
+def _amounts(texts: Sequence[str], column: str) -> list[int]:
     """Cents of amounts: those in the plain two-place form at once, any other one by one."""
     found = two_places_cents(texts)
     if found is None:
@@ -291,7 +298,7 @@ def pay_records(
     readers = (
         _Column(_each(_cells.identifier)),
         _Column(_each(_cells.date)),
-        _Column(_amounts),
+        _Column(_amounts, cheap=True),
         _Column(_each(_cells.optional_yes_no)),
     )
     for numbers, cells in chunks:
@@ -321,7 +328,8 @@ def _chunk(
     if set(map(len, cells)) != {width}:
         return None
     table = list(zip(*cells, strict=True))
-    if any(map(str.startswith, table[0], repeat(_COMMENT_PREFIXES))):
+    firsts = "\n" + "\n".join(table[0])
+    if any(f"\n{c}" in firsts for c in _COMMENT_PREFIXES):
         return None  # a comment, or a first cell that may hide one behind spaces
     ids, days, amounts, flags = readers
     i, s, e, sa, be, ov = (index[c] for c in PAYROLL_COLUMNS[:6])
