@@ -33,7 +33,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import operator
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -123,7 +122,7 @@ class OfficerLine(Value):
         self.__dict__["_figures"] = tuple(cents(getattr(self, name)) for name in _FIGURES)
 
     @classmethod
-    def _of_cents(  # noqa: PLR0913 - a line's fields
+    def _of_cents(
         cls,
         *,
         officer: Officer,

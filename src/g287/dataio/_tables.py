@@ -6,7 +6,6 @@ from __future__ import annotations
 import difflib
 import operator
 from collections.abc import Callable, Iterable, Mapping, MutableSequence, Sequence
-from itertools import repeat
 from typing import Any, Final
 
 from g287.errors import G287Error, show
