@@ -43,20 +43,26 @@ def share(cents: int, days: int, first: int, last: int) -> int:
 
 def part(record: Record, lo: int, hi: int) -> tuple[int, int, int]:
     """Salary, benefits and overtime cents on the record's days within ordinals lo … hi, which
-    the record overlaps."""
+    the record overlaps: :func:`share` of each amount."""
     start, end, days, salary, benefits, overtime = record
-    a, b = max(lo, start) - start, min(hi, end) - start
+    a = (lo if lo > start else start) - start
+    b = (hi if hi < end else end) - start
     if salary < 0 or benefits < 0 or overtime < 0:  # a recovery: share() spreads its opposite
         return share(salary, days, a, b), share(benefits, days, a, b), share(overtime, days, a, b)
-    # share() of each amount, written out: a national claim takes parts of ~50,000 records.
+    # share() of each amount, written out (a national claim takes parts of ~50,000 records;
+    # a test holds the two equal): each day's whole cents, then the remainder cents that fall
+    # on the days a … b, one on each of the record's first ``extra`` days.
     n, after = b - a + 1, b + 1
     s, s_extra = divmod(salary, days)
     e, e_extra = divmod(benefits, days)
     o, o_extra = divmod(overtime, days)
+    s_extra = (after if after < s_extra else s_extra) - a
+    e_extra = (after if after < e_extra else e_extra) - a
+    o_extra = (after if after < o_extra else o_extra) - a
     return (
-        n * s + max(0, min(after, s_extra) - a),
-        n * e + max(0, min(after, e_extra) - a),
-        n * o + max(0, min(after, o_extra) - a),
+        n * s + (s_extra if s_extra > 0 else 0),
+        n * e + (e_extra if e_extra > 0 else 0),
+        n * o + (o_extra if o_extra > 0 else 0),
     )
 
 

@@ -31,6 +31,7 @@ Claims are for a range inside one fiscal year (the cap's year); claim a longer s
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import operator
 from collections.abc import Iterable, Mapping, Sequence
@@ -600,7 +601,13 @@ def _window_and_cap(
         return _ledger.EMPTY, 0  # nothing is eligible, and there is no cap to use (I-MODEL)
     lo, hi = days[0].toordinal(), days[1].toordinal()
     inside = max(0, min(hi, fy.end.toordinal()) - max(lo, fy.start.toordinal()) + 1)
-    return (lo, hi), cap_cents(officer.annual_salary, policy, Fraction(inside, fy.days))
+    return (lo, hi), cap_cents(officer.annual_salary, policy, _part_of_year(inside, fy.days))
+
+
+@functools.lru_cache(maxsize=1024)
+def _part_of_year(days: int, of: int) -> Fraction:
+    """``days`` of a year of ``of`` days (I-CAPPRO): a few hundred distinct ones, made once."""
+    return Fraction(days, of)
 
 
 def _uncovered(  # noqa: PLR0917 - the claim's inputs the check reads

@@ -430,6 +430,8 @@ class Payroll(Value, Sequence[PayRecord]):
 
     def _between(self, first: dt.date, last: dt.date) -> Payroll:
         """The records with days in ``first`` … ``last``, in payroll order."""
+        if not self or (min(self.ends) >= first and max(self.starts) <= last):
+            return self  # every record has days in them
         keep = map(
             operator.and_,
             map(operator.ge, self.ends, repeat(first)),

@@ -211,14 +211,51 @@ def records(
     ``chunks`` gives the rows some at a time, each chunk their numbers and cells; a row must
     have ``width`` cells (the header's), and ``index`` says which cell holds each known column.
     """
+    readers = {column: _Column(_each(kind.readers[column])) for column in index}
     out: list[Any] = []
     for numbers, cells in chunks:
+        built = _built(kind, cells, width, index, readers)
+        if built is not None:  # the common case: every row of the chunk a record
+            out += built
+            lines.extend(numbers)
+            continue
         for line, row in zip(numbers, cells, strict=True):
             record = _row_record(kind, at, line, row, width, index, problems)
             if record is not None:
                 out.append(record)
                 lines.append(line)
     return out
+
+
+def _built(
+    kind: Kind,
+    cells: list[list[str]],
+    width: int,
+    index: Mapping[str, int],
+    readers: Mapping[str, _Column],
+) -> list[Any] | None:
+    """The records of a chunk read column by column, or ``None`` if a row is not one (a blank
+    row, a comment, a problem): the chunk is then read row by row, which says why."""
+    table = _table(cells, width)
+    if table is None:
+        return None
+    try:
+        columns = {c: readers[c].values(table[i], c) for c, i in index.items()}
+        return [kind.build(dict(zip(columns, row, strict=True))) for row in zip(*columns.values())]
+    except G287Error:
+        return None
+
+
+def _table(cells: list[list[str]], width: int) -> list[tuple[str, ...]] | None:
+    """The columns of a chunk of rows, each as wide as the header; ``None`` if a row is not
+    (a blank row, one of other width) or its first cell may be a comment."""
+    if set(map(len, cells)) != {width}:
+        return None
+    table = list(zip(*cells, strict=True))
+    firsts = "\n" + "\n".join(table[0])
+    if any(f"\n{c}" in firsts for c in _COMMENT_PREFIXES):
+        return None  # a comment, or a first cell that may hide one behind spaces
+    return table
 
 
 def _row_record(  # noqa: PLR0917 - one row and what reading it needs
@@ -243,24 +280,31 @@ def _row_record(  # noqa: PLR0917 - one row and what reading it needs
 
 class _Column:
     """A column's cells read into values, each distinct text once: a payroll repeats the same
-    ids, days and salaries for many rows. A column whose texts are mostly new (overtime, which
-    differs from record to record) is read whole when ``cheap`` says its reader reads many texts
-    for less than keeping them would cost."""
+    ids, days and salaries for many rows. A ``cheap`` reader reads many texts for less than
+    keeping them costs: a column whose texts are mostly new (overtime differs from record to
+    record) is then read whole, chunk after chunk."""
 
     def __init__(
         self, read: Callable[[Sequence[str], str], list[Any]], *, cheap: bool = False
     ) -> None:
         self.read = read
         self.cheap = cheap
+        self.whole = False  # the column proved mostly new: read whole from now on
         self.seen: dict[str, Any] = {}
 
     def values(self, texts: Sequence[str], column: str) -> list[Any]:
         """The value of each text (raises on the first that is not one)."""
+        if self.whole:
+            return self.read(texts, column)
+        try:
+            return list(map(self.seen.__getitem__, texts))  # all seen before: the common case
+        except KeyError:
+            pass
         new = list(set(texts).difference(self.seen))
         if self.cheap and 4 * len(new) > len(texts):
+            self.whole = True
             return self.read(texts, column)
-        if new:
-            self.seen.update(zip(new, self.read(new, column), strict=True))
+        self.seen.update(zip(new, self.read(new, column), strict=True))
         return list(map(self.seen.__getitem__, texts))
 
 
@@ -294,12 +338,16 @@ def pay_records(
     chunk is read row by row as :func:`records` does, which reports each of its problems.
     """
     columns = _PayColumns()
-    readers = (
-        _Column(_each(_cells.identifier)),
-        _Column(_each(_cells.date)),
-        _Column(_amounts, cheap=True),
-        _Column(_each(_cells.optional_yes_no)),
-    )
+    days = _Column(_each(_cells.date))
+    readers = {
+        "officer_id": _Column(_each(_cells.identifier)),
+        "period_start": days,
+        "period_end": days,
+        "salary": _Column(_amounts, cheap=True),
+        "benefits": _Column(_amounts, cheap=True),
+        "overtime": _Column(_amounts, cheap=True),
+        "adjustment": _Column(_each(_cells.optional_yes_no)),
+    }
     for numbers, cells in chunks:
         try:
             read = _chunk(cells, width, index, readers)
@@ -321,33 +369,24 @@ def _chunk(
     cells: list[list[str]],
     width: int,
     index: Mapping[str, int],
-    readers: tuple[_Column, _Column, _Column, _Column],
+    readers: Mapping[str, _Column],
 ) -> tuple[list[Any], ...] | None:
     """The columns of a chunk of ordinary rows, or ``None`` if it has any other row."""
-    if set(map(len, cells)) != {width}:
+    table = _table(cells, width)
+    if table is None:
         return None
-    table = list(zip(*cells, strict=True))
-    firsts = "\n" + "\n".join(table[0])
-    if any(f"\n{c}" in firsts for c in _COMMENT_PREFIXES):
-        return None  # a comment, or a first cell that may hide one behind spaces
-    ids, days, amounts, flags = readers
-    i, s, e, sa, be, ov = (index[c] for c in PAYROLL_COLUMNS[:6])
-    starts, ends = days.values(table[s], "period_start"), days.values(table[e], "period_end")
-    salary, benefits = amounts.values(table[sa], "salary"), amounts.values(table[be], "benefits")
-    overtime = amounts.values(table[ov], "overtime")
-    if min(*salary, *benefits, *overtime) < 0 or not all(map(operator.le, starts, ends)):
-        return None  # an adjustment, or a problem: read the rows one by one
-    flagged = index.get("adjustment")
-    adjusted = flags.values(table[flagged], "adjustment") if flagged is not None else None
-    return (
-        ids.values(table[i], "officer_id"),
-        starts,
-        ends,
-        salary,
-        benefits,
-        overtime,
-        adjusted or [False] * len(cells),
+    ids, starts, ends, salary, benefits, overtime = (
+        readers[c].values(table[index[c]], c) for c in PAYROLL_COLUMNS[:6]
     )
+    if min(min(salary), min(benefits), min(overtime)) < 0:
+        return None  # an adjustment, or a problem: read the rows one by one
+    if not all(map(operator.le, starts, ends)):
+        return None
+    flagged = index.get("adjustment")
+    if flagged is None:
+        return ids, starts, ends, salary, benefits, overtime, [False] * len(cells)
+    adjusted = readers["adjustment"].values(table[flagged], "adjustment")
+    return ids, starts, ends, salary, benefits, overtime, adjusted
 
 
 class _PayColumns:
