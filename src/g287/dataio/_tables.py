@@ -241,7 +241,8 @@ def _built(
         return None
     try:
         columns = {c: readers[c].values(table[i], c) for c, i in index.items()}
-        return [kind.build(dict(zip(columns, row, strict=True))) for row in zip(*columns.values())]
+        rows = zip(*columns.values(), strict=True)
+        return [kind.build(dict(zip(columns, row, strict=True))) for row in rows]
     except G287Error:
         return None
 
@@ -378,7 +379,7 @@ def _chunk(
     ids, starts, ends, salary, benefits, overtime = (
         readers[c].values(table[index[c]], c) for c in PAYROLL_COLUMNS[:6]
     )
-    if min(min(salary), min(benefits), min(overtime)) < 0:
+    if min(salary) < 0 or min(benefits) < 0 or min(overtime) < 0:
         return None  # an adjustment, or a problem: read the rows one by one
     if not all(map(operator.le, starts, ends)):
         return None
