@@ -1207,6 +1207,23 @@ REFUSALS = [
         "salary",
         id="total-above-the-largest-amount",
     ),
+    pytest.param(
+        claim_with(
+            payroll=[
+                attrs.evolve(RECORD, salary="600000000000"),
+                attrs.evolve(
+                    RECORD,
+                    start=RECORD.end + dt.timedelta(days=1),
+                    end=RECORD.end + dt.timedelta(days=14),
+                    salary="600000000000",
+                ),
+            ],
+        ),
+        InvalidInputError,
+        r"salary: Decimal\('1200000000000\.00'\) is too large; expected at most 999999999999\.99",
+        "salary",
+        id="a-line-above-the-largest-amount",
+    ),
     # the roster and its payroll (roster_problems)
     pytest.param(
         claim_with(officers=[ALICE, ALICE]),

@@ -16,6 +16,7 @@ import contextlib
 import csv
 import datetime as dt
 import errno
+import gc
 import io
 import json
 import os
@@ -1448,3 +1449,29 @@ class TestFilingAFiscalYear:
         code, out, _ = run(capsys, "claim", "--example", "--explain", "T-01")
         assert code == 0
         assert out == str(example_claim("FY2026 Q1").line("T-01").explanation) + "\n"
+
+
+class TestCycleCollector:
+    @pytest.mark.parametrize("argv", [["claim", "--example"], ["claim", "--quarter", "FY1999 Q1"]])
+    def test_off_for_the_run_and_as_it_was_after(self, capsys: Capsys, argv: list[str]) -> None:
+        """A run does without the cycle collector (a national payroll's objects hold no cycle)
+        and leaves it as it found it, on or off, whether the run succeeds or fails."""
+        seen: list[bool] = []
+        real = g287.cli._run
+
+        def spy(*args: Any) -> int:
+            seen.append(gc.isenabled())
+            return real(*args)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(g287.cli, "_run", spy)
+            assert gc.isenabled()
+            run(capsys, *argv)
+            assert gc.isenabled()
+            gc.disable()
+            try:
+                run(capsys, *argv)
+                assert not gc.isenabled()
+            finally:
+                gc.enable()
+        assert seen == [False, False]

@@ -1593,6 +1593,95 @@ class TestQuotedLineBreaks:
             read_officers(path)
 
 
+# --- a chunk of rows at a time -----------------------------------------------------------------
+
+#: A roster and a payroll with a row of every kind the chunked reading meets: a quoted line
+#: break in an ignored column, a comment, a blank line, a US date, amounts with a dollar sign,
+#: an adjustment (a recovery), overtime that differs from row to row.
+CHUNKY_OFFICERS = roster(
+    'T-1,TFM,2025-08-01,78000,"first line\nsecond line"',
+    "# a comment row, however its other cells read,x,y,z,",
+    'T-2,TFM,08/15/2025,"$72,000.00",',
+    "",
+    "T-3,TFM,2025-08-01,66000.00,",
+    header="officer_id,model,trained_on,annual_salary,notes",
+)
+CHUNKY_PAYROLL = (
+    "officer_id,period_start,period_end,salary,benefits,overtime,adjustment,memo\n"
+    + "".join(
+        f"T-{n},2025-10-{d:02d},2025-10-{d:02d},100.00,20.00,{n}.{d:02d},no,\n"
+        for n in (1, 2, 3)
+        for d in range(1, 8)
+    )
+    + 'T-1,2025-10-08,2025-10-08,"$1,000.00",0,0,,"a memo\r\nover two lines"\n'
+    + "# T-1,2025-10-09,2025-10-09,1,1,1,no,a commented-out record\n"
+    + "T-2,10/08/2025,10/08/2025,100.00,20.00,5.00,no,\n"
+    + "\n"
+    + "T-1,2025-10-02,2025-10-03,-50.00,0.00,0.00,yes,a recovery\n"
+    + "T-3,2025-10-08,2025-10-08,100.00,20.00,7.77,no,\n"
+)
+
+
+def chunky(folder: Path, p_csv: str = CHUNKY_PAYROLL) -> Dataset:
+    """``load_base`` of the chunky roster and payroll (or another payroll)."""
+    folder.mkdir(exist_ok=True)
+    return load_base(folder, o_csv=CHUNKY_OFFICERS, p_csv=p_csv)
+
+
+class TestChunks:
+    @pytest.mark.parametrize("rows", [1, 2, 3, 5, 7, 4096])
+    def test_any_chunk_size_reads_the_same(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: int
+    ) -> None:
+        """Rows are read a chunk at a time, column by column, and a chunk with a comment, a
+        blank row or a recovery row by row: whatever the size of a chunk, the records are the
+        same, in file order."""
+        expected = chunky(tmp_path / "whole")
+        monkeypatch.setattr(g287.dataio._sources, "CHUNK_ROWS", rows)
+        data = chunky(tmp_path / "chunked")
+        assert (data.officers, data.payroll) == (expected.officers, expected.payroll)
+        assert [o.id for o in data.officers] == ["T-1", "T-2", "T-3"]
+        assert len(data.payroll) == 21 + 4
+        assert data.payroll[21] == PayRecord(
+            "T-1", D(2025, 10, 8), D(2025, 10, 8), "1000", "0", "0"
+        )
+        assert data.payroll[23].adjustment
+
+    @pytest.mark.parametrize("rows", [1, 2, 3, 5, 4096])
+    def test_problems_keep_their_lines_across_chunks(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: int
+    ) -> None:
+        """A problem is reported at the line of its row whichever chunk it falls in, a quoted
+        line break in an earlier chunk counted."""
+        monkeypatch.setattr(g287.dataio._sources, "CHUNK_ROWS", rows)
+        bad = CHUNKY_PAYROLL + "T-3,2025-10-09,2025-10-09,x,20.00,1.00,no,\n"
+        bad += "T-9,2025-10-09,2025-10-09,1.00,1.00,1.00,no,\n"
+        with pytest.raises(DataError) as info:
+            chunky(tmp_path, p_csv=bad)
+        where = tmp_path / "p.csv"
+        assert info.value.problems == (
+            f"{where}:30: salary: 'x' {NOT_AN_AMOUNT}",
+            (
+                f"{where}:31: officer_id: 'T-9' of the pay record 2025-10-09 to 2025-10-09 is "
+                "not on the roster"
+            ),
+        )
+
+    @pytest.mark.parametrize("rows", [1, 2, 3, 4096])
+    def test_an_unreadable_end_keeps_what_came_before(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: int
+    ) -> None:
+        """A broken quote stops the reading where it stands: the rows before it are read (and
+        a problem among them is reported too), the break at its own line."""
+        monkeypatch.setattr(g287.dataio._sources, "CHUNK_ROWS", rows)
+        broken = CHUNKY_PAYROLL + "T-3,2025-10-09,2025-10-09,y,1,1,no,\n" + 'T-3,"2025-10-10\n'
+        with pytest.raises(DataError) as info:
+            chunky(tmp_path, p_csv=broken)
+        where = tmp_path / "p.csv"
+        assert info.value.problems[0] == f"{where}:30: salary: 'y' {NOT_AN_AMOUNT}"
+        assert info.value.problems[1].startswith(f"{where}:31: unreadable CSV: ")
+
+
 # --- any accepted spelling, the same data set ----------------------------------------------------
 
 HEADER_STYLES: list[Callable[[str], str]] = [

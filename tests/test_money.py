@@ -54,6 +54,7 @@ from g287.money import (
     sum_money,
     to_money,
     to_signed_money,
+    two_places_cents,
     valid_money,
 )
 from strategies import MAX_CENTS, amount_cents, dec, money_inputs, money_texts
@@ -230,6 +231,44 @@ class TestCents:
         """I-CENT, DESIGN §5: “cents are never created or lost”: amounts add exactly, as whole
         cents."""
         assert sum_money(dec(c) for c in counts) == dec(sum(counts))
+
+
+class TestColumnsOfAmounts:
+    @given(st.lists(st.integers(0, MAX_CENTS), max_size=30))
+    def test_two_place_texts_read_at_once(self, counts: list[int]) -> None:
+        """A column of amounts in the two-place form is read at once to their cents, exactly
+        as each is read alone (``cents(Decimal(text))``)."""
+        texts = [str(dec(c)) for c in counts]
+        assert two_places_cents(texts) == [cents(Decimal(t)) for t in texts] == counts
+
+    @pytest.mark.parametrize(
+        "texts",
+        [
+            ["1.00", "1.0"],
+            ["1.00", "-1.00"],
+            ["1.00", "$1.00"],
+            ["01.00"],
+            ["1.00\n2.00"],  # a line break inside a text, not between two
+            ["1.00", ""],
+            ["1000000000000.00"],
+        ],
+        ids=repr,
+    )
+    def test_a_column_with_any_other_text_is_not(self, texts: list[str]) -> None:
+        """One text in another form (or holding a line break) and the column is not read at
+        once: ``None``, and each text is read on its own, by the rules that judge it."""
+        assert two_places_cents(texts) is None
+
+    def test_an_empty_column(self) -> None:
+        """No texts, no cents."""
+        assert two_places_cents([]) == []
+
+    def test_from_cents_ignores_the_callers_context(self) -> None:
+        """from_cents moves the point in g287's own context: a caller's precision of two
+        digits (or a trap on rounding) changes nothing, however large the amount."""
+        with decimal.localcontext(decimal.Context(prec=2, traps=[decimal.Rounded])):
+            assert str(from_cents(10**20 + 1)) == "1000000000000000000.01"
+            assert str(from_cents(-123456789)) == "-1234567.89"
 
 
 class TestCentsFloor:

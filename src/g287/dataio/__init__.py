@@ -459,11 +459,11 @@ def _dataset(
     ag = agency(problems, notes)
     before = problems.count
     roster = _read(officers_kind(), officers, problems, notes, progress)
+    roster_refused = problems.count > before
     pay = _read(payroll_kind(), payroll, problems, notes, progress)
     reports = _read_leads(leads, problems, notes)
     # The checks across records live with the claims; here each gets its place. While the
     # roster has refused rows, a pay record is not also reported as off the roster.
-    roster_refused = problems.count > before
     payroll_read, roster_read = Payroll.of(pay.records), tuple(roster.records)
     across = located_problems(ag, roster_read, payroll_read)
     _locate(
