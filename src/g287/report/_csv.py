@@ -42,9 +42,9 @@ RECORDS: Final = (
 )
 
 
-def _cell(value: object) -> object:
-    # Numbers are written as they are (amounts in plain dollars and cents); text is made safe.
-    return value if isinstance(value, (Decimal, int)) else text_cell(str(value))
+#: The types of the cells written as they are: numbers (amounts in plain dollars and cents);
+#: any other value is text, made safe (:func:`~g287.report.neutralise`).
+_AS_THEY_ARE: Final = frozenset({Decimal, int})
 
 
 def claim_csv(claim: Claim) -> str:
@@ -86,7 +86,14 @@ def claim_csv(claim: Claim) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     writer.writerows(
-        ["line", *context, *map(_cell, line.as_row().values()), "", ""] for line in claim.lines
+        [
+            "line",
+            *context,
+            *[v if type(v) in _AS_THEY_ARE else text_cell(str(v)) for v in line.as_row().values()],
+            "",
+            "",
+        ]
+        for line in claim.lines
     )
     at = LINE_COLUMNS.index("officer_id")
     for a in claim.adjustments:
