@@ -441,9 +441,9 @@ class Payroll(Value, Sequence[PayRecord]):
 
     def _prepared(self) -> list[_ledger.Record]:
         """The records as the cents engine reads them: day ordinals and whole cents."""
-        ordinal = {day: day.toordinal() for day in set(self.starts).union(self.ends)}
-        starts = list(map(ordinal.__getitem__, self.starts))  # a payroll's few distinct days,
-        ends = list(map(ordinal.__getitem__, self.ends))  # each counted once
+        ordinal = _Ordinals()  # a payroll's few distinct days, each counted once
+        starts = list(map(ordinal.__getitem__, self.starts))
+        ends = list(map(ordinal.__getitem__, self.ends))
         days = map(operator.sub, map(operator.add, ends, repeat(1)), starts)
         return list(
             zip(
@@ -456,6 +456,14 @@ class Payroll(Value, Sequence[PayRecord]):
                 strict=True,
             )
         )
+
+
+class _Ordinals(dict[dt.date, int]):
+    """Days' ordinals, each day's counted the first time it is asked for."""
+
+    def __missing__(self, day: dt.date) -> int:
+        self[day] = found = day.toordinal()
+        return found
 
 
 _officer_id_of = operator.attrgetter("officer_id")
