@@ -43,6 +43,7 @@ from g287._validators import (
     to_text,
 )
 from g287.errors import show
+from g287.money import MAX_CENTS as MAX_CENTS_OF_MONEY
 from g287.money import (
     MAX_MONEY,
     cents,
@@ -258,6 +259,10 @@ class TestColumnsOfAmounts:
         """One text in another form (or holding a line break) and the column is not read at
         once: ``None``, and each text is read on its own, by the rules that judge it."""
         assert two_places_cents(texts) is None
+
+    def test_the_largest_amount_in_cents(self) -> None:
+        """MAX_CENTS is MAX_MONEY in whole cents, the bound of every column of cents."""
+        assert MAX_CENTS_OF_MONEY == cents(MAX_MONEY) == 99_999_999_999_999
 
     def test_an_empty_column(self) -> None:
         """No texts, no cents."""

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from claim_strategies import adjustment_records, pay_records
 from g287 import Agency, InvalidInputError, InvalidTypeError, Model, Officer, PayRecord, Payroll
 from g287._ledger import part, share
-from g287.inputs import roster_problems
+from g287.inputs import located_problems, roster_problems
 
 D = dt.date
 T1 = PayRecord("T-1", D(2025, 10, 1), D(2025, 10, 14), "2769.23", "615.38", "0")
@@ -246,6 +246,12 @@ class TestRememberedChecks:
         for other in (copy.copy(p), copy.deepcopy(p), pickle.loads(pickle.dumps(p))):
             assert other == p
             assert not other._checked_with(AGENCY, ROSTER)
+
+    def test_a_roster_that_may_change_is_not_remembered(self) -> None:
+        """Checked with a list of officers (which may change after), nothing is remembered."""
+        p, roster = payroll(T1, T2), list(ROSTER)
+        assert list(located_problems(AGENCY, roster, p)) == []
+        assert not p._checked_with(AGENCY, roster)
 
     def test_a_payroll_with_a_problem_remembers_nothing(self) -> None:
         """A payroll with a record off the roster is checked again each time."""

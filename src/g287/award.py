@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final
 
 import attrs
 
@@ -25,7 +24,16 @@ from .announced import POLICY, policy_for
 from .calendar import FiscalQuarter, to_quarter
 from .errors import InvalidInputError
 from .explain import Explanation, Step
-from .money import MAX_MONEY, ZERO, cents, format_money, format_percent, from_cents, valid_money
+from .money import (
+    MAX_CENTS,
+    MAX_MONEY,
+    ZERO,
+    cents,
+    format_money,
+    format_percent,
+    from_cents,
+    valid_money,
+)
 from .policy import AwardTier, NoLeads, Policy
 
 __all__ = [
@@ -38,16 +46,12 @@ __all__ = [
 ]
 
 
-#: The largest award, in cents: :data:`~g287.money.MAX_MONEY`.
-MAX_AWARD_CENTS: Final = cents(MAX_MONEY)
-
-
 def award_in_cents(per_officer: int, officers: int, field: str = "task_force_officers") -> int:
     """R-AWD: a tier's amount in cents times the officers counted, refused above
     :data:`~g287.money.MAX_MONEY` (the one check, used by :func:`~g287.quarterly_award` and the
     batch path)."""
     amount = per_officer * officers
-    if amount > MAX_AWARD_CENTS:
+    if amount > MAX_CENTS:
         raise InvalidInputError.about(
             field,
             officers,

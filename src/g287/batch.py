@@ -26,9 +26,9 @@ from typing import Any
 
 from ._validators import MAX_COUNT, instance, to_count
 from .announced import POLICY
-from .award import MAX_AWARD_CENTS, award_in_cents, check_leads
+from .award import award_in_cents, check_leads
 from .errors import InvalidInputError, InvalidTypeError
-from .money import cents
+from .money import MAX_CENTS, cents
 from .policy import NoLeads, Policy, whole_percent
 
 __all__ = ["award_cents"]
@@ -189,8 +189,8 @@ def _numpy(np: Any, located: Any, provided: Any, officers: Any, policy: Policy) 
     if off is None:
         return cents_per_officer
     award = cents_per_officer * off  # at most 10**9 officers times a tier: no int64 overflow
-    if award.size and award.max() > MAX_AWARD_CENTS:
-        i = int(np.flatnonzero(award > MAX_AWARD_CENTS)[0])
+    if award.size and award.max() > MAX_CENTS:
+        i = int(np.flatnonzero(award > MAX_CENTS)[0])
         try:
             award_in_cents(int(cents_per_officer[i]), int(off[i]), "officers")
         except InvalidInputError as exc:

@@ -73,6 +73,7 @@ from .inputs import (
     window_text,
 )
 from .money import (
+    MAX_CENTS,
     MAX_MONEY,
     cents,
     format_money,
@@ -138,7 +139,7 @@ class OfficerLine(Value):
         ``OfficerLine(...)`` of them as amounts: the objects are the engine's own, and whole
         cents are amounts once within range, which is all that is checked here (a national
         claim makes ten thousand lines). Out of range, the constructor refuses them."""
-        if min(figures) < 0 or max(figures) > _MAX_CENTS:
+        if min(figures) < 0 or max(figures) > MAX_CENTS:
             amounts = dict(zip(_FIGURES, map(from_cents, figures), strict=True))
             return cls(
                 officer=officer,
@@ -252,8 +253,6 @@ _FIGURES = (
     "cap_used_before",
     "not_eligible",
 )
-#: The largest amount, in cents.
-_MAX_CENTS = cents(MAX_MONEY)
 
 #: The columns of a line's :meth:`~g287.OfficerLine.as_row`, in order.
 LINE_COLUMNS: tuple[str, ...] = (
@@ -396,7 +395,7 @@ class Claim(Value):
             salary + benefits + reimbursed,
         )
         for name, total in zip(_SUMMED, sums, strict=True):
-            if total > cents(MAX_MONEY):
+            if total > MAX_CENTS:
                 raise InvalidInputError.about(
                     name,
                     from_cents(total),

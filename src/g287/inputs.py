@@ -34,7 +34,7 @@ from ._validators import (
 from .award import check_leads
 from .calendar import DateRange, FiscalQuarter, to_quarter
 from .errors import InvalidInputError
-from .money import MAX_MONEY, cents, from_cents, to_money, to_signed_money
+from .money import MAX_CENTS, cents, from_cents, to_money, to_signed_money
 from .policy import Model, Policy, to_model
 
 __all__ = [
@@ -282,8 +282,6 @@ _PAYROLL_COLUMNS: Final = (
     ("overtime_cents", int, "whole cents (an int)"),
     ("adjustments", bool, "True or False"),
 )
-#: The largest amount of a pay record, in cents (:data:`~g287.money.MAX_MONEY`).
-_MAX_CENTS: Final = cents(MAX_MONEY)
 
 
 @attrs.frozen(slots=False, repr=False, eq=False)
@@ -503,8 +501,8 @@ def _first_bad_record(p: Payroll) -> int | None:
     lowest = min(amounts, default=0)
     fine = (
         all(map(operator.le, p.starts, p.ends))
-        and lowest >= -_MAX_CENTS
-        and max(amounts, default=0) <= _MAX_CENTS
+        and lowest >= -MAX_CENTS
+        and max(amounts, default=0) <= MAX_CENTS
         and (
             lowest >= 0
             or not any(
@@ -521,7 +519,7 @@ def _first_bad_record(p: Payroll) -> int | None:
             zip(p.starts, p.ends, salary, benefits, overtime, p.adjustments, strict=True)
         )
         if end < start
-        or max(abs(s), abs(b), abs(o)) > _MAX_CENTS
+        or max(abs(s), abs(b), abs(o)) > MAX_CENTS
         or (not adjusted and min(s, b, o) < 0)
     )
 
@@ -588,7 +586,7 @@ def located_problems(
     for problem in _problems_of(agency, roster, payroll):
         clean = False
         yield problem
-    if clean:
+    if clean and type(roster) is tuple:  # a roster that cannot change after the check
         payroll.__dict__["_clean_with"] = (agency, roster)
 
 

@@ -56,6 +56,8 @@ CENT: Final = Decimal("0.01")
 ZERO: Final = Decimal("0.00")
 #: The largest amount accepted anywhere (a trillion dollars less a cent), input or result.
 MAX_MONEY: Final = Decimal("999999999999.99")
+#: :data:`MAX_MONEY` in whole cents, the form the claims engine and a payroll's columns hold.
+MAX_CENTS: Final = 99_999_999_999_999
 # Plain decimal notation in ASCII digits: no exponent, underscore, plus sign or other scripts
 # (re.ASCII). Compiled on first use (``re`` caches it): amounts g287 writes take _TWO_PLACES.
 _AMOUNT: Final = r"\s*-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*"
