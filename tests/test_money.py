@@ -217,6 +217,19 @@ class TestCents:
         )
         assert str(from_cents(0)) == "0.00"
 
+    @pytest.mark.parametrize("text", ["NaN", "sNaN", "Infinity", "-Infinity"])
+    def test_no_cents_of_what_is_not_a_number(self, text: str) -> None:
+        """cents() and to_signed_money() refuse a NaN or an infinity as not finite (a g287
+        error naming it), never a bare ValueError from the arithmetic."""
+        with pytest.raises(
+            InvalidInputError, match=rf"^amount: Decimal\('{text}'\) is not a finite"
+        ):
+            cents(Decimal(text))
+        with pytest.raises(
+            InvalidInputError, match=rf"^salary: Decimal\('{text}'\) is not a finite"
+        ):
+            to_signed_money(Decimal(text), "salary")
+
     @given(signed_cents)
     def test_cents_and_from_cents_are_inverses(self, count: int) -> None:
         """I-CENT: “Money is Decimal in cents”: cents → amount → cents is the identity, and

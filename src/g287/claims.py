@@ -479,10 +479,11 @@ class Claim(Value):
             return quarterly_claim(leads=self.leads, quarter=self.quarter, **kw)  # type: ignore[arg-type]
         return _compute(span=self.period, **kw)
 
-    @property
+    @functools.cached_property
     def filing(self) -> Filing:
         """The claim as a later claim of the fiscal year reads it (``prior=``): what it claimed
-        for each officer and period, and the days its payroll covered."""
+        for each officer and period, and the days its payroll covered. Made once (a claim does
+        not change), as each later claim of the year reads it again."""
         if self.payroll is None:
             raise InvalidInputError.about(
                 "payroll", None, "is not in this claim (written without inputs); no filing"

@@ -132,7 +132,8 @@ def two_places_cents(texts: Sequence[str]) -> list[int] | None:
 
 def to_signed_money(value: object, field: str) -> Decimal:
     """:func:`to_money` that also accepts a negative amount (an adjustment)."""
-    return from_cents(_cents_of(value, field))
+    count = _plain_cents(value)
+    return from_cents(_cents_of(value, field) if count is None else count)
 
 
 def _cents_of(value: object, field: str) -> int:
@@ -186,12 +187,19 @@ def cents(amount: Decimal) -> int:
     >>> cents(Decimal("1234.56"))
     123456
     """
-    if type(amount) is Decimal and -2 <= amount.adjusted() <= 11:  # the hot path: a plain amount
+    count = _plain_cents(amount)
+    return _cents_of(amount, "amount") if count is None else count
+
+
+def _plain_cents(amount: object) -> int | None:
+    """The cents of a two-place ``Decimal`` within :data:`MAX_MONEY`, read from its exact ratio
+    (the hot path of every amount g287 made itself), or ``None`` for anything else."""
+    if type(amount) is Decimal and amount.is_finite() and -2 <= amount.adjusted() <= 11:
         numerator, denominator = amount.as_integer_ratio()
         count, rest = divmod(numerator * 100, denominator)
         if not rest:  # and |count| < 10**14: within MAX_MONEY, as adjusted() <= 11 says
             return count
-    return _cents_of(amount, "amount")
+    return None
 
 
 def from_cents(count: int) -> Decimal:

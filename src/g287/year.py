@@ -30,7 +30,7 @@ from .calendar import FiscalQuarter, FiscalYear, to_fiscal_year
 from .claims import Claim, quarterly_claim
 from .errors import InvalidInputError
 from .filings import Filing
-from .inputs import Agency, LeadReport, Officer, PayRecord
+from .inputs import Agency, LeadReport, Officer, PayRecord, Payroll, each_of
 from .money import ZERO, cents, format_money, from_cents
 from .policy import Policy
 
@@ -181,7 +181,7 @@ def fiscal_year_claims(
                 "leads", str(given.quarter), "has two lead reports; expected one per quarter"
             )
         reports[given.quarter] = given
-    roster, records = tuple(officers), tuple(payroll)
+    roster, records = each_of(officers, Officer, "officers"), Payroll.of(payroll)
     filed: list[Claim | Filing] = []
     for f in _each(prior, "prior"):
         if not isinstance(f, (Claim, Filing)):
