@@ -1681,6 +1681,38 @@ class TestChunks:
         assert info.value.problems[0] == f"{where}:30: salary: 'y' {NOT_AN_AMOUNT}"
         assert info.value.problems[1].startswith(f"{where}:31: unreadable CSV: ")
 
+    @pytest.mark.parametrize("space", ["\xa0", "\u2003", " ", "\t"], ids=repr)
+    @pytest.mark.parametrize("blank_row", [False, True])
+    def test_a_comment_whatever_its_neighbours(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, space: str, blank_row: bool
+    ) -> None:
+        """A row whose first cell is ``#`` after white space of any kind (a no-break space
+        too) is a comment, whichever rows share its chunk: the chunk is then read row by row,
+        by the one rule."""
+        monkeypatch.setattr(g287.dataio._sources, "CHUNK_ROWS", 4096)
+        payroll = (
+            "notes,officer_id,period_start,period_end,salary,benefits,overtime\n"
+            ",T-1,2025-10-01,2025-10-14,100.00,20.00,0.00\n"
+            f"{space}#hourly,T-1,2025-10-15,2025-10-28,100.00,20.00,0.00\n"
+            + ("\n" if blank_row else "")
+            + ",T-1,2025-10-29,2025-11-11,100.00,20.00,0.00\n"
+        )
+        data = load_base(tmp_path, p_csv=payroll)
+        assert [r.start for r in data.payroll] == [D(2025, 10, 1), D(2025, 10, 29)]
+
+    def test_a_line_too_long_keeps_the_problems_before_it(self, tmp_path: Path) -> None:
+        """A line over the cap stops the reading where it stands, and the problems of the rows
+        before it in its chunk are still reported, at their lines."""
+        ok = "T-1,2025-10-01,2025-10-14,100.00,0.00,0.00\n"
+        text = PAYROLL + ok + "T-1,2025-10-15,2025-13-14,100.00,0.00,0.00\n" + ok
+        path = write(tmp_path, "p.csv", text + "T-1," + "x" * (2**21) + "\n")
+        with pytest.raises(DataError) as info:
+            read_payroll(path)
+        assert info.value.problems == (
+            f"{path}:3: period_end: '2025-13-14' is not a day: there is no month 13",
+            f"{path}:5: is longer than 1 MiB; expected a line",
+        )
+
 
 # --- any accepted spelling, the same data set ----------------------------------------------------
 

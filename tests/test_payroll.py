@@ -84,7 +84,7 @@ class TestASequenceOfRecords:
             (61538, 0),
             (0, 0),
         )
-        assert p.adjustments == (False, True)
+        assert p.adjusted == (False, True)
 
     def test_a_payroll_of_a_payroll_is_itself(self) -> None:
         """``Payroll.of`` a payroll gives it back, not a copy."""
@@ -155,9 +155,9 @@ REFUSALS = [
         id="a datetime as a day",
     ),
     pytest.param(
-        columns(adjustments=(0,)),
+        columns(adjusted=(0,)),
         InvalidTypeError,
-        "adjustments[0]: 0 is an int; expected True or False",
+        "adjusted[0]: 0 is an int; expected True or False",
         id="an int as a flag",
     ),
     pytest.param(
@@ -185,13 +185,13 @@ REFUSALS = [
         id="a negative ordinary amount",
     ),
     pytest.param(
-        columns(salary_cents=(10**14,), adjustments=(True,)),
+        columns(salary_cents=(10**14,), adjusted=(True,)),
         InvalidInputError,
         "salary: Decimal('1000000000000.00') is too large; expected at most 999999999999.99",
         id="an amount too large",
     ),
     pytest.param(
-        columns(overtime_cents=(-(10**14),), adjustments=(True,)),
+        columns(overtime_cents=(-(10**14),), adjusted=(True,)),
         InvalidInputError,
         "overtime: Decimal('-1000000000000.00') is too large",
         id="a recovery too large",
@@ -327,3 +327,31 @@ def test_a_part_is_the_share_of_each_amount(
     first, last = max(lo, start) - start, min(hi, end) - start
     expected = tuple(share(c, days, first, last) for c in amounts)
     assert part((start, end, days, *amounts), lo, hi) == expected
+
+
+def test_problems_come_officer_by_officer_as_before() -> None:
+    """Overlapping records are reported officer by officer in the order of each officer's first
+    ordinary record, and recoveries below zero in the order of each officer's first adjustment
+    (so a claim refuses with the same first problem however the payroll is held)."""
+    roster = (*ROSTER, Officer("T-3", Model.TASK_FORCE, D(2025, 8, 1), "50000"))
+    recovery = attrs.evolve(RECOVERY, salary=Decimal("-9000.00"))
+    records = [
+        T1,
+        T2,
+        attrs.evolve(recovery, officer_id="T-2"),
+        attrs.evolve(T1, officer_id="T-3"),
+        attrs.evolve(T1, officer_id="T-3", start=D(2025, 10, 14), end=D(2025, 10, 20)),
+        recovery,
+        attrs.evolve(T2, start=D(2025, 10, 10)),
+    ]
+    said = [
+        (e.field, e.value.officer_id)
+        for e in roster_problems(AGENCY, roster, records)
+        if isinstance(e.value, PayRecord)
+    ]
+    assert said == [
+        ("period_start", "T-2"),
+        ("period_start", "T-3"),
+        ("salary", "T-2"),
+        ("salary", "T-1"),
+    ]

@@ -511,7 +511,7 @@ class Claim(Value):
                 overtime=from_cents(p.overtime_cents[i]),
             )
             for i, (first, last, adjusted) in enumerate(
-                zip(p.starts, p.ends, p.adjustments, strict=True)
+                zip(p.starts, p.ends, p.adjusted, strict=True)
             )
             if not adjusted and first <= end and last >= start and (first < start or last > end)
         )
@@ -820,11 +820,38 @@ def _compute(
     )
 
 
+def _prepared(payroll: Payroll) -> list[_ledger.Record]:
+    """The records as the cents engine reads them: day ordinals and whole cents."""
+    ordinal = _Ordinals()  # a payroll's few distinct days, each counted once
+    starts = list(map(ordinal.__getitem__, payroll.starts))
+    ends = list(map(ordinal.__getitem__, payroll.ends))
+    days = map(operator.sub, map(operator.add, ends, itertools.repeat(1)), starts)
+    return list(
+        zip(
+            starts,
+            ends,
+            days,
+            payroll.salary_cents,
+            payroll.benefits_cents,
+            payroll.overtime_cents,
+            strict=True,
+        )
+    )
+
+
+class _Ordinals(dict[dt.date, int]):
+    """Days' ordinals, each day's counted the first time it is asked for."""
+
+    def __missing__(self, day: dt.date) -> int:
+        self[day] = found = day.toordinal()
+        return found
+
+
 def _by_officer(
     payroll: Payroll,
 ) -> tuple[dict[str, list[_ledger.Record]], dict[str, list[_ledger.Record]]]:
     """Each officer's ordinary records and adjustment records, as the cents engine reads them."""
-    prepared, ids, flags = payroll._prepared(), payroll.officer_ids, payroll.adjustments
+    prepared, ids, flags = _prepared(payroll), payroll.officer_ids, payroll.adjusted
     if not any(flags):
         return _grouped(ids, prepared), {}
     ordinary = list(map(operator.not_, flags))

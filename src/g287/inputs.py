@@ -273,14 +273,14 @@ def _check_period(record: PayRecord) -> None:
 
 
 #: The columns of a :class:`Payroll`, in a pay record's field order, and the type of their values.
-_PAYROLL_COLUMNS: Final = (
+_PAYROLL_FIELDS: Final = (
     ("officer_ids", str, "an id"),
     ("starts", dt.date, "a date"),
     ("ends", dt.date, "a date"),
     ("salary_cents", int, "whole cents (an int)"),
     ("benefits_cents", int, "whole cents (an int)"),
     ("overtime_cents", int, "whole cents (an int)"),
-    ("adjustments", bool, "True or False"),
+    ("adjusted", bool, "True or False"),
 )
 
 
@@ -316,7 +316,7 @@ class Payroll(Value, Sequence[PayRecord]):
     benefits_cents: tuple[int, ...]
     overtime_cents: tuple[int, ...]
     #: Whether each record is an adjustment (which may overlap others and be negative).
-    adjustments: tuple[bool, ...]
+    adjusted: tuple[bool, ...]
 
     @classmethod
     def of(cls, records: Iterable[PayRecord]) -> Payroll:
@@ -335,9 +335,9 @@ class Payroll(Value, Sequence[PayRecord]):
         )
 
     def _check(self) -> None:
-        columns = [getattr(self, name) for name, _, _ in _PAYROLL_COLUMNS]
+        columns = [getattr(self, name) for name, _, _ in _PAYROLL_FIELDS]
         count = len(self.officer_ids) if type(self.officer_ids) is tuple else 0
-        for (name, kind, expected), column in zip(_PAYROLL_COLUMNS, columns, strict=True):
+        for (name, kind, expected), column in zip(_PAYROLL_FIELDS, columns, strict=True):
             if type(column) is not tuple:
                 raise type_error(name, column, f"a tuple of {expected}")
             if len(column) != count:
@@ -360,7 +360,7 @@ class Payroll(Value, Sequence[PayRecord]):
                 from_cents(self.salary_cents[bad]),
                 from_cents(self.benefits_cents[bad]),
                 from_cents(self.overtime_cents[bad]),
-                adjustment=self.adjustments[bad],
+                adjustment=self.adjusted[bad],
             )
 
     @classmethod
@@ -368,9 +368,15 @@ class Payroll(Value, Sequence[PayRecord]):
         """A payroll of columns whose every record has been checked (as read, or taken from a
         checked payroll): equal to ``Payroll(*columns)``, without checking them again."""
         payroll = object.__new__(cls)
-        for (name, _, _), column in zip(_PAYROLL_COLUMNS, columns, strict=True):
+        for (name, _, _), column in zip(_PAYROLL_FIELDS, columns, strict=True):
             object.__setattr__(payroll, name, column)
         return payroll
+
+    def _remember_clean(self, agency: Agency | None, roster: tuple[Officer, ...]) -> None:
+        """Remember that :func:`located_problems` found nothing wrong with this payroll, this
+        agency and this roster (a tuple: it cannot change after the check). Not part of the
+        value: equality, hashing, copies and pickles leave it out."""
+        self.__dict__["_clean_with"] = (agency, roster)
 
     def _checked_with(self, agency: Agency | None, roster: Sequence[Officer]) -> bool:
         """Whether :func:`located_problems` found nothing wrong with this payroll, this very
@@ -380,7 +386,7 @@ class Payroll(Value, Sequence[PayRecord]):
 
     def __getstate__(self) -> dict[str, Any]:
         # What a check found out is not part of the value: a copy or pickle starts without it.
-        return {name: getattr(self, name) for name, _, _ in _PAYROLL_COLUMNS}
+        return {name: getattr(self, name) for name, _, _ in _PAYROLL_FIELDS}
 
     def __len__(self) -> int:
         return len(self.officer_ids)
@@ -402,7 +408,7 @@ class Payroll(Value, Sequence[PayRecord]):
             from_cents(self.salary_cents[index]),
             from_cents(self.benefits_cents[index]),
             from_cents(self.overtime_cents[index]),
-            self.adjustments[index],
+            self.adjusted[index],
         )
 
     def __iter__(self) -> Iterator[PayRecord]:
@@ -422,7 +428,7 @@ class Payroll(Value, Sequence[PayRecord]):
         return Payroll._trusted(
             *(
                 tuple(map(getattr(self, name).__getitem__, indices))
-                for name, _, _ in _PAYROLL_COLUMNS
+                for name, _, _ in _PAYROLL_FIELDS
             )
         )
 
@@ -436,32 +442,6 @@ class Payroll(Value, Sequence[PayRecord]):
             map(operator.le, self.starts, repeat(last)),
         )
         return self._take(list(compress(range(len(self)), keep)))
-
-    def _prepared(self) -> list[_ledger.Record]:
-        """The records as the cents engine reads them: day ordinals and whole cents."""
-        ordinal = _Ordinals()  # a payroll's few distinct days, each counted once
-        starts = list(map(ordinal.__getitem__, self.starts))
-        ends = list(map(ordinal.__getitem__, self.ends))
-        days = map(operator.sub, map(operator.add, ends, repeat(1)), starts)
-        return list(
-            zip(
-                starts,
-                ends,
-                days,
-                self.salary_cents,
-                self.benefits_cents,
-                self.overtime_cents,
-                strict=True,
-            )
-        )
-
-
-class _Ordinals(dict[dt.date, int]):
-    """Days' ordinals, each day's counted the first time it is asked for."""
-
-    def __missing__(self, day: dt.date) -> int:
-        self[day] = found = day.toordinal()
-        return found
 
 
 _officer_id_of = operator.attrgetter("officer_id")
@@ -507,7 +487,7 @@ def _first_bad_record(p: Payroll) -> int | None:
             lowest >= 0
             or not any(
                 not adjusted and min(s, b, o) < 0
-                for s, b, o, adjusted in zip(salary, benefits, overtime, p.adjustments, strict=True)
+                for s, b, o, adjusted in zip(salary, benefits, overtime, p.adjusted, strict=True)
             )
         )
     )
@@ -516,7 +496,7 @@ def _first_bad_record(p: Payroll) -> int | None:
     return next(
         i
         for i, (start, end, s, b, o, adjusted) in enumerate(
-            zip(p.starts, p.ends, salary, benefits, overtime, p.adjustments, strict=True)
+            zip(p.starts, p.ends, salary, benefits, overtime, p.adjusted, strict=True)
         )
         if end < start
         or max(abs(s), abs(b), abs(o)) > MAX_CENTS
@@ -587,7 +567,7 @@ def located_problems(
         clean = False
         yield problem
     if clean and type(roster) is tuple:  # a roster that cannot change after the check
-        payroll.__dict__["_clean_with"] = (agency, roster)
+        payroll._remember_clean(agency, roster)
 
 
 def _problems_of(
@@ -645,13 +625,13 @@ def _overlapping(payroll: Payroll) -> set[str]:
     """The officers with ordinary records that overlap, found column by column: sorted by
     officer and period, records overlap somewhere only if two neighbours do."""
     ids, starts, ends = payroll.officer_ids, payroll.starts, payroll.ends
-    if not any(payroll.adjustments):  # the common case: each officer's records together,
+    if not any(payroll.adjusted):  # the common case: each officer's records together,
         same = list(map(operator.eq, ids[1:], ids))  # in date order, none overlapping
         if len(same) - sum(same) + 1 == len(set(ids)) and not any(
             map(operator.and_, same, map(operator.le, starts[1:], ends))
         ):
             return set()
-    ordinary = compress(range(len(ids)), map(operator.not_, payroll.adjustments))
+    ordinary = compress(range(len(ids)), map(operator.not_, payroll.adjusted))
     keys = list(zip(ids, starts, ends, strict=True))
     order = sorted(ordinary, key=keys.__getitem__)
     s_ids = list(map(ids.__getitem__, order))
@@ -665,15 +645,20 @@ def _overlapping(payroll: Payroll) -> set[str]:
     return {s_ids[k + 1] for k in compress(range(len(order)), hits)}
 
 
-def _places(payroll: Payroll, officers: set[str]) -> dict[str, list[int]]:
-    """The indices of each of ``officers``' records, in payroll order."""
+def _places(payroll: Payroll, officers: set[str], *, adjusted: bool) -> dict[str, list[int]]:
+    """The indices of each of ``officers``' records, in payroll order; the officers in the
+    order of their first ordinary record (or, ``adjusted``, their first adjustment)."""
     found: dict[str, list[int]] = defaultdict(list)
     if not officers:
         return found
-    ids = payroll.officer_ids
+    ids, flags = payroll.officer_ids, payroll.adjusted
     for i in compress(range(len(ids)), map(officers.__contains__, ids)):
         found[ids[i]].append(i)
-    return found
+    first = {
+        officer_id: next((i for i in at if flags[i] is adjusted), len(ids))
+        for officer_id, at in found.items()
+    }
+    return dict(sorted(found.items(), key=lambda item: first[item[0]]))
 
 
 def _double_claims(
@@ -682,9 +667,9 @@ def _double_claims(
     """An error for each ordinary record that starts by the end of an earlier one of the same
     officer (in period order), officer by officer in the order of their first record."""
     starts, ends = payroll.starts, payroll.ends
-    for officer_id, at in _places(payroll, officers).items():
+    for officer_id, at in _places(payroll, officers, adjusted=False).items():
         records = sorted(
-            (i for i in at if not payroll.adjustments[i]), key=lambda i: (starts[i], ends[i])
+            (i for i in at if not payroll.adjusted[i]), key=lambda i: (starts[i], ends[i])
         )
         reach = records[0]  # of the records so far, the one ending last: each later record
         for after in records[1:]:  # that starts by its end overlaps it, and is reported
@@ -707,12 +692,12 @@ def _recoveries(payroll: Payroll) -> Iterator[tuple[Place, InvalidInputError]]:
     amounts = zip(payroll.salary_cents, payroll.benefits_cents, payroll.overtime_cents, strict=True)
     negative = {
         payroll.officer_ids[i]
-        for i, paid in compress(enumerate(amounts), payroll.adjustments)
+        for i, paid in compress(enumerate(amounts), payroll.adjusted)
         if min(paid) < 0
     }
-    for officer_id, at in _places(payroll, negative).items():
-        ordinary = [i for i in at if not payroll.adjustments[i]]
-        order = ordinary + [i for i in at if payroll.adjustments[i]]
+    for officer_id, at in _places(payroll, negative, adjusted=True).items():
+        ordinary = [i for i in at if not payroll.adjusted[i]]
+        order = ordinary + [i for i in at if payroll.adjusted[i]]
         records = [payroll[i] for i in order]
         index = {id(r): i for r, i in zip(records, order, strict=True)}
         for error in _below_zero(officer_id, records, payroll_coverage(records[: len(ordinary)])):
@@ -787,7 +772,7 @@ def window_text(window: DateRange | None) -> str:
 def payroll_coverage(records: Iterable[PayRecord]) -> DateRange | None:
     """The days a payroll covers: from its first ordinary record's start to its last's end."""
     payroll = Payroll.of(records)
-    ordinary = list(map(operator.not_, payroll.adjustments))
+    ordinary = list(map(operator.not_, payroll.adjusted))
     if not any(ordinary):
         return None
     return DateRange(min(compress(payroll.starts, ordinary)), max(compress(payroll.ends, ordinary)))

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numbers
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import MAX_PREC, Context, Decimal, Inexact, InvalidOperation, Rounded
 from fractions import Fraction
 from typing import Any, Final
@@ -110,6 +110,30 @@ def two_places(text: str) -> Decimal | None:
     (Decimal('2769.23'), None)
     """
     return Decimal(text) if _TWO_PLACES.fullmatch(text) else None
+
+
+def plain_cents(text: str) -> int | None:
+    """The cents of ``text`` if it is in :func:`two_places`' form, else ``None``.
+
+    >>> plain_cents("2769.23"), plain_cents("$2,769.23")
+    (276923, None)
+    """
+    return int(text.replace(".", "")) if _TWO_PLACES.fullmatch(text) else None
+
+
+def cents_of_texts(texts: Sequence[str], other: Callable[[str], int]) -> list[int]:
+    """The cents of each text: a text in :func:`two_places`' form read here (a column of them
+    all at once), any other by ``other`` (a reader of ``$1,234.56``, which refuses what is not
+    an amount).
+
+    >>> cents_of_texts(["2769.23", "$1,000.00"], lambda text: 100000)
+    [276923, 100000]
+    """
+    found = two_places_cents(texts)
+    if found is not None:
+        return found
+    match = _TWO_PLACES.fullmatch
+    return [int(text.replace(".", "")) if match(text) else other(text) for text in texts]
 
 
 def two_places_cents(texts: Sequence[str]) -> list[int] | None:

@@ -20,12 +20,14 @@ import datetime as dt
 import itertools
 import json
 import numbers
+import operator
 import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Final, TextIO
 
@@ -225,10 +227,12 @@ def _csv_sheet(path: Path) -> Sheet:
             cells: list[list[str]] = []
             try:
                 cells.extend(itertools.islice(reader, CHUNK_ROWS))  # what was read stays
-            except (csv.Error, UnicodeDecodeError) as exc:
+            except (csv.Error, UnicodeDecodeError, DataError) as exc:  # the rows before count
                 places, end = _numbered(cells, end)
                 if cells:
                     yield places, cells
+                if isinstance(exc, DataError):  # a line too long, placed where it stands
+                    raise
                 if isinstance(exc, UnicodeDecodeError):
                     raise _not_utf8(path) from None
                 raise DataError.at(f"{path}:{end + 1}", f"unreadable CSV: {exc}") from None
@@ -248,11 +252,14 @@ def _numbered(rows: list[list[str]], end: int) -> tuple[list[int], int]:
     """The line each row starts on, the first after ``end``, and the last line they take: a
     row takes one line and one more for each line break in its (quoted) cells, as the file is
     read (``newline=""``: a CR, an LF or a CRLF each end a line)."""
-    places = []
-    for row in rows:
-        places.append(end + 1)
-        end += 1 + sum(c.count("\n") + c.count("\r") - c.count("\r\n") for c in row)
-    return places, end
+    texts = list(map("".join, rows))
+    breaks = map(
+        operator.sub,
+        map(operator.add, map(str.count, texts, repeat("\n")), map(str.count, texts, repeat("\r"))),
+        map(str.count, texts, repeat("\r\n")),
+    )
+    lines = list(itertools.accumulate(map(operator.add, breaks, repeat(1)), initial=end))
+    return [line + 1 for line in lines[:-1]], lines[-1]
 
 
 def _xlsx_sheet(path: Path) -> Sheet:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import difflib
 import operator
 from collections.abc import Callable, Iterable, Mapping, MutableSequence, Sequence
+from functools import partial
+from itertools import repeat
 from typing import Any, Final
 
 from g287.errors import G287Error, show
 from g287.inputs import LeadReport, Officer, PayRecord, Payroll
-from g287.money import cents, two_places_cents
+from g287.money import cents, cents_of_texts, plain_cents, to_signed_money
 
 from . import _cells
 from ._problems import Problems
@@ -185,10 +187,6 @@ def listed(headers: list[str], most: int = 10) -> str:
     return ", ".join(shown + ([f"and {len(headers) - most} more"] if len(headers) > most else []))
 
 
-#: What a comment's first cell may start with: ``#``, or spaces before it.
-_COMMENT_PREFIXES: Final = ("#", " ", "\t")
-
-
 def _skipped(cells: list[str]) -> bool:
     """A blank row, or a comment: a row whose first cell starts with ``#``."""
     return not "".join(cells).strip() or cells[0].lstrip().startswith("#")
@@ -253,9 +251,11 @@ def _table(cells: list[list[str]], width: int) -> list[tuple[str, ...]] | None:
     if set(map(len, cells)) != {width}:
         return None
     table = list(zip(*cells, strict=True))
-    firsts = "\n" + "\n".join(table[0])
-    if any(f"\n{c}" in firsts for c in _COMMENT_PREFIXES):
-        return None  # a comment, or a first cell that may hide one behind spaces
+    firsts = table[0]
+    if any(map(str.startswith, firsts, repeat("#"))) or any(
+        map(operator.ne, map(str.lstrip, firsts), firsts)
+    ):
+        return None  # a comment, or a first cell that may hide one behind white space
     return table
 
 
@@ -314,11 +314,15 @@ def _each(read: _cells.Reader) -> Callable[[Sequence[str], str], list[Any]]:
 
 
 def _amounts(texts: Sequence[str], column: str) -> list[int]:
-    """Cents of amounts: those in the plain two-place form at once, any other one by one."""
-    found = two_places_cents(texts)
-    if found is None:
-        found = [cents(_cells.signed_amount(t, column)) for t in texts]
-    return found
+    """Cents of amounts, as :func:`~g287.dataio._cells.signed_amount` reads each: those in the
+    plain two-place form at once, any other (``$1,234.56``) by its plain form."""
+    return cents_of_texts(texts, partial(_amount, column=column))
+
+
+def _amount(text: str, column: str) -> int:
+    plain = _cells.amount_text(text, column, signed=True)  # refuses what is not an amount
+    count = plain_cents(plain)
+    return cents(to_signed_money(plain, column)) if count is None else count
 
 
 def pay_records(
@@ -379,14 +383,22 @@ def _chunk(
     ids, starts, ends, salary, benefits, overtime = (
         readers[c].values(table[index[c]], c) for c in PAYROLL_COLUMNS[:6]
     )
-    if min(salary) < 0 or min(benefits) < 0 or min(overtime) < 0:
-        return None  # an adjustment, or a problem: read the rows one by one
     if not all(map(operator.le, starts, ends)):
-        return None
+        return None  # a period ending before it starts: read the rows one by one
     flagged = index.get("adjustment")
-    if flagged is None:
-        return ids, starts, ends, salary, benefits, overtime, [False] * len(cells)
-    adjusted = readers["adjustment"].values(table[flagged], "adjustment")
+    adjusted = (
+        [False] * len(cells)
+        if flagged is None
+        else readers["adjustment"].values(table[flagged], "adjustment")
+    )
+    if (min(salary) < 0 or min(benefits) < 0 or min(overtime) < 0) and any(
+        map(
+            operator.and_,
+            map(operator.lt, map(min, salary, benefits, overtime), repeat(0)),
+            map(operator.not_, adjusted),
+        )
+    ):
+        return None  # a negative amount of an ordinary record: read the rows one by one
     return ids, starts, ends, salary, benefits, overtime, adjusted
 
 
