@@ -1385,6 +1385,25 @@ class TestEveryProblemIsReported:
         assert str(info.value) == "\n".join(info.value.problems)
         assert (info.value.field, info.value.value) == ("annual_salary", "x")
 
+    def test_every_negative_amount_of_an_ordinary_record(self, tmp_path: Path) -> None:
+        """Each amount of an ordinary pay record below zero is its own problem, quoted as the
+        cell writes it; an adjustment's may be negative."""
+        path = write(
+            tmp_path,
+            "p.csv",
+            PAYROLL.replace("overtime", "overtime,adjustment")
+            + 'T-1,2025-10-01,2025-10-14,-5,$-5,"-$1,000",no\n'
+            + 'T-1,2025-10-01,2025-10-14,-5,$-5,"-$1,000",yes\n',
+        )
+        with pytest.raises(DataError) as info:
+            read_payroll(path)
+        why = "is negative; expected an amount >= 0 (only an adjustment record may be negative"
+        assert [p.partition(why)[0] for p in info.value.problems] == [
+            f"{path}:2: salary: '-5' ",
+            f"{path}:2: benefits: '$-5' ",
+            f"{path}:2: overtime: '-$1,000' ",
+        ]
+
     def test_every_bad_cell_of_a_row(self, tmp_path: Path) -> None:
         """Each bad cell of one row is its own problem, in column order."""
         path = write(tmp_path, "o.csv", OFFICERS + "T-1,XX,2025-13-01,x,\n")

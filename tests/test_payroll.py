@@ -93,9 +93,13 @@ class TestASequenceOfRecords:
 
     def test_beyond_its_end(self) -> None:
         """An index past either end is an IndexError, as for a tuple."""
-        with pytest.raises(IndexError):
+        with pytest.raises(
+            IndexError, match=r"^payroll index 1 out of range: the payroll has 1 record$"
+        ):
             payroll(T1)[1]
-        with pytest.raises(IndexError):
+        with pytest.raises(
+            IndexError, match=r"^payroll index -1 out of range: the payroll has 0 records$"
+        ):
             payroll()[-1]
 
     def test_equal_by_records_not_by_kind(self) -> None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from functools import partial
 from itertools import compress, repeat
 from typing import Any, Final, TypeVar, overload
 
@@ -215,16 +216,8 @@ class PayRecord(Value):
 
     def _check(self) -> None:
         _check_period(self)
-        if not self.adjustment:
-            for name in ("salary", "benefits", "overtime"):
-                amount = getattr(self, name)
-                if amount < 0:
-                    raise InvalidInputError.about(
-                        name,
-                        str(amount),
-                        "is negative; expected an amount >= 0 (only an adjustment record may "
-                        "be negative: adjustment=True, or yes in a payroll's adjustment column)",
-                    )
+        for name in negative_amounts(self, adjustment=self.adjustment):
+            raise InvalidInputError.about(name, str(getattr(self, name)), NOT_NEGATIVE)
 
     @classmethod
     def _trusted(  # noqa: PLR0917 - the fields in order, as PayRecord(...) takes them
@@ -260,6 +253,25 @@ class PayRecord(Value):
     def days(self) -> int:
         """The number of days of the pay period."""
         return (self.end - self.start).days + 1
+
+
+#: A pay record's amounts, in field order.
+AMOUNTS: Final = ("salary", "benefits", "overtime")
+#: Why an ordinary record's amount may not be below zero.
+NOT_NEGATIVE: Final = (
+    "is negative; expected an amount >= 0 (only an adjustment record may be negative: "
+    "adjustment=True, or yes in a payroll's adjustment column)"
+)
+
+
+def negative_amounts(amounts: object, *, adjustment: bool) -> list[str]:
+    """The names of the amounts a pay record may not have (its attributes, or a mapping's
+    items, named as in :data:`AMOUNTS`): those below zero, unless it is an adjustment (which
+    corrects pay already recorded, and may take some back)."""
+    if adjustment:
+        return []
+    get = amounts.__getitem__ if isinstance(amounts, Mapping) else partial(getattr, amounts)
+    return [name for name in AMOUNTS if get(name) < 0]
 
 
 def _check_period(record: PayRecord) -> None:
@@ -401,8 +413,16 @@ class Payroll(Value, Sequence[PayRecord]):
         """The record at ``index``, made now; for a slice, the payroll of those records."""
         if isinstance(index, slice):
             return self._take(range(len(self))[index])
+        try:
+            officer_id = self.officer_ids[index]
+        except IndexError:
+            count = len(self)
+            raise IndexError(
+                f"payroll index {index} out of range: the payroll has {count:,} "
+                f"record{'s' * (count != 1)}"
+            ) from None
         return PayRecord._trusted(
-            self.officer_ids[index],
+            officer_id,
             self.starts[index],
             self.ends[index],
             from_cents(self.salary_cents[index]),

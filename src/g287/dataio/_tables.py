@@ -10,8 +10,8 @@ from functools import partial
 from itertools import repeat
 from typing import Any, Final
 
-from g287.errors import G287Error, show
-from g287.inputs import LeadReport, Officer, PayRecord, Payroll
+from g287.errors import G287Error, InvalidInputError, show
+from g287.inputs import NOT_NEGATIVE, LeadReport, Officer, PayRecord, Payroll, negative_amounts
 from g287.money import cents, cents_of_texts, plain_cents, to_signed_money
 
 from . import _cells
@@ -55,6 +55,8 @@ class Kind:
         readers: Mapping[str, _cells.Reader],
         build: Callable[[dict[str, Any]], Any],
         collect: Collect | None = None,
+        row_problems: Callable[[dict[str, Any], list[str], Mapping[str, int]], list[G287Error]]
+        | None = None,
     ) -> None:
         self.name = name
         self.columns = columns
@@ -64,6 +66,9 @@ class Kind:
         #: How the rows are read into records: :func:`records` (a list), unless the kind reads
         #: them otherwise (a payroll, column by column).
         self.collect: Collect = collect or records
+        #: The problems of a row whose cells each read well, said of the cells as written
+        #: (before the record is built, which would say the first of them only).
+        self.row_problems = row_problems
 
 
 def _officer(v: dict[str, Any]) -> Officer:
@@ -82,6 +87,14 @@ def _pay_record(v: dict[str, Any]) -> PayRecord:
         v["overtime"],
         adjustment=v.get("adjustment", False),
     )
+
+
+def _pay_row_problems(
+    v: dict[str, Any], cells: list[str], index: Mapping[str, int]
+) -> list[G287Error]:
+    """Each amount of an ordinary pay record below zero, as the cell writes it."""
+    names = negative_amounts(v, adjustment=v.get("adjustment", False))
+    return [InvalidInputError.about(name, cells[index[name]], NOT_NEGATIVE) for name in names]
 
 
 def _lead_report(v: dict[str, Any]) -> LeadReport:
@@ -122,6 +135,7 @@ def payroll_kind() -> Kind:
         },
         build=_pay_record,
         collect=pay_records,
+        row_problems=_pay_row_problems,
     )
 
 
@@ -449,6 +463,11 @@ def _record(
             problems.add(where, exc)
             good = False
     if not good:
+        return None
+    found = kind.row_problems(values, cells, index) if kind.row_problems is not None else []
+    for problem in found:
+        problems.add(where, problem)
+    if found:
         return None
     try:
         return kind.build(values)
