@@ -50,6 +50,7 @@ from . import (
 )
 from ._validators import instance
 from .errors import G287Error, InvalidInputError, InvalidTypeError, VerificationError, show
+from .money import cents
 
 __all__ = ["SCHEMA", "dumps", "from_dict", "loads", "to_dict", "verify"]
 
@@ -474,6 +475,10 @@ def _decode_table(kind: type, value: object, where: str, context: dict[str, obje
         raise _bad(f"{where}.columns", columns, "no name that is also a part of another's")
     if not isinstance(rows, list):
         raise _bad(f"{where}.rows", rows, "a list of rows")
+    if kind is inputs.PayRecord:
+        payroll = _payroll_of_table(columns, rows)
+        if payroll is not None:
+            return payroll
     objects = []
     for i, row in enumerate(rows):
         if not isinstance(row, list) or len(row) != len(paths):
@@ -486,6 +491,43 @@ def _decode_table(kind: type, value: object, where: str, context: dict[str, obje
             node[path[-1]] = cell
         objects.append(_decode_attrs(kind, fields, f"{where}[{i}]", context))
     return tuple(objects)
+
+
+def _payroll_of_table(columns: list[str], rows: list[Any]) -> inputs.Payroll | None:
+    """A claim's payroll table read column by column, each distinct cell once, as the rows would
+    read it record by record (a national claim's document holds hundreds of thousands); or
+    ``None`` if anything in it is not so simple, to be read row by row, which says what and
+    where."""
+    fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(inputs.PayRecord)
+    if columns != [f.name for f in fields] or not all(
+        type(row) is list and len(row) == len(fields) for row in rows
+    ):
+        return None
+    hints = _hints(inputs.PayRecord)
+    read: list[list[Any]] = []
+    try:
+        for field, cells in zip(
+            fields, zip(*rows, strict=True) if rows else [()] * len(fields), strict=True
+        ):
+            convert: Callable[[Any], Any] = field.converter  # type: ignore[assignment]
+            seen: dict[tuple[type, Any], Any] = {}
+            for cell in cells:  # each distinct cell once: a field's value as the row would get it
+                key = (type(cell), cell)
+                if key not in seen:
+                    seen[key] = convert(_decode(hints[field.name], cell, "", {}))
+            read.append([seen[type(cell), cell] for cell in cells])
+        ids, starts, ends, salary, benefits, overtime, adjusted = read
+        return inputs.Payroll(
+            tuple(ids),
+            tuple(starts),
+            tuple(ends),
+            tuple(map(cents, salary)),
+            tuple(map(cents, benefits)),
+            tuple(map(cents, overtime)),
+            tuple(adjusted),
+        )
+    except (G287Error, TypeError):  # a cell or a record refused, or a cell that is a list
+        return None
 
 
 def _located(error: G287Error, where: str) -> G287Error:
@@ -588,12 +630,12 @@ def _claim_agrees(c: claims.Claim, where: str) -> None:
     ):
         raise _located(problem, where)
     if c.payroll is not None:
-        first = c.fiscal_year.start
-        for i, record in enumerate(c.payroll):
-            if record.end < first or record.start > c.period.end:
+        first, last, p = c.fiscal_year.start, c.period.end, c.payroll
+        for i, (start, end) in enumerate(zip(p.starts, p.ends, strict=True)):
+            if end < first or start > last:
                 raise InvalidInputError.about(
                     f"{where}.payroll[{i}]",
-                    str(record.period),
+                    str(p[i].period),
                     f"is outside {c.fiscal_year} up to the period's end; the claim never read it",
                 )
     _award_of_claim_agrees(c, where)
