@@ -511,21 +511,14 @@ def _payroll_of_table(columns: list[str], rows: list[Any]) -> inputs.Payroll | N
         ):
             convert: Callable[[Any], Any] = field.converter  # type: ignore[assignment]
             seen: dict[tuple[type, Any], Any] = {}
+            amount = field.name in inputs.AMOUNTS  # held in whole cents
             for cell in cells:  # each distinct cell once: a field's value as the row would get it
                 key = (type(cell), cell)
                 if key not in seen:
-                    seen[key] = convert(_decode(hints[field.name], cell, "", {}))
+                    value = convert(_decode(hints[field.name], cell, "", {}))
+                    seen[key] = cents(value) if amount else value
             read.append([seen[type(cell), cell] for cell in cells])
-        ids, starts, ends, salary, benefits, overtime, adjusted = read
-        return inputs.Payroll(
-            tuple(ids),
-            tuple(starts),
-            tuple(ends),
-            tuple(map(cents, salary)),
-            tuple(map(cents, benefits)),
-            tuple(map(cents, overtime)),
-            tuple(adjusted),
-        )
+        return inputs.Payroll(*map(tuple, read))
     except (G287Error, TypeError):  # a cell or a record refused, or a cell that is a list
         return None
 
