@@ -1007,7 +1007,8 @@ class TestProgress:
     #: What the example's payroll (237 rows) shows while it is read, with :meth:`small`.
     SHOWN = (
         f"\rreading {example_dir() / 'payroll.csv'}: 150 rows"
-        f"\rreading {example_dir() / 'payroll.csv'}: 200 rows\n"
+        f"\rreading {example_dir() / 'payroll.csv'}: 200 rows"
+        f"\rreading {example_dir() / 'payroll.csv'}: 237 rows\n"
     )
 
     @pytest.fixture
@@ -1020,7 +1021,8 @@ class TestProgress:
     @pytest.mark.usefixtures("small")
     def test_with_progress(self, capsys: Capsys) -> None:
         """With --progress, a file past the threshold (the payroll) shows its count on one line
-        of stderr, rewritten in place and ended once the file is read; a file under it (the
+        of stderr, rewritten in place and ended, with the whole count, once the file is read;
+        a file under it (the
         roster's 10 rows) shows nothing; stdout is the report alone."""
         code, out, err = run(capsys, "claim", "--example", "--progress")
         assert (code, err) == (0, self.SHOWN)

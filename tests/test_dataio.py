@@ -1516,20 +1516,23 @@ class TestTemplates:
 
 
 class TestProgress:
+    @pytest.mark.parametrize(
+        ("rows", "counts"), [(5, [2, 4, 5]), (4, [2, 4]), (3, [2, 3]), (2, [2]), (1, [])]
+    )
     def test_progress_is_told_every_so_many_rows(
-        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: int, counts: list[int]
     ) -> None:
         """load_dataset calls progress(file, rows) every PROGRESS_EVERY rows of the roster and
-        the payroll."""
+        the payroll, and with the whole count at the end of a file it told of."""
         monkeypatch.setattr(g287.dataio, "PROGRESS_EVERY", 2)
         told: list[tuple[str, int]] = []
         load_base(
             tmp_path,
             progress=lambda where, rows: told.append((where, rows)),
             p_csv=PAYROLL
-            + "".join(f"T-1,2025-10-{d:02d},2025-10-{d:02d},1,1,1\n" for d in (1, 2, 3, 4, 5)),
+            + "".join(f"T-1,2025-10-{d:02d},2025-10-{d:02d},1,1,1\n" for d in range(1, rows + 1)),
         )
-        assert told == [(str(tmp_path / "p.csv"), 2), (str(tmp_path / "p.csv"), 4)]
+        assert told == [(str(tmp_path / "p.csv"), count) for count in counts]
 
 
 class TestErrorsCarryTheirSubject:

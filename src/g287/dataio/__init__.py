@@ -213,7 +213,8 @@ class _Read:
         return self.place(self.lines[i])
 
 
-#: A progress callback: ``progress(file, rows)``, called every :data:`PROGRESS_EVERY` rows.
+#: A progress callback: ``progress(file, rows)``, called every :data:`PROGRESS_EVERY` rows,
+#: and at the end of a file with its whole count.
 Progress = Callable[[str, int], object]
 #: How often (in rows) a progress callback is called.
 PROGRESS_EVERY: Final = 50_000
@@ -230,6 +231,8 @@ def _counted(chunks: Iterator[Chunk], where: str, progress: Progress) -> Iterato
         ):
             progress(where, shown)
         yield chunk
+    if read > PROGRESS_EVERY and read % PROGRESS_EVERY:  # the whole, once it was told of
+        progress(where, read)
 
 
 def _read(
@@ -431,7 +434,8 @@ def load_dataset(
     Beyond each file's own checks: every pay record's officer is on the roster, one officer's
     pay records do not overlap (a double claim), and every officer's model is one the agency
     signed. Each problem is reported at the line that causes it. ``progress``, if given, is
-    called as ``progress(file, rows)`` every :data:`PROGRESS_EVERY` rows read.
+    called as ``progress(file, rows)`` every :data:`PROGRESS_EVERY` rows read, and at the end of
+    a file that long with its whole count.
     :meth:`Dataset.from_records` reads the same tables from memory.
 
     Raises:
