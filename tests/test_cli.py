@@ -1022,8 +1022,7 @@ class TestProgress:
     def test_with_progress(self, capsys: Capsys) -> None:
         """With --progress, a file past the threshold (the payroll) shows its count on one line
         of stderr, rewritten in place and ended, with the whole count, once the file is read;
-        a file under it (the
-        roster's 10 rows) shows nothing; stdout is the report alone."""
+        a file under it (the roster's 10 rows) shows nothing; stdout is the report alone."""
         code, out, err = run(capsys, "claim", "--example", "--progress")
         assert (code, err) == (0, self.SHOWN)
         assert out == claim_table(example_claim("FY2026 Q1")) + "\n"
