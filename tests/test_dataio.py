@@ -1246,7 +1246,7 @@ REFUSED: list[tuple[str, dict[str, str | bytes], Callable[[], object], str]] = [
         dataset,
         (
             "p.csv:2: period_start: T-1's pay records 2025-10-01 to 2025-10-14 and 2025-10-14 to "
-            "2025-10-27 overlap (a double claim)"
+            "2025-10-27 overlap (a double claim); the other record is at p.csv:3"
         ),
     ),
 ]

@@ -78,7 +78,8 @@ NOT_A_MODEL = "is not a 287(g) model; expected JEM, TFM or WSO (or their names)"
 #: The small agency's pay record, and a second one from its last day: a double claim.
 OVERLAP = (
     "payroll[row 2]: period_start: T-1's pay records 2025-10-01 to 2025-10-14 "
-    "and 2025-10-14 to 2025-10-14 overlap (a double claim)"
+    "and 2025-10-14 to 2025-10-14 overlap (a double claim); the other record is at "
+    "payroll[row 1]"
 )
 PAYROLL_COLUMNS = (
     "expected the columns officer_id, period_start, period_end, salary, benefits, overtime "

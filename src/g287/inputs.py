@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from functools import partial
 from itertools import compress, repeat
-from typing import Any, Final, TypeVar, overload
+from typing import Any, Final, NamedTuple, TypeVar, overload
 
 import attrs
 
@@ -568,8 +568,14 @@ def roster_problems(
         yield error
 
 
-#: Where a problem across records stands: ``("officers", i)`` or ``("payroll", i)``.
-Place = tuple[str, int]
+class Place(NamedTuple):
+    """Where a problem across records stands: the table (``officers`` or ``payroll``) and the
+    index of the record at fault, and of another record of the same table the problem is about
+    (the earlier record of a double claim), if any."""
+
+    table: str
+    record: int
+    also: int | None = None
 
 
 def located_problems(
@@ -600,7 +606,7 @@ def _problems_of(
         if key in seen:
             twice = "twice" if seen[key] == officer.id else f"twice (as {seen[key]!r} too)"
             yield (
-                ("officers", i),
+                Place("officers", i),
                 InvalidInputError(
                     f"officer_id: {officer.id!r} appears {twice} on the roster; ids are unique "
                     "whatever their case",
@@ -611,7 +617,7 @@ def _problems_of(
         seen.setdefault(key, officer.id)
         if agency is not None and officer.model not in agency.models:
             yield (
-                ("officers", i),
+                Place("officers", i),
                 InvalidInputError(
                     f"model: {officer.model.value} of officer {officer.id!r} is not among the "
                     f"models agency {agency.id!r} signed ({signed})",
@@ -625,7 +631,7 @@ def _problems_of(
         near = seen.get(ids[i].casefold())
         hint = f"; the roster has {near!r}" if near else ""
         yield (
-            ("payroll", i),
+            Place("payroll", i),
             InvalidInputError(
                 f"officer_id: {ids[i]!r} of the pay record {_period_at(payroll, i)} is not on "
                 f"the roster{hint}",
@@ -695,7 +701,7 @@ def _double_claims(
         for after in records[1:]:  # that starts by its end overlaps it, and is reported
             if starts[after] <= ends[reach]:
                 yield (
-                    ("payroll", after),
+                    Place("payroll", after, also=reach),
                     InvalidInputError(
                         f"period_start: {officer_id}'s pay records {_period_at(payroll, reach)} "
                         f"and {_period_at(payroll, after)} overlap (a double claim)",
@@ -721,7 +727,7 @@ def _recoveries(payroll: Payroll) -> Iterator[tuple[Place, InvalidInputError]]:
         records = [payroll[i] for i in order]
         index = {id(r): i for r, i in zip(records, order, strict=True)}
         for error in _below_zero(officer_id, records, payroll_coverage(records[: len(ordinary)])):
-            yield ("payroll", index[id(error.value)]), error
+            yield Place("payroll", index[id(error.value)]), error
 
 
 def _below_zero(

@@ -303,9 +303,17 @@ def _read_leads(source: _TableSource, problems: Problems, notes: list[str]) -> _
 def _locate(
     errors: Iterable[tuple[Place, G287Error]], reads: Mapping[str, _Read], problems: Problems
 ) -> None:
-    """Each problem across records added at the line of the record it is about."""
-    for (table, i), error in errors:
-        problems.add(reads[table].at(i), error)
+    """Each problem across records added at the line of the record it is about (naming the
+    line of another record it is about too: the earlier record of a double claim)."""
+    for place, error in errors:
+        read = reads[place.table]
+        if place.also is not None:
+            error = type(error)(  # noqa: PLW2901 - the same problem, placed
+                f"{error}; the other record is at {read.at(place.also)}",
+                field=error.field,
+                value=error.value,
+            )
+        problems.add(read.at(place.record), error)
 
 
 def _done(read: _Read, problems: Problems) -> tuple[Any, ...]:
@@ -474,7 +482,7 @@ def _dataset(
         (
             (place, e)
             for place, e in across
-            if not (roster_refused and e.field == "officer_id" and place[0] == "payroll")
+            if not (roster_refused and e.field == "officer_id" and place.table == "payroll")
         ),
         {"officers": roster, "payroll": pay},
         problems,
