@@ -1404,6 +1404,17 @@ class TestEveryProblemIsReported:
             f"{path}:2: overtime: '-$1,000' ",
         ]
 
+    def test_a_period_backwards_and_negative_amounts(self, tmp_path: Path) -> None:
+        """A row whose period ends before it starts and whose amounts are negative reports both
+        (the period first, in column order)."""
+        path = write(tmp_path, "p.csv", PAYROLL + "T-1,2025-10-14,2025-10-01,-5.00,1.00,1.00\n")
+        with pytest.raises(DataError) as info:
+            read_payroll(path)
+        assert [p.split(";")[0] for p in info.value.problems] == [
+            f"{path}:2: end: 2025-10-01 of a pay record of 'T-1' is before its start 2025-10-14",
+            f"{path}:2: salary: '-5.00' is negative",
+        ]
+
     def test_every_bad_cell_of_a_row(self, tmp_path: Path) -> None:
         """Each bad cell of one row is its own problem, in column order."""
         path = write(tmp_path, "o.csv", OFFICERS + "T-1,XX,2025-13-01,x,\n")
@@ -1534,6 +1545,21 @@ class TestProgress:
         )
         assert told == [(str(tmp_path / "p.csv"), count) for count in counts]
 
+    def test_progress_counts_what_was_read_of_an_unreadable_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A file that stops being readable part way tells the whole count of what was read."""
+        monkeypatch.setattr(g287.dataio, "PROGRESS_EVERY", 2)
+        told: list[tuple[str, int]] = []
+        rows = "".join(f"T-1,2025-10-{d:02d},2025-10-{d:02d},1,1,1\n" for d in range(1, 6))
+        with pytest.raises(DataError, match="unreadable CSV"):
+            load_base(
+                tmp_path,
+                progress=lambda where, rows: told.append((where, rows)),
+                p_csv=PAYROLL + rows + 'T-1,"2025-10-06\n',
+            )
+        assert told == [(str(tmp_path / "p.csv"), count) for count in (2, 4, 5)]
+
 
 class TestErrorsCarryTheirSubject:
     def test_a_bad_value_names_its_column_and_value(self, tmp_path: Path) -> None:
@@ -1591,6 +1617,23 @@ class TestQuotedLineBreaks:
         with pytest.raises(DataError) as info:
             read_officers(path)
         assert info.value.problems == (f"{path}:5: annual_salary: 'x' {NOT_AN_AMOUNT}",)
+
+    @pytest.mark.parametrize("rows", [1, 4096])
+    def test_a_cells_cr_and_the_next_cells_lf_are_two_lines(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: int
+    ) -> None:
+        """A quoted cell ending in CR and the next one starting with LF end two lines, not one
+        CRLF: the row after them keeps its line number."""
+        monkeypatch.setattr(g287.dataio._sources, "CHUNK_ROWS", rows)
+        text = (
+            PAYROLL
+            + 'T-1,2025-10-01,2025-10-14,"100.00\r","\n50.00",0.00\n'
+            + "T-1,2025-10-15,2025-10-28,x,0.00,0.00\n"
+        )
+        path = write(tmp_path, "p.csv", text)
+        with pytest.raises(DataError) as info:
+            read_payroll(path)
+        assert info.value.problems == (f"{path}:5: salary: 'x' {NOT_AN_AMOUNT}",)
 
     @pytest.mark.parametrize("char", LINE_BREAKS, ids=[repr(c) for c in LINE_BREAKS])
     def test_a_break_inside_an_id_is_refused_not_deleted(self, tmp_path: Path, char: str) -> None:

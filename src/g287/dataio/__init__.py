@@ -224,15 +224,17 @@ _TableSource = Callable[[], Sheet]
 
 def _counted(chunks: Iterator[Chunk], where: str, progress: Progress) -> Iterator[Chunk]:
     read = 0
-    for chunk in chunks:
-        before, read = read, read + len(chunk[1])
-        for shown in range(
-            (before // PROGRESS_EVERY + 1) * PROGRESS_EVERY, read + 1, PROGRESS_EVERY
-        ):
-            progress(where, shown)
-        yield chunk
-    if read > PROGRESS_EVERY and read % PROGRESS_EVERY:  # the whole, once it was told of
-        progress(where, read)
+    try:
+        for chunk in chunks:
+            before, read = read, read + len(chunk[1])
+            for shown in range(
+                (before // PROGRESS_EVERY + 1) * PROGRESS_EVERY, read + 1, PROGRESS_EVERY
+            ):
+                progress(where, shown)
+            yield chunk
+    finally:  # the whole read, once it was told of, also when the file stops being readable
+        if read > PROGRESS_EVERY and read % PROGRESS_EVERY:
+            progress(where, read)
 
 
 def _read(

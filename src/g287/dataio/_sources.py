@@ -252,7 +252,7 @@ def _numbered(rows: list[list[str]], end: int) -> tuple[list[int], int]:
     """The line each row starts on, the first after ``end``, and the last line they take: a
     row takes one line and one more for each line break in its (quoted) cells, as the file is
     read (``newline=""``: a CR, an LF or a CRLF each end a line)."""
-    texts = list(map("".join, rows))
+    texts = list(map("\x00".join, rows))  # a cell's CR and the next one's LF are two breaks
     breaks = map(
         operator.sub,
         map(operator.add, map(str.count, texts, repeat("\n")), map(str.count, texts, repeat("\r"))),

@@ -465,12 +465,12 @@ def _record(
     if not good:
         return None
     found = kind.row_problems(values, cells, index) if kind.row_problems is not None else []
+    try:
+        record = kind.build(values)
+    except G287Error as exc:  # reported unless the row's own problems already said it
+        if exc.field not in {problem.field for problem in found}:
+            problems.add(where, exc)
+        record = None
     for problem in found:
         problems.add(where, problem)
-    if found:
-        return None
-    try:
-        return kind.build(values)
-    except G287Error as exc:
-        problems.add(where, exc)
-        return None
+    return None if found else record
