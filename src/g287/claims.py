@@ -479,6 +479,10 @@ class Claim(Value):
             return quarterly_claim(leads=self.leads, quarter=self.quarter, **kw)  # type: ignore[arg-type]
         return _compute(span=self.period, **kw)
 
+    def __getstate__(self) -> dict[str, object]:
+        # The filing made once (below) is not part of the value: a pickle leaves it out.
+        return {k: v for k, v in self.__dict__.items() if k != "filing"}
+
     @functools.cached_property
     def filing(self) -> Filing:
         """The claim as a later claim of the fiscal year reads it (``prior=``): what it claimed
