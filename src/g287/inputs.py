@@ -626,7 +626,8 @@ def _problems_of(
                 ),
             )
     ids = payroll.officer_ids
-    unknown = set(ids) - set(seen.values())
+    distinct = set(ids)
+    unknown = distinct - set(seen.values())
     for i in compress(range(len(ids)), map(unknown.__contains__, ids)) if unknown else ():
         near = seen.get(ids[i].casefold())
         hint = f"; the roster has {near!r}" if near else ""
@@ -639,21 +640,23 @@ def _problems_of(
                 value=payroll[i],
             ),
         )
-    yield from _double_claims(payroll, _overlapping(payroll))
-    yield from _recoveries(payroll)
+    yield from _double_claims(payroll, _overlapping(payroll, len(distinct)))
+    if any(payroll.adjusted):
+        yield from _recoveries(payroll)
 
 
 def _period_at(payroll: Payroll, i: int) -> DateRange:
     return DateRange(payroll.starts[i], payroll.ends[i])
 
 
-def _overlapping(payroll: Payroll) -> set[str]:
+def _overlapping(payroll: Payroll, officers: int) -> set[str]:
     """The officers with ordinary records that overlap, found column by column: sorted by
-    officer and period, records overlap somewhere only if two neighbours do."""
+    officer and period, records overlap somewhere only if two neighbours do. ``officers`` is
+    how many distinct officers the payroll has."""
     ids, starts, ends = payroll.officer_ids, payroll.starts, payroll.ends
     if not any(payroll.adjusted):  # the common case: each officer's records together,
         same = list(map(operator.eq, ids[1:], ids))  # in date order, none overlapping
-        if len(same) - sum(same) + 1 == len(set(ids)) and not any(
+        if len(same) - sum(same) + 1 == officers and not any(
             map(operator.and_, same, map(operator.le, starts[1:], ends))
         ):
             return set()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import operator
+import re
 from collections.abc import Callable, Iterable, Mapping, MutableSequence, Sequence
 from functools import partial
 from itertools import repeat
@@ -265,12 +266,14 @@ def _table(cells: list[list[str]], width: int) -> list[tuple[str, ...]] | None:
     if set(map(len, cells)) != {width}:
         return None
     table = list(zip(*cells, strict=True))
-    firsts = table[0]
-    if any(map(str.startswith, firsts, repeat("#"))) or any(
-        map(operator.ne, map(str.lstrip, firsts), firsts)
-    ):
+    if re.search(_MAY_BE_A_COMMENT, "\0" + "\0".join(table[0])):
         return None  # a comment, or a first cell that may hide one behind white space
     return table
+
+
+#: A first cell (each after a NUL, in a chunk's first column joined) that is a comment, or may
+#: hide one behind white space (``\s`` is what ``str.lstrip`` strips: a no-break space too).
+_MAY_BE_A_COMMENT: Final = r"\0[#\s]"
 
 
 def _row_record(  # noqa: PLR0917 - one row and what reading it needs
