@@ -267,7 +267,7 @@ def bench_files(million: bool = False) -> list[tuple[str, float, float]]:
             for quarter in ("FY2026 Q1", "FY2026 Q4"):
                 # The best of several interleaved runs (fewer of the long million-record ones):
                 # on a shared machine a run's speed varies by a third from minute to minute.
-                repeats = 5 if name == "national" else 3
+                repeats = 7 if name == "national" else 3
                 rows += _claim_vs_bare(folder, name, officers, records, quarter, repeats)
     return rows
 
