@@ -1180,3 +1180,12 @@ def test_refusals(
     with pytest.raises(error, match=f"^{match}") as info:
         call()
     assert info.value.field == field
+
+
+@pytest.mark.parametrize("scope", list(ModelScope))
+def test_a_model_scope_covers_its_models(scope: ModelScope) -> None:
+    """I-MODEL: Task Force Model officers only, or every model; ``covers`` (what a claim asks
+    of each officer) and ``models`` say the same."""
+    expected = {Model.TASK_FORCE} if scope is ModelScope.TASK_FORCE_ONLY else set(Model)
+    assert scope.models == expected
+    assert {m for m in Model if scope.covers(m)} == expected

@@ -184,7 +184,7 @@ class OfficerLine(Value):
     @property
     def reimbursable(self) -> bool:
         """Whether the officer's pay is reimbursable at all under I-MODEL."""
-        return self.officer.model in self.policy.model_scope.models
+        return self.policy.model_scope.covers(self.officer.model)
 
     @property
     def eligible_days(self) -> int:
@@ -601,7 +601,7 @@ def _window_and_cap(
 ) -> tuple[tuple[int, int], int]:
     """I-WIN, I-MODEL, R-OT: the officer's reimbursable days (as ordinals) and cap in cents."""
     days = eligibility_days(policy, agency, officer)
-    if days is None or officer.model not in policy.model_scope.models:
+    if days is None or not policy.model_scope.covers(officer.model):
         return _ledger.EMPTY, 0  # nothing is eligible, and there is no cap to use (I-MODEL)
     lo, hi = days[0].toordinal(), days[1].toordinal()
     inside = max(0, min(hi, fy.end.toordinal()) - max(lo, fy.start.toordinal()) + 1)
@@ -630,7 +630,7 @@ def _uncovered(  # noqa: PLR0917 - the claim's inputs the check reads
             gaps += _history.without([(lo, hi)], covered)
     for officer in roster:
         window = eligibility_days(policy, agency, officer)
-        if window is None or officer.model not in policy.model_scope.models:
+        if window is None or not policy.model_scope.covers(officer.model):
             continue
         if window[1] < period_start:  # gone before the period: the cap's use changes nothing
             continue

@@ -154,16 +154,17 @@ class ModelScope(enum.Enum):
     #: literally.
     ALL_MODELS = "all-models"
 
+    def covers(self, model: Model) -> bool:
+        """Whether an officer of ``model`` has reimbursable pay under this option."""
+        return self is ModelScope.ALL_MODELS or model is Model.TASK_FORCE
+
     @property
     def models(self) -> frozenset[Model]:
         """The models whose officers' pay is reimbursable under this option."""
         return _SCOPED[self]
 
 
-_SCOPED: Final = {
-    ModelScope.TASK_FORCE_ONLY: frozenset({Model.TASK_FORCE}),
-    ModelScope.ALL_MODELS: frozenset(Model),
-}
+_SCOPED: Final = {scope: frozenset(filter(scope.covers, Model)) for scope in ModelScope}
 
 
 class CapProration(enum.Enum):
