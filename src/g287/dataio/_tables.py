@@ -228,16 +228,31 @@ def records(
     out: list[Any] = []
     for numbers, cells in chunks:
         built = _built(kind, cells, width, index, readers)
-        if built is not None:  # the common case: every row of the chunk a record
+        if built is None:
+            _one_by_one(kind, at, (numbers, cells), width, index, problems, lines, out.append)
+        else:  # the common case: every row of the chunk a record
             out += built
             lines.extend(numbers)
-            continue
-        for line, row in zip(numbers, cells, strict=True):
-            record = _row_record(kind, at, line, row, width, index, problems)
-            if record is not None:
-                out.append(record)
-                lines.append(line)
     return out
+
+
+def _one_by_one(  # noqa: PLR0917 - a chunk and what reading its rows needs
+    kind: Kind,
+    at: Callable[[int], str],
+    chunk: Chunk,
+    width: int,
+    index: Mapping[str, int],
+    problems: Problems,
+    lines: MutableSequence[int],
+    add: Callable[[Any], object],
+) -> None:
+    """A chunk's rows read one by one, each of a row's problems added at its line, each record
+    given to ``add`` and its row's number appended to ``lines``."""
+    for line, row in zip(*chunk, strict=True):
+        record = _row_record(kind, at, line, row, width, index, problems)
+        if record is not None:
+            add(record)
+            lines.append(line)
 
 
 def _built(
@@ -355,9 +370,9 @@ def pay_records(
     """A payroll's records (as :func:`records` reads rows), read a chunk of rows at a time,
     column by column, into a :class:`Payroll`, with no object made per row.
 
-    A chunk of ordinary rows (as wide as the header, no comment, every cell readable, no
-    negative amount, no period ending before it starts) is read a column at a time; any other
-    chunk is read row by row as :func:`records` does, which reports each of its problems.
+    A chunk of plain rows (as wide as the header, no comment, every cell readable, no period
+    ending before it starts, no negative amount but an adjustment's) is read a column at a time;
+    any other chunk is read row by row as :func:`records` does, which reports each problem.
     """
     columns = _PayColumns()
     days = _Column(_each(_cells.date))
@@ -376,14 +391,10 @@ def pay_records(
         except G287Error:
             read = None
         if read is None:
-            for line, row in zip(numbers, cells, strict=True):
-                record = _row_record(kind, at, line, row, width, index, problems)
-                if record is not None:
-                    columns.add(record)
-                    lines.append(line)
-            continue
-        columns.extend(read)
-        lines.extend(numbers)
+            _one_by_one(kind, at, (numbers, cells), width, index, problems, lines, columns.add)
+        else:
+            columns.extend(read)
+            lines.extend(numbers)
     return columns.payroll()
 
 
