@@ -38,7 +38,7 @@ LEAD_COLUMNS: Final = ("quarter", "provided", "located", "assistance_satisfactor
 AGENCY_FIELDS: Final = ("id", "name", "agreement_date", "models")
 
 
-#: Reads a table's rows (see :func:`records`): ``collect(kind, at=..., rows=..., width=...,
+#: Reads a table's rows (see :func:`records`): ``collect(kind, at=..., chunks=..., width=...,
 #: index=..., problems=..., lines=...)`` gives the records, a list or a :class:`Payroll`.
 Collect = Callable[..., Sequence[Any]]
 
@@ -68,7 +68,8 @@ class Kind:
         #: them otherwise (a payroll, column by column).
         self.collect: Collect = collect or records
         #: The problems of a row whose cells each read well, said of the cells as written
-        #: (before the record is built, which would say the first of them only).
+        #: (before the record is built, which would say the first of them only); a row read
+        #: on its own is checked so, and a chunk with such a row is read row by row.
         self.row_problems = row_problems
 
 
